@@ -1,0 +1,12 @@
+# One image for web, worker and beat (docker-compose.yml).
+FROM python:3.11-slim-bookworm
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 VAR_DIR=/srv/var
+WORKDIR /srv/app
+COPY requirements.lock .
+RUN pip install --no-cache-dir -r requirements.lock
+COPY . .
+RUN DEBUG=0 SECRET_KEY=build-only python manage.py collectstatic --noinput
+RUN useradd --system --home /srv portal && mkdir -p /srv/var && chown -R portal /srv/var
+USER portal
+EXPOSE 8000
+CMD ["gunicorn", "congress.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "4", "--access-logfile", "-"]

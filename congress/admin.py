@@ -1,0 +1,78 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+from django.forms import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+from congress.models import Congress, Heartbeat, Organisation, Session, User, UserRole
+from congress.roles import UNIT_ROLES
+
+
+class UserRoleFormSet(BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        roles = {
+            form.cleaned_data.get("role")
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        }
+        organisation = self.instance.organisation
+        if roles & UNIT_ROLES and not (organisation and organisation.is_handling_unit):
+            raise ValidationError(_("A unit clerk or unit head must belong to a handling unit."))
+
+
+class UserRoleInline(admin.TabularInline):
+    model = UserRole
+    formset = UserRoleFormSet
+    extra = 1
+    fields = ["role", "granted_at"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    inlines = [UserRoleInline]
+    list_display = ["username", "name", "organisation", "is_active", "last_login"]
+    list_filter = ["role_rows__role", "organisation__kind", "is_active", "is_superuser"]
+    search_fields = ["username", "name", "phone", "email"]
+    autocomplete_fields = ["organisation"]
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Person"), {"fields": ("name", "phone", "email", "organisation")}),
+        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser")}),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {"classes": ("wide",), "fields": ("username", "name", "organisation", "password1", "password2")},
+        ),
+    )
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind", "is_active", "sort_order"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name"]
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 0
+
+
+@admin.register(Congress)
+class CongressAdmin(admin.ModelAdmin):
+    list_display = ["number", "starts", "ends"]
+    inlines = [SessionInline]
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "opens", "closes", "motion_deadline", "last_presidium_meeting"]
+    list_filter = ["congress"]
+
+
+@admin.register(Heartbeat)
+class HeartbeatAdmin(admin.ModelAdmin):
+    list_display = ["name", "seen_at"]

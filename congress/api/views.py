@@ -1,0 +1,52 @@
+import django_filters
+from django.db.models import Q, QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from congress.api.serializers import MeSerializer, SessionSerializer, UnitSerializer
+from congress.models import Organisation, Session
+
+
+class MeView(APIView):
+    @extend_schema(responses=MeSerializer)
+    def get(self, request: Request) -> Response:
+        return Response(MeSerializer(request.user).data)
+
+
+class SessionFilter(django_filters.FilterSet):
+    congress = django_filters.NumberFilter(field_name="congress__number")
+
+    class Meta:
+        model = Session
+        fields = ["congress"]
+
+
+class SessionViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Session.objects.select_related("congress")
+    serializer_class = SessionSerializer
+    filterset_class = SessionFilter
+    ordering_fields = ["opens", "number"]
+
+
+class UnitFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(choices=[(k.value, k.label) for k in Organisation.HANDLING_KINDS])
+    q = django_filters.CharFilter(method="search", label="q")
+
+    class Meta:
+        model = Organisation
+        fields = ["kind", "is_active"]
+
+    def search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(Q(name__icontains=value) | Q(short_name__icontains=value))
+
+
+class UnitViewSet(viewsets.ReadOnlyModelViewSet):
+    """Handling units (承办单位)."""
+
+    queryset = Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS)
+    serializer_class = UnitSerializer
+    filterset_class = UnitFilter
+    ordering_fields = ["name", "sort_order"]

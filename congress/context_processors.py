@@ -1,0 +1,16 @@
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest
+
+from congress.navigation import nav_for
+from congress.roles import Role
+
+
+def portal(request: HttpRequest) -> dict[str, Any]:
+    user = request.user
+    context: dict[str, Any] = {"portal_name": settings.PORTAL_NAME, "congress_name": settings.CONGRESS_NAME}
+    if user.is_authenticated:
+        context["nav_items"] = nav_for(user, request.path)
+        context["my_roles"] = [Role(r).label for r in sorted(user.roles)]
+    return context

@@ -1,0 +1,37 @@
+"""python manage.py seed_demo: a realistic province for the demo and for tests.
+
+Idempotent: a second run creates only what is missing and keeps what users entered.
+"""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from congress.demo import seed_congress, seed_organisations, seed_staff_accounts
+from deputies.demo import seed_delegations, seed_deputies, seed_deputy_accounts
+from liaison_stations.demo import seed_stations
+
+
+class Command(BaseCommand):
+    help = "Create the demo province: congress term, sessions, units, delegations, deputies, accounts."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument(
+            "--password", default=settings.DEMO_PASSWORD, help="password of new demo accounts"
+        )
+
+    @transaction.atomic
+    def handle(self, *args: Any, password: str, **options: Any) -> None:
+        # Hash once: hashing is deliberately slow, and every demo account shares the password.
+        password_hash = make_password(password)
+        congress = seed_congress()
+        seed_organisations()
+        seed_staff_accounts(password_hash)
+        delegations = seed_delegations(congress)
+        seed_deputies(congress, delegations)
+        seed_deputy_accounts(delegations, password_hash)
+        seed_stations(password_hash)
+        self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -1,0 +1,199 @@
+"""The shared core: the congress and its sessions, organisations and user accounts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from congress.numerals import hanzi_number, ordinal_en
+from congress.roles import UNIT_ROLES, Role
+
+
+class OrganisationKind(models.TextChoices):
+    # Handling units (承办单位): they receive assignments and reply.
+    GOVERNMENT = "government", _("Government department")
+    COURT = "court", _("Court")
+    PROCURATORATE = "procuratorate", _("Procuratorate")
+    OTHER_UNIT = "other_unit", _("Other handling unit")
+    # Bodies of the congress and its standing committee.
+    COMMITTEE = "committee", _("Personnel-representative committee")
+    SPECIAL_COMMITTEE = "special_committee", _("Special committee")
+    WORKING_BODY = "working_body", _("SC working body")
+    CITY_SC = "city_sc", _("City people's congress SC")
+    # Receives copies of government units' replies (S§31).
+    GENERAL_OFFICE = "general_office", _("Government general office")
+
+
+class Organisation(models.Model):
+    """A body the portal routes work to or from (handling units, committees, city SCs)."""
+
+    Kind = OrganisationKind
+
+    HANDLING_KINDS = (Kind.GOVERNMENT, Kind.COURT, Kind.PROCURATORATE, Kind.OTHER_UNIT)
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    is_active = models.BooleanField(_("active"), default=True)
+    sort_order = models.PositiveIntegerField(_("sort order"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=OrganisationKind.values), name="organisation_kind_valid"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_handling_unit(self) -> bool:
+        return self.kind in self.HANDLING_KINDS
+
+
+class User(AbstractUser):
+    """An account. Roles are rows of UserRole; unit users belong to their unit."""
+
+    name = models.CharField(_("full name"), max_length=50, blank=True)
+    phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.name or self.username
+
+    def get_full_name(self) -> str:
+        return self.name or self.username
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        if not self.pk:
+            return frozenset()
+        return frozenset(self.role_rows.values_list("role", flat=True))
+
+    def has_role(self, *roles: str) -> bool:
+        return any(role in self.roles for role in roles)
+
+    def unit_id_for_work(self) -> int | None:
+        """The handling unit this user acts for, if they hold a unit role."""
+        if self.organisation_id and self.roles & UNIT_ROLES:
+            return self.organisation_id
+        return None
+
+
+class UserRole(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_rows")
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role"], name="userrole_unique"),
+            models.CheckConstraint(condition=Q(role__in=Role.values), name="userrole_role_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()}"
+
+
+class Congress(models.Model):
+    """One five-year term (届) of the provincial people's congress."""
+
+    number = models.PositiveSmallIntegerField(_("term number"), unique=True)
+    starts = models.DateField(_("term starts"))
+    ends = models.DateField(_("term ends"))
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("congress term")
+        verbose_name_plural = _("congress terms")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends__gt=models.F("starts")), name="congress_ends_after_start")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+    @property
+    def name(self) -> str:
+        return str(pgettext_lazy("congress term", "%(ordinal)s Congress")) % {
+            "ordinal": _ordinal(self.number)
+        }
+
+
+class Session(models.Model):
+    """One annual plenary meeting (次会议) of a congress term."""
+
+    congress = models.ForeignKey(Congress, on_delete=models.PROTECT, related_name="sessions")
+    number = models.PositiveSmallIntegerField(_("session number"))
+    opens = models.DateField(_("opens"))
+    closes = models.DateField(_("closes"))
+    # Set by the presidium (M§13); motions after it are refused.
+    motion_deadline = models.DateTimeField(_("motion deadline"))
+    # Reconsideration requests close 4 hours before it (M§19).
+    last_presidium_meeting = models.DateTimeField(_("presidium's last meeting"))
+
+    class Meta:
+        ordering = ["-opens"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        constraints = [
+            models.UniqueConstraint(fields=["congress", "number"], name="session_unique_number"),
+            models.CheckConstraint(
+                condition=Q(closes__gte=models.F("opens")), name="session_closes_after_open"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return str(pgettext_lazy("session", "%(congress)s, %(ordinal)s Session")) % {
+            "congress": self.congress.name,
+            "ordinal": _ordinal(self.number),
+        }
+
+    def is_sitting_on(self, day: dt.date) -> bool:
+        """During the session (会议期间) the secretariat receives; in recess the committee."""
+        return self.opens <= day <= self.closes
+
+
+def _ordinal(number: int) -> str:
+    # Chinese: 第十四届 / 第四次会议; the translated strings supply 第 and 届/次会议.
+    if (get_language() or "zh-hans").startswith("zh"):
+        return hanzi_number(number)
+    return ordinal_en(number)
+
+
+class Heartbeat(models.Model):
+    """The last time the Celery beat + worker pipeline ran a scheduled task."""
+
+    name = models.CharField(max_length=50, unique=True)
+    seen_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.seen_at:%Y-%m-%d %H:%M}"

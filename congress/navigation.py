@@ -1,0 +1,43 @@
+"""The navigation each role sees. One list, filtered by the user's roles."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+ANY = frozenset[str]()
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    roles: frozenset[str] = ANY  # empty: every signed-in user
+    superuser_only: bool = False
+
+    def visible_to(self, user: Any) -> bool:
+        if self.superuser_only:
+            return bool(user.is_superuser)
+        return not self.roles or user.is_superuser or user.has_role(*self.roles)
+
+
+NAV: list[NavItem] = [
+    NavItem(_("Home"), "home"),
+    NavItem(_("API docs"), "api-docs"),
+    NavItem(_("Administration"), "admin:index", superuser_only=True),
+]
+
+
+def nav_for(user: Any, current_path: str) -> list[dict[str, Any]]:
+    items = []
+    for item in NAV:
+        if not item.visible_to(user):
+            continue
+        url = reverse(item.url_name)
+        active = current_path == url if url == "/" else current_path.startswith(url)
+        items.append({"label": item.label, "url": url, "active": active})
+    return items

@@ -1,0 +1,39 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import URLPattern, URLResolver, include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from congress import views
+from congress.api.views import MeView, SessionViewSet, UnitViewSet
+from deputies.api import DelegationViewSet, DeputyViewSet
+
+router = DefaultRouter()
+router.register("sessions", SessionViewSet, basename="session")
+router.register("units", UnitViewSet, basename="unit")
+router.register("deputies", DeputyViewSet, basename="deputy")
+router.register("delegations", DelegationViewSet, basename="delegation")
+
+api_v1: list[URLPattern | URLResolver] = [
+    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("me/", MeView.as_view(), name="api-me"),
+    path("", include(router.urls)),
+]
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]

@@ -1,0 +1,25 @@
+"""Pages of the shared core: the home page per role."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from congress.models import Heartbeat
+from congress.roles import Role
+from congress.selectors import current_session
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    deputy = getattr(user, "deputy", None)
+    context = {
+        "deputy": deputy,
+        "organisation": user.organisation,  # type: ignore[union-attr]
+        "roles": [Role(r) for r in sorted(user.roles)],  # type: ignore[union-attr]
+        "session": current_session(),
+        "delegations": list(user.delegations.all()),  # type: ignore[union-attr]
+    }
+    if user.is_superuser:
+        context["heartbeat"] = Heartbeat.objects.filter(name="beat").first()
+    return render(request, "congress/home.html", context)
