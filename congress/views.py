@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from congress.models import Heartbeat
 from congress.roles import Role
@@ -13,11 +14,13 @@ from congress.selectors import current_session
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     deputy = getattr(user, "deputy", None)
+    session = current_session()
     context = {
         "deputy": deputy,
         "organisation": user.organisation,  # type: ignore[union-attr]
         "roles": [Role(r) for r in sorted(user.roles)],  # type: ignore[union-attr]
-        "session": current_session(),
+        "session": session,
+        "session_sitting": bool(session and session.is_sitting_on(timezone.localdate())),
         "delegations": list(user.delegations.all()),  # type: ignore[union-attr]
     }
     if user.is_superuser:
