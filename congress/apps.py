@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CongressConfig(AppConfig):
     name = "congress"
     verbose_name = _("Congress")
+
+    def ready(self) -> None:
+        from congress import signals  # noqa: F401 - connects the Celery signal handlers

@@ -197,3 +197,77 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.seen_at:%Y-%m-%d %H:%M}"
+
+
+class CalendarYear(models.Model):
+    """One year's holiday schedule as the State Council published it.
+
+    Staff enter a new year as a draft; it counts only once a second staff member approved
+    it. Years seeded from the chinesecalendar package are approved on arrival.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        APPROVED = "approved", _("Approved")
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    notice = models.CharField(_("State Council notice"), max_length=200, blank=True)
+    source = models.CharField(_("source"), max_length=100)
+    entered_by = models.ForeignKey(
+        User, verbose_name=_("entered by"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_by = models.ForeignKey(
+        User, verbose_name=_("approved by"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("holiday schedule")
+        verbose_name_plural = _("holiday schedules")
+        constraints = [
+            models.CheckConstraint(
+                name="calendaryear_approved_has_approval",
+                condition=Q(status="draft") | Q(status="approved", approved_at__isnull=False),
+            ),
+            # The four-eyes rule: whoever entered a schedule does not approve it.
+            models.CheckConstraint(
+                name="calendaryear_second_approver",
+                condition=Q(entered_by__isnull=True) | ~Q(approved_by=models.F("entered_by")),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} ({self.get_status_display()})"
+
+
+class CalendarDay(models.Model):
+    """A dated exception to the weekly rhythm: a statutory holiday or an adjusted workday."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("Statutory holiday")
+        ADJUSTED_WORKDAY = "adjusted_workday", _("Adjusted workday")
+
+    schedule = models.ForeignKey(CalendarYear, on_delete=models.CASCADE, related_name="days")
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=40)  # 国庆节; 春节调休
+    # Where the entry comes from, and for a correction of the seeded data, why.
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("calendar day")
+        verbose_name_plural = _("calendar days")
+        constraints = [
+            models.UniqueConstraint(fields=["schedule", "date"], name="calendarday_unique_per_schedule"),
+            models.CheckConstraint(
+                condition=Q(kind__in=["holiday", "adjusted_workday"]), name="calendarday_kind_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["date"], name="calendarday_date")]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_kind_display()} {self.name}"

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from congress.roles import ASSIGNING_ROLES
+
 ANY = frozenset[str]()
 
 
@@ -27,6 +29,8 @@ class NavItem:
 
 NAV: list[NavItem] = [
     NavItem(_("Home"), "home"),
+    NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
+    NavItem(_("Deadline calculator"), "deadline-calculator"),
     NavItem(_("API docs"), "api-docs"),
     NavItem(_("Administration"), "admin:index", superuser_only=True),
 ]

@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "congress.middleware.CalendarRefreshMiddleware",
 ]
 
 ROOT_URLCONF = "congress.urls"
@@ -77,6 +78,7 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
+REDIS_URL = env_str("REDIS_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 60))}
 else:
@@ -97,6 +99,18 @@ else:
     }
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------------------
+# Shared by every process: the calendar's version token lives here (congress.calendar).
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
 
 # --- Accounts ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "congress.User"
@@ -193,7 +207,6 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Celery -----------------------------------------------------------------------------
-REDIS_URL = env_str("REDIS_URL")
 CELERY_DATA_DIR = VAR_DIR / "celery"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
@@ -236,3 +249,8 @@ LOGGING = {
 PORTAL_NAME = _("Deputy Services Portal")
 CONGRESS_NAME = _("Shanxi Provincial People's Congress")
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo12345")
+# Periods no article fixes, set by the committee (congress.statutory.policy_rule).
+PORTAL_PERIODS = {
+    "evaluation": env_str("EVALUATION_PERIOD", "1m"),
+    "station_forward": env_str("STATION_FORWARD_PERIOD", "1m"),
+}

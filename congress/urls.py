@@ -5,7 +5,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from congress import views
+from congress import calendar_views, views
+from congress.api.calendar import CalendarDayViewSet, CalendarYearViewSet, DeadlineView
 from congress.api.views import MeView, SessionViewSet, UnitViewSet
 from deputies.api import DelegationViewSet, DeputyViewSet
 
@@ -14,10 +15,13 @@ router.register("sessions", SessionViewSet, basename="session")
 router.register("units", UnitViewSet, basename="unit")
 router.register("deputies", DeputyViewSet, basename="deputy")
 router.register("delegations", DelegationViewSet, basename="delegation")
+router.register("calendar/days", CalendarDayViewSet, basename="calendar-day")
+router.register("calendar/years", CalendarYearViewSet, basename="calendar-year")
 
 api_v1: list[URLPattern | URLResolver] = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("me/", MeView.as_view(), name="api-me"),
+    path("calendar/deadline/", DeadlineView.as_view(), name="api-deadline"),
     path("", include(router.urls)),
 ]
 
@@ -31,6 +35,13 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("calendar/", calendar_views.calendar_index, name="calendar-index"),
+    path("calendar/new/", calendar_views.calendar_new, name="calendar-new"),
+    path("calendar/import/", calendar_views.calendar_import, name="calendar-import"),
+    path("calendar/<int:year>/", calendar_views.calendar_year, name="calendar-year"),
+    path("calendar/<int:year>/approve/", calendar_views.calendar_approve, name="calendar-approve"),
+    path("calendar/<int:year>/delete/", calendar_views.calendar_delete, name="calendar-delete"),
+    path("deadline/", calendar_views.deadline_calculator, name="deadline-calculator"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

@@ -24,6 +24,17 @@ def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_calendar_snapshot() -> Any:
+    # The calendar snapshot lives in the process; a test's calendar edits are rolled back
+    # with its transaction, so the next test must not see them.
+    from congress import calendar
+
+    calendar._snapshot = None
+    yield
+    calendar._snapshot = None
+
+
 @pytest.fixture
 def congress_term(db: None) -> Congress:
     return Congress.objects.create(number=14, starts=dt.date(2023, 1, 13), ends=dt.date(2028, 1, 12))

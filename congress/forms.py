@@ -1,0 +1,164 @@
+"""Forms of the shared core: the calendar and the public deadline calculator."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from congress.models import CalendarDay
+from congress.periods import ONE_DAY, Period, PeriodError, Unit, check_date
+from congress.services import DayEntry
+from congress.statutory import RULES
+
+# The festivals of a State Council notice, in its order.
+FESTIVALS = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]
+DATE_SPLIT = re.compile(r"[\s,，、；;]+")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ScheduleForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2199)
+    notice = forms.CharField(
+        label=_("State Council notice"),
+        max_length=200,
+        help_text=_(
+            "The notice's number and title, e.g. 国办发明电〔2026〕12号 国务院办公厅关于2027年部分节假日安排的通知"
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for i, name in enumerate(FESTIVALS):
+            self.fields[f"name_{i}"] = forms.CharField(
+                label=_("Festival"), initial=name, max_length=40, required=False
+            )
+            self.fields[f"first_{i}"] = forms.DateField(
+                label=_("First day off"), required=False, widget=DateInput()
+            )
+            self.fields[f"last_{i}"] = forms.DateField(
+                label=_("Last day off"), required=False, widget=DateInput()
+            )
+            self.fields[f"work_{i}"] = forms.CharField(
+                label=_("Adjusted workdays"),
+                required=False,
+                help_text=_("Weekend days worked instead, e.g. 2027-02-07, 2027-02-20"),
+            )
+
+    def festival_rows(self) -> list[tuple[forms.BoundField, ...]]:
+        return [
+            (self[f"name_{i}"], self[f"first_{i}"], self[f"last_{i}"], self[f"work_{i}"])
+            for i in range(len(FESTIVALS))
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        entries: list[DayEntry] = []
+        for i in range(len(FESTIVALS)):
+            name = (data.get(f"name_{i}") or "").strip()
+            first, last, work = data.get(f"first_{i}"), data.get(f"last_{i}"), data.get(f"work_{i}") or ""
+            if not (first or last or work.strip()):
+                continue
+            if not name:
+                self.add_error(f"name_{i}", _("Name the festival."))
+                continue
+            if bool(first) != bool(last):
+                self.add_error(
+                    f"last_{i}" if first else f"first_{i}", _("Enter both the first and the last day off.")
+                )
+                continue
+            if first and last:
+                if last < first:
+                    self.add_error(f"last_{i}", _("The last day off is before the first."))
+                    continue
+                day = first
+                while day <= last:
+                    entries.append(DayEntry(day, CalendarDay.Kind.HOLIDAY, name))
+                    day += ONE_DAY
+            for token in filter(None, DATE_SPLIT.split(work.strip())):
+                try:
+                    entries.append(
+                        DayEntry(
+                            dt.date.fromisoformat(token), CalendarDay.Kind.ADJUSTED_WORKDAY, f"{name}调休"
+                        )
+                    )
+                except ValueError:
+                    self.add_error(
+                        f"work_{i}", _("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": token}
+                    )
+        if not entries and not self.errors:
+            raise forms.ValidationError(_("Enter at least one festival's days off."))
+        data["entries"] = entries
+        return data
+
+
+class CalendarImportForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2199)
+    notice = forms.CharField(label=_("State Council notice"), max_length=200)
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_(
+            "UTF-8 CSV with the header date,kind,name,note; kind is holiday (放假) or adjusted_workday (上班)."
+        ),
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > 200_000:
+            raise forms.ValidationError(_("The file is too large for a year's schedule (at most 200 KB)."))
+        return upload
+
+
+UNIT_CHOICES = [
+    (Unit.DAYS.value, _("days")),
+    (Unit.WORKING_DAYS.value, _("working days")),
+    (Unit.MONTHS.value, _("months")),
+]
+
+
+def rule_choices() -> list[tuple[str, str]]:
+    return [("", str(_("— or enter a period below —")))] + [
+        (r.code, f"{r.name}（{r.period.describe()}）") for r in RULES.values()
+    ]
+
+
+class DeadlineForm(forms.Form):
+    rule = forms.ChoiceField(label=_("Statutory rule"), required=False, choices=rule_choices)
+    start = forms.DateField(label=_("Day of the event (not counted)"), widget=DateInput())
+    count = forms.IntegerField(label=_("Period"), min_value=1, max_value=3660, required=False)
+    unit = forms.ChoiceField(label=_("Unit"), choices=UNIT_CHOICES, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["start"].initial = timezone.localdate()
+
+    def clean_start(self) -> dt.date:
+        start: dt.date = self.cleaned_data["start"]
+        try:
+            check_date(start)
+        except PeriodError as error:
+            raise forms.ValidationError(str(error)) from None
+        return start
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("rule"):
+            data["period"] = RULES[data["rule"]].period
+            return data
+        if not data.get("count") or not data.get("unit"):
+            raise forms.ValidationError(_("Choose a statutory rule, or enter a period and its unit."))
+        try:
+            data["period"] = Period(int(data["count"]), Unit(data["unit"]))
+        except PeriodError as error:
+            raise forms.ValidationError(str(error)) from None
+        return data
