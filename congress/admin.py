@@ -1,10 +1,23 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.forms import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from congress.models import Congress, Heartbeat, Organisation, Session, User, UserRole
+from congress.calendar import calendar_changed
+from congress.models import (
+    CalendarDay,
+    CalendarYear,
+    Congress,
+    Heartbeat,
+    Organisation,
+    Session,
+    User,
+    UserRole,
+)
 from congress.roles import UNIT_ROLES
 
 
@@ -76,3 +89,28 @@ class SessionAdmin(admin.ModelAdmin):
 @admin.register(Heartbeat)
 class HeartbeatAdmin(admin.ModelAdmin):
     list_display = ["name", "seen_at"]
+
+
+class CalendarDayInline(admin.TabularInline):
+    model = CalendarDay
+    extra = 0
+    fields = ["date", "kind", "name", "note"]
+
+
+@admin.register(CalendarYear)
+class CalendarYearAdmin(admin.ModelAdmin):
+    """For corrections by the administrator; staff use the calendar pages with approval."""
+
+    list_display = ["year", "status", "notice", "source", "approved_by", "approved_at"]
+    list_filter = ["status"]
+    inlines = [CalendarDayInline]
+    readonly_fields = ["changed_at"]
+
+    def save_related(self, request: Any, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # Every process reloads the calendar before its next request or task.
+        transaction.on_commit(calendar_changed)
+
+    def delete_model(self, request: Any, obj: CalendarYear) -> None:
+        super().delete_model(request, obj)
+        transaction.on_commit(calendar_changed)

@@ -13,6 +13,7 @@ from django import template
 from django.utils import timezone
 
 from congress.periods import Deadline
+from congress.statutory import article_label
 
 register = template.Library()
 SOON_DAYS = 7
@@ -41,3 +42,9 @@ def deadline_badge(
         "days_over": -deadline.days_left(today),
         "explain": explain,
     }
+
+
+@register.filter
+def article(code: str) -> str:
+    """'S§28' → '建议办法第二十八条' in Chinese pages."""
+    return article_label(code)
