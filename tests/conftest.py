@@ -118,6 +118,17 @@ def api() -> Callable[[User | None], APIClient]:
     return client_for
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Transactional tests empty the tables when they end; the calendar seeded by a data
+    migration must come back for the tests after them, so they use serialized_rollback."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True) so seeded data survives"
+            )
+
+
 # --- Services the suite can need: Redis with a real Celery worker, and Chromium --------------
 
 

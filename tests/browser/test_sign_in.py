@@ -4,7 +4,7 @@ from congress.roles import Role
 from tests.browser.conftest import sign_in
 from tests.conftest import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_deputy1_signs_in_on_a_phone_and_sees_the_chinese_home_page(phone_page, live_server, make_deputy):

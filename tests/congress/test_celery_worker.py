@@ -6,7 +6,7 @@ from congress.models import Heartbeat
 from congress.tasks import record_heartbeat
 from tests.services import celery_worker_process
 
-pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.redis, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def test_a_real_worker_on_redis_runs_a_task_and_writes_to_the_database():
