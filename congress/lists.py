@@ -1,0 +1,57 @@
+"""What every working list shares: filters, a sentence saying what is shown, paging, export.
+
+A list view builds a django-filter FilterSet from the query string, then calls
+`list_context`, and offers `?export=xlsx` for the same filtered rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+
+PAGE_SIZE = 25
+
+
+def filter_summary(filterset: django_filters.FilterSet, total: int) -> str:
+    """'承办单位：省教育厅 · 状态：办理中 · 共 37 件' (USERS.md: every list states its filter)."""
+    parts = []
+    if filterset.is_bound and filterset.is_valid():
+        for name, value in filterset.form.cleaned_data.items():
+            if value in (None, "", [], False) or name == "export":
+                continue
+            field = filterset.form.fields[name]
+            shown = value
+            choices = dict(getattr(field, "choices", []) or [])
+            if isinstance(value, (list, tuple)):
+                shown = "、".join(str(choices.get(v, v)) for v in value)
+            elif value in choices:
+                shown = choices[value]
+            elif value is True:
+                shown = _("yes")
+            parts.append(f"{field.label}：{shown}")
+    parts.append(_("%(total)s in all") % {"total": total})
+    return " · ".join(parts)
+
+
+def list_context(
+    request: HttpRequest, filterset: django_filters.FilterSet, queryset: QuerySet[Any]
+) -> dict[str, Any]:
+    paginator = Paginator(queryset, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    export = query.copy()
+    export["export"] = "xlsx"
+    return {
+        "filter": filterset,
+        "page": page,
+        "rows": page.object_list,
+        "summary": filter_summary(filterset, paginator.count),
+        "query": query.urlencode(),
+        "export_query": export.urlencode(),
+    }

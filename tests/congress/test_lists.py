@@ -1,0 +1,39 @@
+import io
+
+import django_filters
+import pytest
+from django.test import RequestFactory
+from openpyxl import load_workbook
+
+from congress.excel import excel_response
+from congress.lists import list_context
+from congress.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+
+class UnitFilter(django_filters.FilterSet):
+    class Meta:
+        model = Organisation
+        fields = ["kind"]
+
+
+def test_a_list_states_its_filter_and_total(make_unit):
+    make_unit("省教育厅")
+    make_unit("省高级人民法院", Organisation.Kind.COURT)
+    request = RequestFactory().get("/units/", {"kind": "court"})
+    filterset = UnitFilter(request.GET, queryset=Organisation.objects.all())
+    context = list_context(request, filterset, filterset.qs)
+    assert context["summary"] == "类别：法院 · 共 1 件"
+    assert "export=xlsx" in context["export_query"]
+    assert "kind=court" in context["export_query"]
+
+
+def test_the_excel_export_writes_dates_as_iso_text():
+    import datetime as dt
+
+    response = excel_response("单位.xlsx", "单位", ["名称", "日期"], [["省教育厅", dt.date(2024, 10, 8)]])
+    book = load_workbook(io.BytesIO(response.content))
+    rows = list(book.worksheets[0].values)
+    assert rows == [("名称", "日期"), ("省教育厅", "2024-10-08")]
+    assert "UTF-8''%E5%8D%95%E4%BD%8D.xlsx" in response["Content-Disposition"]
