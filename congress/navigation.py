@@ -27,6 +27,7 @@ class NavItem:
 
 NAV: list[NavItem] = [
     NavItem(_("Home"), "home"),
+    NavItem(_("Notifications"), "notifications:inbox"),
     NavItem(_("API docs"), "api-docs"),
     NavItem(_("Administration"), "admin:index", superuser_only=True),
 ]

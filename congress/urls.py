@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 
 from congress import views
 from congress.api.views import MeView, SessionViewSet, UnitViewSet
+from congress.notifications.api import NotificationViewSet
 from deputies.api import DelegationViewSet, DeputyViewSet
 
 router = DefaultRouter()
@@ -14,6 +15,7 @@ router.register("sessions", SessionViewSet, basename="session")
 router.register("units", UnitViewSet, basename="unit")
 router.register("deputies", DeputyViewSet, basename="deputy")
 router.register("delegations", DelegationViewSet, basename="delegation")
+router.register("notifications", NotificationViewSet, basename="notification")
 
 api_v1: list[URLPattern | URLResolver] = [
     path("auth/token/", obtain_auth_token, name="api-token"),
@@ -31,6 +33,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("notifications/", include("congress.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
