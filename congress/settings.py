@@ -197,11 +197,16 @@ SPECTACULAR_SETTINGS = {
 }
 
 # --- Notifications ------------------------------------------------------------------------
-# Links in emails and SMS are absolute; behind a proxy the portal cannot know its public name.
-PORTAL_BASE_URL = (
-    env_str("PORTAL_BASE_URL")
-    or (f"https://{ALLOWED_HOSTS[0].lstrip('.')}" if not DEBUG and ALLOWED_HOSTS else "http://127.0.0.1:8000")
-).rstrip("/")
+# Links in emails and SMS are absolute, and a task has no request to take the host from.
+# In production the default is the first named host in ALLOWED_HOSTS, over HTTPS.
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL").rstrip("/")
+if not PORTAL_BASE_URL and DEBUG:
+    PORTAL_BASE_URL = "http://127.0.0.1:8000"
+elif not PORTAL_BASE_URL:
+    named_hosts = [host for host in ALLOWED_HOSTS if not host.startswith((".", "*"))]
+    if not named_hosts:
+        raise RuntimeError("PORTAL_BASE_URL must be set when ALLOWED_HOSTS names no single host")
+    PORTAL_BASE_URL = f"https://{named_hosts[0]}"
 # Hour of the day (Beijing time) at which the daily email digest goes out.
 NOTIFICATIONS_DIGEST_HOUR = env_int("NOTIFICATIONS_DIGEST_HOUR", 17)
 # congress.notifications.sms.LoggingSmsBackend only logs; HttpGatewaySmsBackend sends.

@@ -28,6 +28,8 @@ class OutboxInline(admin.TabularInline):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
+    # Notifications come from the workflows through services.notify(), which also queues
+    # their email and SMS; one added here would reach the inbox only.
     list_display = ["subject", "recipient", "kind", "created", "read_at"]
     list_filter = ["kind", "created"]
     search_fields = ["subject", "recipient__username", "recipient__name", "dedupe_key"]
@@ -35,6 +37,9 @@ class NotificationAdmin(admin.ModelAdmin):
     autocomplete_fields = ["recipient"]
     readonly_fields = ["created", "read_at"]
     inlines = [OutboxInline]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
 
 @admin.register(OutboxMessage)
@@ -44,8 +49,11 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     search_fields = ["notification__subject", "notification__recipient__username", "last_error"]
     list_select_related = ["notification"]
     raw_id_fields = ["notification"]
-    readonly_fields = ["created", "sent_at", "attempts", "last_error"]
+    readonly_fields = ["notification", "channel", "digest", "created", "sent_at", "attempts", "last_error"]
     actions = ["retry"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
 
     @admin.action(description=_("Send the selected failed messages again"))
     def retry(self, request: HttpRequest, queryset: QuerySet[OutboxMessage]) -> None:

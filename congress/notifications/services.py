@@ -36,7 +36,8 @@ KIND = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 SUBJECT_MAX = Notification._meta.get_field("subject").max_length or 200
 # After this many failed sends a message is `failed`; the admin can queue it again.
 MAX_ATTEMPTS = 8
-# The task retries after 30 s, 1, 2, 4, 8 min, then every 10 min (Celery's retry_backoff).
+# The task retries within 30 s, then 1, 2, 4, 8 min, then every 10 min (Celery's retry_backoff
+# with jitter: each wait is random up to that bound).
 RETRY_BACKOFF = 30
 RETRY_BACKOFF_MAX = 600
 # How long a new message has to reach the worker through the broker before drain_outbox()
@@ -247,6 +248,8 @@ def _attempt(message: OutboxMessage) -> str:
 def _send(message: OutboxMessage) -> None:
     notification = message.notification
     user = notification.recipient
+    if not user.is_active:
+        raise Undeliverable("the account is inactive")
     url = selectors.absolute_url(notification.link)
     if message.channel == Channel.EMAIL:
         address = selectors.email_address_of(user)
@@ -308,8 +311,9 @@ def _send_digest(recipient_id: int) -> bool:
         pks = [m.pk for m in messages]
         address = selectors.email_address_of(user)
         if not address or not user.is_active:
+            reason = "the account is inactive" if not user.is_active else "no email address"
             OutboxMessage.objects.filter(pk__in=pks).update(
-                status=Status.FAILED, attempts=F("attempts") + 1, last_error="no email address"
+                status=Status.FAILED, attempts=F("attempts") + 1, last_error=reason
             )
             return False
         now = timezone.now()

@@ -151,3 +151,15 @@ def test_two_deliveries_at_once_send_it_once(notify_one, deputy, settings):
     assert len(mail.outbox) == 1
     message.refresh_from_db()
     assert (message.status, message.attempts) == ("sent", 1)
+
+
+def test_nothing_is_sent_to_an_account_deactivated_after_the_notification(notify_one, deputy, sms_outbox):
+    [notification] = notify_one(deputy)
+    deputy.is_active = False
+    deputy.save()
+    for message in notification.outbox.all():
+        deliver_outbox_message(message_id=message.pk)
+    assert (mail.outbox, sms_outbox) == ([], [])
+    assert set(notification.outbox.values_list("status", "last_error")) == {
+        ("failed", "the account is inactive")
+    }
