@@ -101,14 +101,19 @@ def test_two_drains_at_once_enqueue_each_message_once(notify_one, make_user, bro
     assert sorted(broker.ids) == sorted(OutboxMessage.objects.values_list("pk", flat=True))
 
 
+@pytest.mark.django_db(transaction=True)  # the scheduler closes the connection it used
 def test_beat_drains_every_two_minutes_and_sends_the_digest_daily(settings):
-    from celery.schedules import crontab
+    from django_celery_beat.models import PeriodicTask
+    from django_celery_beat.schedulers import DatabaseScheduler
 
     from congress.celery import app
 
-    schedule = settings.CELERY_BEAT_SCHEDULE
-    drain = schedule["notifications-drain-outbox"]
-    digest = schedule["notifications-daily-digest"]
-    assert drain["schedule"] == 120.0
-    assert digest["schedule"] == crontab(hour=settings.NOTIFICATIONS_DIGEST_HOUR, minute=0)
-    assert {drain["task"], digest["task"]} <= set(app.tasks)
+    DatabaseScheduler(app=app)  # beat does this at start: copies the declared schedule into its tables
+    drain = PeriodicTask.objects.get(name="notifications-drain-outbox")
+    digest = PeriodicTask.objects.get(name="notifications-daily-digest")
+    assert drain.task == "congress.notifications.tasks.drain_outbox"
+    assert (drain.interval.every, drain.interval.period) == (120, "seconds")
+    assert digest.task == "congress.notifications.tasks.send_daily_digests"
+    assert (digest.crontab.hour, digest.crontab.minute) == (str(settings.NOTIFICATIONS_DIGEST_HOUR), "0")
+    assert str(digest.crontab.timezone) == "Asia/Shanghai"
+    assert {drain.task, digest.task} <= set(app.tasks)
