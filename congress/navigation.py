@@ -31,6 +31,7 @@ NAV: list[NavItem] = [
     NavItem(_("Home"), "home"),
     NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Deadline calculator"), "deadline-calculator"),
+    NavItem(_("Notifications"), "notifications:inbox"),
     NavItem(_("API docs"), "api-docs"),
     NavItem(_("Administration"), "admin:index", superuser_only=True),
 ]
