@@ -287,7 +287,7 @@ class Assignment(models.Model):
             # One open assignment per unit and suggestion.
             models.UniqueConstraint(
                 fields=["suggestion", "unit"],
-                condition=Q(status__in=[s.value for s in OPEN_ASSIGNMENT]),
+                condition=Q(status__in=sorted(s.value for s in OPEN_ASSIGNMENT)),
                 name="asg_one_open_per_unit",
             ),
         ]

@@ -281,7 +281,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='assignment',
-            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['handling', 'opinion_sent', 'objected', 'rehandling', 'pending'])), fields=('suggestion', 'unit'), name='asg_one_open_per_unit'),
+            constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['handling', 'objected', 'opinion_sent', 'pending', 'rehandling'])), fields=('suggestion', 'unit'), name='asg_one_open_per_unit'),
         ),
         migrations.AddIndex(
             model_name='suggestionevent',
