@@ -4,10 +4,12 @@ unit, q, overdue, due_before)."""
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congress.lists import YesNoAll
 from congress.models import Organisation, Session
 from deputies.models import Delegation
 from suggestions.models import Assignment, CoSigner, SubjectArea, Suggestion
@@ -22,7 +24,7 @@ class SuggestionFilter(django_filters.FilterSet):
         label=_("Session"), queryset=Session.objects.select_related("congress")
     )
     recess = django_filters.BooleanFilter(
-        label=_("Filed in recess"), field_name="session", lookup_expr="isnull"
+        widget=YesNoAll, label=_("Filed in recess"), field_name="session", lookup_expr="isnull"
     )
     subject_area = django_filters.ModelChoiceFilter(
         label=_("Subject area"), queryset=SubjectArea.objects.all()
@@ -31,14 +33,15 @@ class SuggestionFilter(django_filters.FilterSet):
         label=_("Delegation"), field_name="lead_deputy__delegation", queryset=Delegation.objects.all()
     )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Suggestion.Kind.choices)
-    deputy = django_filters.NumberFilter(label=_("Deputy"), method="by_deputy")
+    # For API clients; hidden on the pages, where deputies are found by name (q).
+    deputy = django_filters.NumberFilter(label=_("Deputy"), method="by_deputy", widget=forms.HiddenInput)
     unit = django_filters.ModelChoiceFilter(
         label=_("Handling unit"),
         method="by_unit",
         queryset=Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS),
     )
-    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="by_overdue")
-    urgent = django_filters.BooleanFilter(label=_("Urgent"))
+    overdue = django_filters.BooleanFilter(widget=YesNoAll, label=_("Overdue"), method="by_overdue")
+    urgent = django_filters.BooleanFilter(widget=YesNoAll, label=_("Urgent"))
 
     class Meta:
         model = Suggestion
@@ -68,16 +71,16 @@ class SuggestionFilter(django_filters.FilterSet):
 class AssignmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=AssignmentStatus.choices)
-    open = django_filters.BooleanFilter(label=_("Open only"), method="by_open")
+    open = django_filters.BooleanFilter(widget=YesNoAll, label=_("Open only"), method="by_open")
     role = django_filters.ChoiceFilter(label=_("Role"), choices=Role.choices)
     unit = django_filters.ModelChoiceFilter(
         label=_("Handling unit"), queryset=Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS)
     )
-    suggestion = django_filters.NumberFilter(label=_("Suggestion"))
+    suggestion = django_filters.NumberFilter(label=_("Suggestion"), widget=forms.HiddenInput)
     session = django_filters.ModelChoiceFilter(
         label=_("Session"), field_name="suggestion__session", queryset=Session.objects.all()
     )
-    overdue = django_filters.BooleanFilter(label=_("Overdue"), method="by_overdue")
+    overdue = django_filters.BooleanFilter(widget=YesNoAll, label=_("Overdue"), method="by_overdue")
     due_before = django_filters.DateFilter(
         label=_("Reply due before"), field_name="reply_due", lookup_expr="lt"
     )

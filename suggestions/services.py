@@ -11,10 +11,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from congress.calendar import deadline
 from congress.deadline_sources import MovedDeadline
@@ -61,6 +64,12 @@ def _event(
         suggestion=suggestion, assignment=assignment, actor=actor, at=timezone.now(), action=action,
         from_status=from_status, to_status=to_status, note=note,
     )  # fmt: skip
+
+
+def _recorded(message: str, **params: Any) -> str:
+    """History notes are kept in the portal's language, whatever the language of the request."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return gettext(message) % params if params else gettext(message)
 
 
 def _check(transitions: dict[str, Any], action: str, status: str) -> None:
@@ -165,7 +174,7 @@ def suggestion_create(
         if delegation_vote:
             _record_delegation_vote(suggestion, delegation_vote)
         _event(suggestion, actor=actor, action="create", to_status=Status.DRAFT,
-               note=_("entered on the deputy's behalf from the paper form") if on_behalf else "")  # fmt: skip
+               note=_recorded(N_("entered on the deputy's behalf from the paper form")) if on_behalf else "")  # fmt: skip
         cosigner_invite(suggestion=suggestion, deputies=co_signers, actor=actor)
     return suggestion
 
@@ -207,7 +216,7 @@ def suggestion_edit(
         if delegation_vote:
             _record_delegation_vote(suggestion, delegation_vote)
         note = (
-            _("text changed: %(count)s confirmations voided") % {"count": voided}
+            _recorded(N_("text changed: %(count)s confirmations voided"), count=voided)
             if text_changed and voided
             else ""
         )
@@ -266,7 +275,7 @@ def cosigner_confirm(*, suggestion: Suggestion, actor: User) -> CoSigner:
             suggestion,
             actor=actor,
             action="confirm",
-            note=_("confirmed version %(v)s") % {"v": suggestion.text_version},
+            note=_recorded(N_("confirmed version %(v)s"), v=suggestion.text_version),
         )
     return row
 
@@ -488,8 +497,7 @@ def _new_assignment(
         co_opinion_due=main.due if role == Role.CO else None,
         provisional=objection.provisional or main.provisional,
     )  # fmt: skip
-    _event(suggestion, actor=actor, action="assign_unit", to_status=assignment.status, assignment=assignment,
-           note=f"{unit.name}（{assignment.get_role_display()}）")  # fmt: skip
+    _event(suggestion, actor=actor, action="assign_unit", to_status=assignment.status, assignment=assignment)
     return assignment
 
 

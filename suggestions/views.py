@@ -619,6 +619,8 @@ def unit_inbox(request: HttpRequest) -> HttpResponse:
     if "open" not in data:
         data["open"] = "true"
     filterset = AssignmentFilter(data, queryset=base, request=request)
+    if unit_id is not None:
+        del filterset.filters["unit"]  # a unit sees only its own
     queryset = filterset.qs.order_by("objection_due", "reply_due", "co_opinion_due", "id")
     if request.GET.get("export") == "xlsx":
         return _export_assignments(queryset)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Status(models.TextChoices):
@@ -140,28 +141,28 @@ def check_roles(roles: list[str]) -> str | None:
 
 # How each recorded action reads in the history.
 ACTION_LABELS = {
-    "create": _("created"),
-    "edit": _("edited"),
-    "invite": _("co-signers invited"),
-    "uninvite": _("invitation withdrawn"),
-    "confirm": _("co-signer confirmed the text"),
-    "decline": _("co-signer declined"),
-    "submit": _("filed"),
-    "accept": _("accepted"),
-    "return": _("returned for revision"),
-    "not_accept": _("not accepted; forwarded as a letter"),
-    "merge": _("merged into another"),
-    "merge_in": _("others merged into this one"),
-    "withdraw": _("withdrawn"),
-    "assign": _("assigned"),
-    "assign_unit": _("unit assigned"),
-    "reroute": _("re-routed"),
-    "disagree": _("deputy disagreed with the assignment"),
-    "disagreement_answered": _("disagreement answered"),
-    "acknowledge": _("unit acknowledged"),
-    "object": _("unit objected"),
-    "reassign": _("reassigned"),
-    "reject_objection": _("objection rejected"),
-    "window_closed": _("objection window closed"),
+    "create": pgettext_lazy("history", "created"),
+    "edit": pgettext_lazy("history", "edited"),
+    "invite": pgettext_lazy("history", "co-signers invited"),
+    "uninvite": pgettext_lazy("history", "invitation withdrawn"),
+    "confirm": pgettext_lazy("history", "co-signer confirmed the text"),
+    "decline": pgettext_lazy("history", "co-signer declined"),
+    "submit": pgettext_lazy("history", "filed"),
+    "accept": pgettext_lazy("history", "accepted"),
+    "return": pgettext_lazy("history", "returned for revision"),
+    "not_accept": pgettext_lazy("history", "not accepted; forwarded as a letter"),
+    "merge": pgettext_lazy("history", "merged into another"),
+    "merge_in": pgettext_lazy("history", "others merged into this one"),
+    "withdraw": pgettext_lazy("history", "withdrawn"),
+    "assign": pgettext_lazy("history", "assigned"),
+    "assign_unit": pgettext_lazy("history", "unit assigned"),
+    "reroute": pgettext_lazy("history", "re-routed"),
+    "disagree": pgettext_lazy("history", "deputy disagreed with the assignment"),
+    "disagreement_answered": pgettext_lazy("history", "disagreement answered"),
+    "acknowledge": pgettext_lazy("history", "unit acknowledged"),
+    "object": pgettext_lazy("history", "unit objected"),
+    "reassign": pgettext_lazy("history", "reassigned"),
+    "reject_objection": pgettext_lazy("history", "objection rejected"),
+    "window_closed": pgettext_lazy("history", "objection window closed"),
 }
 STATUS_LABELS = dict(Status.choices) | dict(AssignmentStatus.choices)
