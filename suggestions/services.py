@@ -693,11 +693,6 @@ def assignments_close_objection_windows(*, now: dt.datetime | None = None) -> in
     return closed
 
 
-def extension_deadline(assignment: Assignment) -> dt.date:
-    """The reply due date once the one extension of S§28 is approved: start + 6 months."""
-    return deadline(REPLY, assignment.assigned_on, extension=REPLY_EXTENSION.period).due
-
-
 def recompute_provisional_deadlines(years: frozenset[int]) -> list[MovedDeadline]:
     """A new calendar year arrived: recompute the assignments' provisional due dates."""
     moved: list[MovedDeadline] = []

@@ -449,3 +449,59 @@ def test_every_change_is_in_the_history_with_who_when_from_and_to(assigned, unit
     assert last is not None
     assert last.actor == units["unit1"]
     assert last.note == "不属于本单位职责。"
+
+
+# --- Who is told (S§21, S§15, S§20) -----------------------------------------------------------
+
+
+def test_the_deputies_and_the_unit_are_told_of_an_assignment(
+    file_suggestion, staff, units, lead, django_capture_on_commit_callbacks
+):
+    from congress.notifications.models import Notification
+
+    s = file_suggestion()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suggestion_accept_and_assign(
+            suggestion=s, units=[services.UnitRole(units["education"], UnitRole.SOLE)], actor=staff
+        )
+    told = dict(Notification.objects.values_list("recipient__username", "kind"))
+    assert told[lead.user.username] == "suggestion_assigned"
+    assert told["unit1"] == "assignment_new" and told["unit1head"] == "assignment_new"
+    assert "unit2" not in told
+
+
+def test_the_assigning_body_is_told_of_an_objection(
+    assigned, units, staff, django_capture_on_commit_callbacks
+):
+    from congress.notifications.models import Notification
+
+    a = assigned()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assignment_object(assignment=a, actor=units["unit1"], reason="不属于本单位职责。")
+    note = Notification.objects.get(recipient=staff, kind="assignment_objected")
+    assert "省教育厅" in note.subject
+    assert note.link == f"/suggestions/{a.suggestion_id}/"
+
+
+def test_merged_deputies_are_told_and_follow_the_target(
+    file_suggestion, staff, lead, make_deputy, area, django_capture_on_commit_callbacks
+):
+    from congress.notifications.models import Notification
+
+    other_lead = make_deputy("王芳")
+    other = services.suggestion_create(
+        actor=other_lead.user,
+        lead_deputy=other_lead,
+        title="同一件事",
+        body="b",
+        subject_area=area,
+        session=None,
+    )
+    other = services.suggestion_submit(suggestion=other, actor=other_lead.user)
+    target = file_suggestion()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suggestion_merge(suggestions=[other], into=target, actor=staff)
+    assert Notification.objects.filter(recipient=other_lead.user, kind="suggestion_merged").exists()
+    from suggestions.notices import deputies_of
+
+    assert other_lead in deputies_of(target)
