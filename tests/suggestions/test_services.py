@@ -505,3 +505,28 @@ def test_merged_deputies_are_told_and_follow_the_target(
     from suggestions.notices import deputies_of
 
     assert other_lead in deputies_of(target)
+
+
+def test_a_motion_handled_as_a_suggestion_enters_accepted_with_its_signers(lead, make_deputy, session, staff):
+    signers = [make_deputy(f"代表{i}号") for i in range(3)]
+    s = services.suggestion_create_accepted(
+        session=session, lead_deputy=lead, co_signers=signers, title="关于某事的议案", body="案由、案据、方案",
+        subject_area=None, actor=staff, note="第0002号议案经主席团决定作为建议处理",
+    )  # fmt: skip
+    assert s.status == Status.ACCEPTED and s.number == 1 and s.kind == Suggestion.Kind.JOINT
+    assert s.subject_area.name == "其他"
+    assert s.cosigners.filter(status="confirmed", confirmed_version=1).count() == 3
+    assert SuggestionEvent.objects.get(suggestion=s).note == "第0002号议案经主席团决定作为建议处理"
+
+
+def test_a_draft_prefilled_for_a_deputy_records_where_it_came_from(lead, area):
+    s = services.suggestion_create_draft(
+        lead_deputy=lead,
+        title="关于小区停车难的建议",
+        body="群众反映…",
+        subject_area=area,
+        actor=lead.user,
+        note="来自联络站意见",
+    )
+    assert s.status == Status.DRAFT and not s.entered_on_paper
+    assert SuggestionEvent.objects.get(suggestion=s, action="create").note == "来自联络站意见"
