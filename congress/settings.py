@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "congress",
     "deputies",
     "liaison_stations",
+    "motions",
 ]
 
 MIDDLEWARE = [
