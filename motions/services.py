@@ -648,6 +648,7 @@ def review_meeting_attendance(
 
 
 def _require_quorum(meeting: ReviewMeeting) -> None:
+    meeting.refresh_from_db(fields=["members_total", "present_count"])  # as recorded, not as passed in
     if not meeting.has_quorum:
         raise DomainError(
             "quorum_not_met",

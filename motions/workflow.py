@@ -142,11 +142,12 @@ def can_move(source: Status | str, target: Status | str) -> bool:
 
 
 def require(action: str, status: Status | str, target: Status | str | None = None) -> None:
-    """Refuse an action the motion's status does not allow (and a move the table lacks)."""
+    """Refuse an action the motion's status does not allow (and a move the table lacks).
+    Staying in the same status (a recommendation changed before the report) is no move."""
     step = ACTIONS[action]
     current = Status(status)
     target = Status(target) if target else step.target
-    if current not in step.sources or (target is not None and not can_move(current, target)):
+    if current not in step.sources or (target not in (None, current) and not can_move(current, target)):
         raise DomainError(
             "invalid_transition",
             _("A motion that is “%(status)s” cannot be %(action)s (%(article)s).")
