@@ -205,6 +205,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a `kind`, `status` or `outcome`; each choice set gets its own name.
+    "ENUM_NAME_OVERRIDES": {
+        "MotionStatusEnum": "motions.workflow.Status",
+        "MotionKindEnum": "motions.models.Kind",
+        "MotionAttachmentKindEnum": "motions.models.Attachment.Kind",
+        "MotionHearingKindEnum": "motions.models.Hearing.Kind",
+        "MotionRecommendationKindEnum": "motions.models.Recommendation.Kind",
+        "PresidiumDecisionKindEnum": "motions.models.PresidiumDecision.Kind",
+        "PresidiumDecisionChoiceEnum": "motions.api.DECISION_KINDS",
+        "PlenaryOutcomeEnum": "motions.models.PlenaryResult.Outcome",
+        "ReconsiderationOutcomeEnum": "motions.models.Reconsideration.Outcome",
+    },
 }
 
 # --- Celery -----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from congress import calendar_views, views
 from congress.api.calendar import CalendarDayViewSet, CalendarYearViewSet, DeadlineView
 from congress.api.views import MeView, SessionViewSet, UnitViewSet
 from deputies.api import DelegationViewSet, DeputyViewSet
+from motions.api import MotionViewSet, ReviewMeetingViewSet, ReviewMemberViewSet, ReviewReportViewSet
 
 router = DefaultRouter()
 router.register("sessions", SessionViewSet, basename="session")
@@ -17,6 +18,10 @@ router.register("deputies", DeputyViewSet, basename="deputy")
 router.register("delegations", DelegationViewSet, basename="delegation")
 router.register("calendar/days", CalendarDayViewSet, basename="calendar-day")
 router.register("calendar/years", CalendarYearViewSet, basename="calendar-year")
+router.register("motions", MotionViewSet, basename="motion")
+router.register("review-members", ReviewMemberViewSet, basename="review-member")
+router.register("review-meetings", ReviewMeetingViewSet, basename="review-meeting")
+router.register("review-reports", ReviewReportViewSet, basename="review-report")
 
 api_v1: list[URLPattern | URLResolver] = [
     path("auth/token/", obtain_auth_token, name="api-token"),

@@ -132,3 +132,9 @@ def adopt(committee: list[ReviewMember]) -> Callable[[ReviewMeeting], Any]:
         return services.review_report_vote(meeting=meeting, actor=committee[0].user, votes=votes)
 
     return vote
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings: Any, tmp_path: Any) -> None:
+    # Uploaded attachments and reports go to a throwaway folder, not var/media.
+    settings.MEDIA_ROOT = tmp_path / "media"
