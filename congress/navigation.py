@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from congress.roles import ASSIGNING_ROLES
+from congress.roles import ASSIGNING_ROLES, Role
 
 ANY = frozenset[str]()
 
@@ -30,6 +30,26 @@ class NavItem:
 NAV: list[NavItem] = [
     NavItem(_("Home"), "home"),
     NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
+    NavItem(
+        _("Motions"),
+        "motion-list",
+        roles=frozenset(
+            {
+                Role.DEPUTY,
+                Role.DELEGATION_STAFF,
+                Role.SECRETARIAT,
+                Role.REVIEW_COMMITTEE,
+                Role.COMMITTEE_STAFF,
+                Role.SUPERVISOR,
+            }
+        ),
+    ),
+    NavItem(_("Motion review"), "motion-review", roles=frozenset({Role.REVIEW_COMMITTEE, Role.SECRETARIAT})),
+    NavItem(
+        _("Motions in recess review"),
+        "motion-recess",
+        roles=frozenset({Role.SUPERVISOR, Role.COMMITTEE_STAFF}),
+    ),
     NavItem(_("Deadline calculator"), "deadline-calculator"),
     NavItem(_("API docs"), "api-docs"),
     NavItem(_("Administration"), "admin:index", superuser_only=True),

@@ -111,3 +111,13 @@ def with_pending_flag(queryset: QuerySet[Motion], deputy: Deputy) -> QuerySet[Mo
         confirmed_version=F("motion__text_version")
     )
     return queryset.annotate(awaiting_me=Exists(pending))
+
+
+def is_filer(user: Any, motion: Motion) -> bool:
+    """The lead deputy, or the staff of the delegation the motion comes from (M§13)."""
+    if user.is_superuser:
+        return True
+    if motion.lead_deputy and motion.lead_deputy.user_id == user.pk:
+        return True
+    delegation_id = motion.delegation_id or (motion.lead_deputy.delegation_id if motion.lead_deputy else None)
+    return bool(delegation_id and user.delegations.filter(pk=delegation_id).exists())

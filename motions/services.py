@@ -47,7 +47,7 @@ from motions.models import (
     ReviewMember,
     ReviewReport,
 )
-from motions.selectors import confirmed_signers, proposers
+from motions.selectors import confirmed_signers, is_filer, proposers
 from motions.workflow import Status
 
 # M§2, M§8(1): a joint motion needs ten deputies, the lead included.
@@ -105,19 +105,9 @@ def _require_role(actor: User, action: str) -> None:
         raise DomainError("permission_denied", status=403)
 
 
-def _is_filer(actor: User, motion: Motion) -> bool:
-    """The lead deputy, or the staff of the delegation the motion comes from (M§13)."""
-    if actor.is_superuser:
-        return True
-    if motion.lead_deputy and motion.lead_deputy.user_id == actor.pk:
-        return True
-    delegation_id = motion.delegation_id or (motion.lead_deputy.delegation_id if motion.lead_deputy else None)
-    return bool(delegation_id and actor.delegations.filter(pk=delegation_id).exists())
-
-
 def _require_filer(actor: User, motion: Motion, action: str) -> None:
     _require_role(actor, action)
-    if not _is_filer(actor, motion):
+    if not is_filer(actor, motion):
         raise DomainError("permission_denied", status=403)
 
 
@@ -215,7 +205,7 @@ def motion_create(
         delegation=delegation,
         created_by=actor,
     )
-    if not _is_filer(actor, motion):
+    if not is_filer(actor, motion):
         raise DomainError("permission_denied", status=403)
     with transaction.atomic():
         motion.save()
@@ -934,7 +924,7 @@ def motion_request_reconsideration(
     with transaction.atomic():
         motion = _lock(motion)
         _require_role(actor, "request_reconsideration")
-        if not (_is_filer(actor, motion) or _is_proposer(actor, motion)):
+        if not (is_filer(actor, motion) or _is_proposer(actor, motion)):
             raise DomainError("permission_denied", status=403)
         workflow.require("request_reconsideration", motion.status)
         now = timezone.now()
