@@ -156,7 +156,7 @@ def motion_list(request: HttpRequest) -> HttpResponse:
     by_category = (
         base.filter(session=chosen, number__isnull=False)
         .values("category")
-        .annotate(n=Count("id"))
+        .annotate(n=Count("id", distinct=True))
         .order_by("category")
     )
     labels = dict(Category.choices)
@@ -221,8 +221,13 @@ def recess_list(request: HttpRequest) -> HttpResponse:
 
 
 def _filing_session() -> Session | None:
-    session = current_session()
-    return session if session and timezone.now() < session.motion_deadline else None
+    """The session motions are drafted for: the next one whose deadline has not passed."""
+    return (
+        Session.objects.select_related("congress")
+        .filter(motion_deadline__gt=timezone.now())
+        .order_by("motion_deadline")
+        .first()
+    )
 
 
 @login_required
