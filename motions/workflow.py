@@ -13,28 +13,28 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from congress.errors import DomainError
 from congress.roles import Role
-from congress.statutory import MOTION_REPORT, Rule
+from congress.statutory import MOTION_REPORT, Rule, article_label
 
 
 class Status(models.TextChoices):
-    DRAFT = "draft", gettext_lazy("Draft")
-    SUBMITTED = "submitted", gettext_lazy("Submitted")
-    UNDER_REVIEW = "under_review", gettext_lazy("Under review")
-    RECOMMENDED = "recommended", gettext_lazy("Recommended")
-    ON_AGENDA = "on_agenda", gettext_lazy("On the agenda")
-    REFERRED = "referred", gettext_lazy("Referred for recess review")
-    REPORTED = "reported", gettext_lazy("Report submitted")
-    CONCLUDED = "concluded", gettext_lazy("Concluded")
-    CONVERTED = "converted", gettext_lazy("Handled as a suggestion")
-    MERGED = "merged", gettext_lazy("Merged")
-    ADOPTED = "adopted", gettext_lazy("Adopted")
-    REJECTED = "rejected", gettext_lazy("Rejected")
-    AUTHORIZED = "authorized", gettext_lazy("Authorized to the SC")
-    WITHDRAWN = "withdrawn", gettext_lazy("Withdrawn")
+    DRAFT = "draft", pgettext_lazy("motion status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("motion status", "Submitted")
+    UNDER_REVIEW = "under_review", pgettext_lazy("motion status", "Under review")
+    RECOMMENDED = "recommended", pgettext_lazy("motion status", "Recommended")
+    ON_AGENDA = "on_agenda", pgettext_lazy("motion status", "On the agenda")
+    REFERRED = "referred", pgettext_lazy("motion status", "Referred for recess review")
+    REPORTED = "reported", pgettext_lazy("motion status", "Report submitted")
+    CONCLUDED = "concluded", pgettext_lazy("motion status", "Concluded")
+    CONVERTED = "converted", pgettext_lazy("motion status", "Handled as a suggestion")
+    MERGED = "merged", pgettext_lazy("motion status", "Merged")
+    ADOPTED = "adopted", pgettext_lazy("motion status", "Adopted")
+    REJECTED = "rejected", pgettext_lazy("motion status", "Rejected")
+    AUTHORIZED = "authorized", pgettext_lazy("motion status", "Authorized to the SC")
+    WITHDRAWN = "withdrawn", pgettext_lazy("motion status", "Withdrawn")
 
 
 S = Status
@@ -151,7 +151,11 @@ def require(action: str, status: Status | str, target: Status | str | None = Non
         raise DomainError(
             "invalid_transition",
             _("A motion that is “%(status)s” cannot be %(action)s (%(article)s).")
-            % {"status": current.label, "action": action_label(action), "article": step.article},
+            % {
+                "status": current.label,
+                "action": action_label(action),
+                "article": article_label(step.article),
+            },
         )
 
 
@@ -160,25 +164,25 @@ def action_label(action: str) -> str:
 
 
 ACTION_LABELS: dict[str, Promise] = {
-    "edit": gettext_lazy("edited"),
-    "invite": gettext_lazy("given new co-signers"),
-    "confirm": gettext_lazy("co-signed"),
-    "submit": gettext_lazy("submitted"),
-    "classify": gettext_lazy("classified"),
-    "request_opinion": gettext_lazy("sent for a committee's opinion"),
-    "send_to_review": gettext_lazy("sent to the review committee"),
-    "recommend": gettext_lazy("given a recommendation"),
-    "merge": gettext_lazy("merged"),
-    "decide": gettext_lazy("decided by the presidium"),
-    "request_reconsideration": gettext_lazy("the subject of a reconsideration request"),
-    "answer_reconsideration": gettext_lazy("reconsidered"),
-    "withdraw": gettext_lazy("withdrawn by its proposers"),
-    "withdraw_with_consent": gettext_lazy("withdrawn with the presidium's consent"),
-    "deliberate": gettext_lazy("deliberated"),
-    "record_outcome": gettext_lazy("voted on"),
-    "hearing": gettext_lazy("heard in recess"),
-    "body_opinion": gettext_lazy("sent to a body for its opinion"),
-    "report": gettext_lazy("reported on"),
-    "sc_meeting": gettext_lazy("deliberated by the SC"),
-    "conclude": gettext_lazy("concluded"),
+    "edit": pgettext_lazy("motion action", "edited"),
+    "invite": pgettext_lazy("motion action", "given new co-signers"),
+    "confirm": pgettext_lazy("motion action", "co-signed"),
+    "submit": pgettext_lazy("motion action", "submitted"),
+    "classify": pgettext_lazy("motion action", "classified"),
+    "request_opinion": pgettext_lazy("motion action", "sent for a committee's opinion"),
+    "send_to_review": pgettext_lazy("motion action", "sent to the review committee"),
+    "recommend": pgettext_lazy("motion action", "given a recommendation"),
+    "merge": pgettext_lazy("motion action", "merged"),
+    "decide": pgettext_lazy("motion action", "decided by the presidium"),
+    "request_reconsideration": pgettext_lazy("motion action", "the subject of a reconsideration request"),
+    "answer_reconsideration": pgettext_lazy("motion action", "reconsidered"),
+    "withdraw": pgettext_lazy("motion action", "withdrawn by its proposers"),
+    "withdraw_with_consent": pgettext_lazy("motion action", "withdrawn with the presidium's consent"),
+    "deliberate": pgettext_lazy("motion action", "deliberated"),
+    "record_outcome": pgettext_lazy("motion action", "voted on"),
+    "hearing": pgettext_lazy("motion action", "heard in recess"),
+    "body_opinion": pgettext_lazy("motion action", "sent to a body for its opinion"),
+    "report": pgettext_lazy("motion action", "reported on"),
+    "sc_meeting": pgettext_lazy("motion action", "deliberated by the SC"),
+    "conclude": pgettext_lazy("motion action", "concluded"),
 }
