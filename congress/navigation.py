@@ -51,6 +51,7 @@ NAV: list[NavItem] = [
         roles=frozenset({Role.SUPERVISOR, Role.COMMITTEE_STAFF}),
     ),
     NavItem(_("Deadline calculator"), "deadline-calculator"),
+    NavItem(_("Notifications"), "notifications:inbox"),
     NavItem(_("API docs"), "api-docs"),
     NavItem(_("Administration"), "admin:index", superuser_only=True),
 ]
