@@ -19,14 +19,11 @@ router.register("deputies", DeputyViewSet, basename="deputy")
 router.register("delegations", DelegationViewSet, basename="delegation")
 router.register("calendar/days", CalendarDayViewSet, basename="calendar-day")
 router.register("calendar/years", CalendarYearViewSet, basename="calendar-year")
-<<<<<<< HEAD
 router.register("motions", MotionViewSet, basename="motion")
 router.register("review-members", ReviewMemberViewSet, basename="review-member")
 router.register("review-meetings", ReviewMeetingViewSet, basename="review-meeting")
 router.register("review-reports", ReviewReportViewSet, basename="review-report")
-=======
 router.register("notifications", NotificationViewSet, basename="notification")
->>>>>>> main
 
 api_v1: list[URLPattern | URLResolver] = [
     path("auth/token/", obtain_auth_token, name="api-token"),
@@ -52,11 +49,8 @@ urlpatterns = [
     path("calendar/<int:year>/approve/", calendar_views.calendar_approve, name="calendar-approve"),
     path("calendar/<int:year>/delete/", calendar_views.calendar_delete, name="calendar-delete"),
     path("deadline/", calendar_views.deadline_calculator, name="deadline-calculator"),
-<<<<<<< HEAD
     path("motions/", include("motions.urls")),
-=======
     path("notifications/", include("congress.notifications.urls")),
->>>>>>> main
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

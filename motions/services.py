@@ -23,7 +23,7 @@ from congress.models import Organisation, Session, User
 from congress.periods import BEIJING
 from congress.statutory import MOTION_REPORT, RECONSIDERATION_CUTOFF
 from deputies.models import Delegation, Deputy
-from motions import workflow
+from motions import notices, workflow
 from motions.models import (
     DRAFT_TEXT_ACTIONS,
     REVIEW_BODY_KINDS,
@@ -257,9 +257,12 @@ def motion_update(*, motion: Motion, actor: User, **changes: Any) -> Motion:
 
 
 def _void_confirmations(motion: Motion) -> int:
-    return motion.cosignatures.filter(confirmed_at__isnull=False).update(
-        confirmed_at=None, confirmed_version=None
-    )
+    """Signatures were given to the old text: they lapse, and the signers are told."""
+    signed = motion.cosignatures.filter(confirmed_at__isnull=False)
+    deputies = [s.deputy for s in signed.select_related("deputy__user")]
+    signed.update(confirmed_at=None, confirmed_version=None)
+    notices.confirmations_voided(motion, deputies)
+    return len(deputies)
 
 
 def motion_attach(*, motion: Motion, actor: User, kind: str, file: UploadedFile) -> Attachment:
@@ -319,6 +322,7 @@ def _invite(motion: Motion, actor: User, deputies: Iterable[Deputy]) -> list[CoS
         already.add(deputy.pk)
     if created:
         _record(motion, actor, "invite", data={"deputies": [c.deputy.name for c in created]})
+        notices.invited(motion, [c.deputy for c in created])
     return created
 
 
@@ -401,6 +405,7 @@ def motion_submit(*, motion: Motion, actor: User) -> Motion:
         motion.number = last + 1
         motion.submitted_at = now
         _move(motion, Status.SUBMITTED, actor, "submit", fields=["number", "submitted_at"])
+        notices.filed(motion)
     return motion
 
 
@@ -743,6 +748,7 @@ def motion_merge(
             note=reason,
             data={"merged": [motion.number_text, *(m.number_text for m in followers)]},
         )
+        notices.merged(motion, into)
     return motion
 
 
@@ -823,6 +829,7 @@ def review_report_approve(*, session: Session, actor: User, approved_at: dt.date
                 note=_("As the review report recommends"),
             )
             decided += 1
+        notices.report_distributed(session)
     return decided
 
 
@@ -909,6 +916,7 @@ def _apply_decision(
         note=note,
         data={"decision": kind, "body": body.name if body else "", "report_due": _iso(motion.report_due)},
     )
+    notices.decided(motion, str(decision.get_kind_display()), body.name if body else "", motion.report_due)
     return decision
 
 
@@ -1023,6 +1031,7 @@ def motion_answer_reconsideration(
             )
         else:
             _record(motion, actor, "answer_reconsideration", note=answer, data={"outcome": outcome})
+        notices.reconsideration_answered(motion, str(request.get_outcome_display()), answer)
     return request
 
 
@@ -1040,6 +1049,7 @@ def motion_withdraw(*, motion: Motion, actor: User, reason: str) -> Motion:
         workflow.require("withdraw", motion.status)
         _refuse_if_others_merged(motion)
         _move(motion, Status.WITHDRAWN, actor, "withdraw", note=reason)
+        notices.status_changed(motion, str(Status.WITHDRAWN.label), reason)
     return motion
 
 
@@ -1059,6 +1069,7 @@ def motion_withdraw_with_consent(
             recorded_by=actor,
         )
         _move(motion, Status.WITHDRAWN, actor, "withdraw_with_consent", note=reason)
+        notices.status_changed(motion, str(Status.WITHDRAWN.label), reason)
     return motion
 
 
@@ -1099,6 +1110,7 @@ def motion_record_outcome(
             recorded_by=actor,
         )
         _move(motion, Status(outcome), actor, "record_outcome", note=note, data={"outcome": outcome})
+        notices.outcome(motion, str(result.get_outcome_display()))
     return result
 
 
@@ -1152,6 +1164,7 @@ def motion_record_hearing(
         )
         hearing.attended_by.set(attendees)
         _record(motion, actor, action, note=summary, data={"held_at": held_at.isoformat(), "place": place})
+        notices.meeting(motion, str(hearing.get_kind_display()), held_at, place)
     return hearing
 
 
@@ -1184,6 +1197,7 @@ def motion_submit_report(
         )
         late_days = (timezone.localdate(now) - motion.report_due).days if motion.report_due else 0
         _move(motion, Status.REPORTED, actor, "report", note=summary, data={"days_late": max(late_days, 0)})
+        notices.status_changed(motion, str(Status.REPORTED.label), summary)
     return report
 
 
@@ -1206,6 +1220,7 @@ def motion_conclude(*, motion: Motion, actor: User, sc_meeting_on: dt.date, text
             note=text,
             data={"sc_meeting_on": sc_meeting_on.isoformat()},
         )
+        notices.status_changed(motion, str(Status.CONCLUDED.label), text)
     return conclusion
 
 

@@ -115,7 +115,7 @@ def _export(filename: str, motions: QuerySet[Motion]) -> HttpResponse:
         _("Proposers"),
         _("Category"),
         _("Status"),
-        _("Submitted"),
+        _("Submitted at"),
         _("Reviewing body"),
         _("Report due"),
     ]

@@ -57,7 +57,10 @@ def bodies(db: None) -> dict[str, Organisation]:
         "法工委": Organisation.Kind.WORKING_BODY,
         "省教育厅": Organisation.Kind.GOVERNMENT,
     }
-    return {name: Organisation.objects.get_or_create(name=name, defaults={"kind": kind})[0] for name, kind in kinds.items()}
+    return {
+        name: Organisation.objects.get_or_create(name=name, defaults={"kind": kind})[0]
+        for name, kind in kinds.items()
+    }
 
 
 @pytest.fixture
@@ -71,7 +74,7 @@ def draft(session: Session, lead: Deputy) -> Callable[..., Motion]:
 
     def make(signers: int = 9, *, lead_deputy: Deputy | None = None, **fields: Any) -> Motion:
         lead_deputy = lead_deputy or lead
-        others = [d for d in Deputy.objects.exclude(pk=lead_deputy.pk).order_by("id")][:signers]
+        others = list(Deputy.objects.exclude(pk=lead_deputy.pk).order_by("id")[:signers])
         values = {
             "title": "关于制定《山西省数据条例》的议案",
             "reason": LONG_TEXT,
@@ -104,7 +107,9 @@ def filed(draft: Callable[..., Motion], lead: Deputy) -> Callable[..., Motion]:
 def committee(session: Session, make_user: Callable[..., User]) -> list[ReviewMember]:
     """Nine members: a chair, a vice-chair and seven members (M§15)."""
     secretariat = make_user("sec-committee", Role.SECRETARIAT)
-    positions = [ReviewMember.Position.CHAIR, ReviewMember.Position.VICE_CHAIR] + [ReviewMember.Position.MEMBER] * 7
+    positions = [ReviewMember.Position.CHAIR, ReviewMember.Position.VICE_CHAIR] + [
+        ReviewMember.Position.MEMBER
+    ] * 7
     return [
         services.review_member_add(
             session=session, user=make_user(f"rc{i}", Role.REVIEW_COMMITTEE), position=p, actor=secretariat

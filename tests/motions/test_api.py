@@ -23,7 +23,9 @@ BODY = {
 
 def test_a_deputy_drafts_invites_collects_ten_confirmations_and_submits(api, session, lead, deputies):
     client = api(lead.user)
-    created = client.post("/api/v1/motions/", {**BODY, "session": session.pk, "co_signers": [d.pk for d in deputies[1:5]]})
+    created = client.post(
+        "/api/v1/motions/", {**BODY, "session": session.pk, "co_signers": [d.pk for d in deputies[1:5]]}
+    )
     assert created.status_code == 201, created.json()
     motion = created.json()
     assert (motion["status"], motion["number"], motion["lead_deputy"]) == ("draft", "", lead.pk)
@@ -78,7 +80,9 @@ def test_a_unit_clerk_sees_no_motion(api, filed, make_user, unit):
     assert api(clerk).get("/api/v1/motions/").json()["count"] == 0
 
 
-def test_the_list_filters_by_status_category_deputy_and_number(api, filed, draft, lead, deputies, secretariat):
+def test_the_list_filters_by_status_category_deputy_and_number(
+    api, filed, draft, lead, deputies, secretariat
+):
     first = filed()
     filed(category="supervision", title="关于监督全省教育经费使用的议案")
     draft()
@@ -111,27 +115,41 @@ def test_the_committee_meets_votes_and_the_presidium_refers_with_a_report_due_ob
     client = api(chair.user)
     meeting = client.post(
         "/api/v1/review-meetings/",
-        {"session": session.pk, "held_at": "2026-01-27T15:00:00+08:00", "convened_by": chair.pk, "place": "迎泽宾馆"},
+        {
+            "session": session.pk,
+            "held_at": "2026-01-27T15:00:00+08:00",
+            "convened_by": chair.pk,
+            "place": "迎泽宾馆",
+        },
     )
     assert meeting.status_code == 201, meeting.json()
     meeting_id = meeting.json()["id"]
-    few = client.post(f"/api/v1/review-meetings/{meeting_id}/attendance/", {"present": [m.pk for m in committee[:4]]})
+    few = client.post(
+        f"/api/v1/review-meetings/{meeting_id}/attendance/", {"present": [m.pk for m in committee[:4]]}
+    )
     assert few.json()["has_quorum"] is False
-    refused = client.post(f"/api/v1/motions/{motion.pk}/recommend/", {"meeting": meeting_id, "kind": "agenda"})
+    refused = client.post(
+        f"/api/v1/motions/{motion.pk}/recommend/", {"meeting": meeting_id, "kind": "agenda"}
+    )
     assert refused.json()["code"] == "quorum_not_met"
 
-    client.post(f"/api/v1/review-meetings/{meeting_id}/attendance/", {"present": [m.pk for m in committee[:6]]})
+    client.post(
+        f"/api/v1/review-meetings/{meeting_id}/attendance/", {"present": [m.pk for m in committee[:6]]}
+    )
     recommended = client.post(
         f"/api/v1/motions/{motion.pk}/recommend/",
         {"meeting": meeting_id, "kind": "recess_review", "body": bodies["法制委"].pk},
     )
     assert recommended.json()["status"] == "recommended"
     vote = client.post(
-        f"/api/v1/review-meetings/{meeting_id}/vote/", {"votes": [{"member": m.pk, "choice": "for"} for m in committee[:5]]}
+        f"/api/v1/review-meetings/{meeting_id}/vote/",
+        {"votes": [{"member": m.pk, "choice": "for"} for m in committee[:5]]},
     )
     assert vote.json() == {"adopted": True, "votes_for": 5, "members_total": 9}
 
-    approved = api(secretariat).post(f"/api/v1/review-reports/{session.pk}/approve/", {"approved_at": "2026-01-27T20:00:00+08:00"})
+    approved = api(secretariat).post(
+        f"/api/v1/review-reports/{session.pk}/approve/", {"approved_at": "2026-01-27T20:00:00+08:00"}
+    )
     assert approved.json() == {"decided": 1}
     detail = api(secretariat).get(f"/api/v1/motions/{motion.pk}/").json()
     assert detail["status"] == "referred"
@@ -145,20 +163,28 @@ def test_the_committee_meets_votes_and_the_presidium_refers_with_a_report_due_ob
 
 def test_a_deputy_cannot_recommend(api, filed, lead, meeting):
     motion = filed()
-    response = api(lead.user).post(f"/api/v1/motions/{motion.pk}/recommend/", {"meeting": meeting.pk, "kind": "agenda"})
+    response = api(lead.user).post(
+        f"/api/v1/motions/{motion.pk}/recommend/", {"meeting": meeting.pk, "kind": "agenda"}
+    )
     assert response.status_code == 403
     assert response.json()["code"] == "permission_denied"
 
 
-def test_the_body_uploads_its_report_as_multipart(api, filed, secretariat, meeting, committee, bodies, adopt, session, body_staff):
+def test_the_body_uploads_its_report_as_multipart(
+    api, filed, secretariat, meeting, committee, bodies, adopt, session, body_staff
+):
     import datetime as dt
 
     from tests.conftest import BEIJING
 
     motion = services.motion_send_to_review(motion=filed(), actor=secretariat)
-    services.motion_recommend(motion=motion, actor=committee[0].user, meeting=meeting, kind="recess_review", body=bodies["法制委"])
+    services.motion_recommend(
+        motion=motion, actor=committee[0].user, meeting=meeting, kind="recess_review", body=bodies["法制委"]
+    )
     adopt(meeting)
-    services.review_report_approve(session=session, actor=secretariat, approved_at=dt.datetime(2026, 1, 27, 20, tzinfo=BEIJING))
+    services.review_report_approve(
+        session=session, actor=secretariat, approved_at=dt.datetime(2026, 1, 27, 20, tzinfo=BEIJING)
+    )
     upload = SimpleUploadedFile("报告.pdf", b"%PDF-1.4", content_type="application/pdf")
     response = api(body_staff).post(
         f"/api/v1/motions/{motion.pk}/report/", {"summary": "审议结果", "file": upload}, format="multipart"

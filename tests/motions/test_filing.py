@@ -82,7 +82,11 @@ def test_a_co_signer_sees_the_motion_waiting_for_their_confirmation_until_they_c
 def test_it_refuses_to_invite_a_suspended_deputy(draft, lead, deputies):
     motion = draft(signers=0)
     suspended = deputies[5]
-    suspended.status, suspended.status_ground, suspended.status_since = "suspended", "detained", dt.date(2026, 1, 1)
+    suspended.status, suspended.status_ground, suspended.status_since = (
+        "suspended",
+        "detained",
+        dt.date(2026, 1, 1),
+    )
     suspended.save()
     refused("deputy_not_active", services.motion_invite, motion=motion, actor=lead.user, deputies=[suspended])
 
@@ -188,7 +192,11 @@ def delegation_motion(session, delegation, deputies, make_user):
 def test_a_delegation_motion_needs_more_than_half_of_all_members(delegation_motion, deputies):
     motion, staff = delegation_motion
     services.motion_update(
-        motion=motion, actor=staff, plenary_date=dt.date(2026, 1, 25), member_count=80, votes_for=40,
+        motion=motion,
+        actor=staff,
+        plenary_date=dt.date(2026, 1, 25),
+        member_count=80,
+        votes_for=40,
         head_signed_by=deputies[1],
     )
     refused("delegation_majority_missing", services.motion_submit, motion=motion, actor=staff)
@@ -199,7 +207,11 @@ def test_a_delegation_motion_needs_more_than_half_of_all_members(delegation_moti
 def test_a_delegation_motion_is_signed_by_the_head_not_any_deputy(delegation_motion, deputies):
     motion, staff = delegation_motion
     services.motion_update(
-        motion=motion, actor=staff, plenary_date=dt.date(2026, 1, 25), member_count=80, votes_for=60,
+        motion=motion,
+        actor=staff,
+        plenary_date=dt.date(2026, 1, 25),
+        member_count=80,
+        votes_for=60,
         head_signed_by=deputies[2],
     )
     refused("delegation_head_signature_missing", services.motion_submit, motion=motion, actor=staff)
@@ -219,8 +231,12 @@ def test_a_deputy_cannot_enter_a_delegation_motion(session, delegation, lead):
     refused(
         "permission_denied",
         services.motion_create,
-        session=session, actor=lead.user, kind="delegation", delegation=delegation,
-        title="x", category="other",
+        session=session,
+        actor=lead.user,
+        kind="delegation",
+        delegation=delegation,
+        title="x",
+        category="other",
     )
 
 

@@ -30,7 +30,10 @@ def recommended(filed, secretariat, meeting, committee, bodies):
     def make(kind="recess_review", body="法制委"):
         motion = services.motion_send_to_review(motion=filed(), actor=secretariat)
         services.motion_recommend(
-            motion=motion, actor=committee[0].user, meeting=meeting, kind=kind,
+            motion=motion,
+            actor=committee[0].user,
+            meeting=meeting,
+            kind=kind,
             body=bodies[body] if kind == "recess_review" else None,
         )
         motion.refresh_from_db()
@@ -52,7 +55,14 @@ def approved(recommended, session, secretariat, meeting, adopt):
 
 def test_the_presidium_decides_only_on_an_adopted_report(recommended, secretariat):
     motion = recommended()
-    refused("review_report_not_adopted", services.motion_decide, motion=motion, actor=secretariat, kind="agenda", decided_at=PRESIDIUM)
+    refused(
+        "review_report_not_adopted",
+        services.motion_decide,
+        motion=motion,
+        actor=secretariat,
+        kind="agenda",
+        decided_at=PRESIDIUM,
+    )
 
 
 def test_passing_the_report_refers_a_motion_with_a_six_month_report_clock(approved, bodies):
@@ -66,18 +76,31 @@ def test_passing_the_report_refers_a_motion_with_a_six_month_report_clock(approv
     assert referred.decisions.get().kind == "recess_review"
 
 
-def test_the_presidium_may_decide_otherwise_than_recommended(recommended, session, secretariat, meeting, adopt, bodies):
+def test_the_presidium_may_decide_otherwise_than_recommended(
+    recommended, session, secretariat, meeting, adopt, bodies
+):
     motion = recommended("agenda")
     adopt(meeting)
-    services.motion_decide(motion=motion, actor=secretariat, kind="recess_review", body=bodies["财经委"], decided_at=PRESIDIUM)
+    services.motion_decide(
+        motion=motion, actor=secretariat, kind="recess_review", body=bodies["财经委"], decided_at=PRESIDIUM
+    )
     motion.refresh_from_db()
     assert (motion.status, motion.review_body) == ("referred", bodies["财经委"])
 
 
-def test_handling_as_a_suggestion_is_refused_until_the_suggestions_workflow_exists(recommended, secretariat, meeting, adopt):
+def test_handling_as_a_suggestion_is_refused_until_the_suggestions_workflow_exists(
+    recommended, secretariat, meeting, adopt
+):
     motion = recommended("as_suggestion")
     adopt(meeting)
-    refused("conversion_unavailable", services.motion_decide, motion=motion, actor=secretariat, kind="as_suggestion", decided_at=PRESIDIUM)
+    refused(
+        "conversion_unavailable",
+        services.motion_decide,
+        motion=motion,
+        actor=secretariat,
+        kind="as_suggestion",
+        decided_at=PRESIDIUM,
+    )
 
 
 def test_two_thirds_of_the_proposers_ask_for_reconsideration(approved, lead):
@@ -92,14 +115,28 @@ def test_two_thirds_of_the_proposers_ask_for_reconsideration(approved, lead):
 def test_it_refuses_a_reconsideration_signed_by_six_of_ten_proposers(approved, lead):
     referred, _ = approved
     proposers = [lead, *[s.deputy for s in referred.cosignatures.all()]]
-    refused("reconsideration_needs_two_thirds", services.motion_request_reconsideration, motion=referred, actor=lead.user, signers=proposers[:6], reason="异议")
+    refused(
+        "reconsideration_needs_two_thirds",
+        services.motion_request_reconsideration,
+        motion=referred,
+        actor=lead.user,
+        signers=proposers[:6],
+        reason="异议",
+    )
 
 
 def test_only_proposers_sign_a_reconsideration(approved, lead, deputies):
     referred, _ = approved
     outsiders = deputies[10:14]
     proposers = [lead, *[s.deputy for s in referred.cosignatures.all()]]
-    refused("reconsideration_signer_not_proposer", services.motion_request_reconsideration, motion=referred, actor=lead.user, signers=proposers[:7] + outsiders, reason="异议")
+    refused(
+        "reconsideration_signer_not_proposer",
+        services.motion_request_reconsideration,
+        motion=referred,
+        actor=lead.user,
+        signers=proposers[:7] + outsiders,
+        reason="异议",
+    )
 
 
 def test_it_refuses_a_reconsideration_four_hours_before_the_last_meeting(approved, lead):
@@ -107,37 +144,82 @@ def test_it_refuses_a_reconsideration_four_hours_before_the_last_meeting(approve
     proposers = [lead, *[s.deputy for s in referred.cosignatures.all()]]
     # The last meeting is at 17:00 on 28 January: requests close at 13:00.
     with time_machine.travel(dt.datetime(2026, 1, 28, 13, 0, 1, tzinfo=BEIJING), tick=False):
-        refused("reconsideration_too_late", services.motion_request_reconsideration, motion=referred, actor=lead.user, signers=proposers, reason="异议")
+        refused(
+            "reconsideration_too_late",
+            services.motion_request_reconsideration,
+            motion=referred,
+            actor=lead.user,
+            signers=proposers,
+            reason="异议",
+        )
     with time_machine.travel(dt.datetime(2026, 1, 28, 13, 0, tzinfo=BEIJING), tick=False):
-        services.motion_request_reconsideration(motion=referred, actor=lead.user, signers=proposers, reason="异议")
+        services.motion_request_reconsideration(
+            motion=referred, actor=lead.user, signers=proposers, reason="异议"
+        )
 
 
 def test_reconsideration_waits_for_the_report_the_presidium_passed(recommended, lead, meeting, adopt):
     motion = recommended()
     adopt(meeting)
-    refused("review_report_not_approved", services.motion_request_reconsideration, motion=motion, actor=lead.user, signers=[lead], reason="异议")
+    refused(
+        "review_report_not_approved",
+        services.motion_request_reconsideration,
+        motion=motion,
+        actor=lead.user,
+        signers=[lead],
+        reason="异议",
+    )
 
 
 def test_the_presidium_revises_a_referral_onto_the_agenda(approved, lead, secretariat):
     referred, _ = approved
     proposers = [lead, *[s.deputy for s in referred.cosignatures.all()]]
-    request = services.motion_request_reconsideration(motion=referred, actor=lead.user, signers=proposers, reason="条件成熟")
-    refused("reconsideration_pending", services.motion_request_reconsideration, motion=referred, actor=lead.user, signers=proposers, reason="再次")
+    request = services.motion_request_reconsideration(
+        motion=referred, actor=lead.user, signers=proposers, reason="条件成熟"
+    )
+    refused(
+        "reconsideration_pending",
+        services.motion_request_reconsideration,
+        motion=referred,
+        actor=lead.user,
+        signers=proposers,
+        reason="再次",
+    )
     services.motion_answer_reconsideration(
-        reconsideration=request, actor=secretariat, outcome="revised", kind="agenda",
-        answer="经复议，列入本次会议议程。", answered_at=dt.datetime(2026, 1, 28, 17, tzinfo=BEIJING),
+        reconsideration=request,
+        actor=secretariat,
+        outcome="revised",
+        kind="agenda",
+        answer="经复议，列入本次会议议程。",
+        answered_at=dt.datetime(2026, 1, 28, 17, tzinfo=BEIJING),
     )
     referred.refresh_from_db()
     assert referred.status == "on_agenda"
     assert referred.report_due is None
-    refused("reconsideration_answered", services.motion_answer_reconsideration, reconsideration=request, actor=secretariat, outcome="upheld", answer="x", answered_at=REVIEW_DAY)
+    refused(
+        "reconsideration_answered",
+        services.motion_answer_reconsideration,
+        reconsideration=request,
+        actor=secretariat,
+        outcome="upheld",
+        answer="x",
+        answered_at=REVIEW_DAY,
+    )
 
 
 def test_an_upheld_reconsideration_changes_nothing(approved, lead, secretariat):
     referred, _ = approved
     proposers = [lead, *[s.deputy for s in referred.cosignatures.all()]]
-    request = services.motion_request_reconsideration(motion=referred, actor=lead.user, signers=proposers, reason="异议")
-    services.motion_answer_reconsideration(reconsideration=request, actor=secretariat, outcome="upheld", answer="维持原审查意见。", answered_at=PRESIDIUM)
+    request = services.motion_request_reconsideration(
+        motion=referred, actor=lead.user, signers=proposers, reason="异议"
+    )
+    services.motion_answer_reconsideration(
+        reconsideration=request,
+        actor=secretariat,
+        outcome="upheld",
+        answer="维持原审查意见。",
+        answered_at=PRESIDIUM,
+    )
     referred.refresh_from_db()
     assert referred.status == "referred"
 
@@ -145,10 +227,18 @@ def test_an_upheld_reconsideration_changes_nothing(approved, lead, secretariat):
 def test_a_revision_cannot_undo_an_adopted_motion(approved, lead, secretariat):
     _, on_agenda = approved
     proposers = [lead, *[s.deputy for s in on_agenda.cosignatures.all()]]
-    request = services.motion_request_reconsideration(motion=on_agenda, actor=lead.user, signers=proposers, reason="异议")
+    request = services.motion_request_reconsideration(
+        motion=on_agenda, actor=lead.user, signers=proposers, reason="异议"
+    )
     refused(
-        "reconsideration_revision_not_possible", services.motion_answer_reconsideration,
-        reconsideration=request, actor=secretariat, outcome="revised", kind="agenda", answer="x", answered_at=PRESIDIUM,
+        "reconsideration_revision_not_possible",
+        services.motion_answer_reconsideration,
+        reconsideration=request,
+        actor=secretariat,
+        outcome="revised",
+        kind="agenda",
+        answer="x",
+        answered_at=PRESIDIUM,
     )
 
 
@@ -159,8 +249,16 @@ def test_proposers_withdraw_a_motion_before_the_presidium_decides(filed, lead):
 
 def test_a_motion_on_the_agenda_is_withdrawn_only_with_the_presidiums_consent(approved, lead, secretariat):
     _, on_agenda = approved
-    refused("withdrawal_needs_presidium_consent", services.motion_withdraw, motion=on_agenda, actor=lead.user, reason="撤回")
-    services.motion_withdraw_with_consent(motion=on_agenda, actor=secretariat, reason="提议案代表书面要求撤回", consented_at=PRESIDIUM)
+    refused(
+        "withdrawal_needs_presidium_consent",
+        services.motion_withdraw,
+        motion=on_agenda,
+        actor=lead.user,
+        reason="撤回",
+    )
+    services.motion_withdraw_with_consent(
+        motion=on_agenda, actor=secretariat, reason="提议案代表书面要求撤回", consented_at=PRESIDIUM
+    )
     on_agenda.refresh_from_db()
     assert on_agenda.status == "withdrawn"
     assert on_agenda.decisions.last().kind == "withdrawal_consent"
@@ -175,16 +273,35 @@ def test_a_motion_others_were_merged_into_cannot_be_withdrawn(filed, secretariat
 
 def test_the_plenary_adopts_a_motion_on_the_agenda(approved, secretariat):
     referred, on_agenda = approved
-    services.motion_record_outcome(motion=on_agenda, actor=secretariat, outcome="adopted", voted_at=dt.datetime(2026, 1, 29, 10, tzinfo=BEIJING), votes_for=520, votes_against=3, abstentions=8)
+    services.motion_record_outcome(
+        motion=on_agenda,
+        actor=secretariat,
+        outcome="adopted",
+        voted_at=dt.datetime(2026, 1, 29, 10, tzinfo=BEIJING),
+        votes_for=520,
+        votes_against=3,
+        abstentions=8,
+    )
     on_agenda.refresh_from_db()
     assert on_agenda.status == "adopted"
-    refused("invalid_transition", services.motion_record_outcome, motion=referred, actor=secretariat, outcome="adopted", voted_at=PRESIDIUM)
+    refused(
+        "invalid_transition",
+        services.motion_record_outcome,
+        motion=referred,
+        actor=secretariat,
+        outcome="adopted",
+        voted_at=PRESIDIUM,
+    )
 
 
 def test_an_authorized_motion_is_concluded_by_the_sc(approved, secretariat, committee_staff):
     _, on_agenda = approved
-    services.motion_record_outcome(motion=on_agenda, actor=secretariat, outcome="authorized", voted_at=PRESIDIUM)
-    services.motion_conclude(motion=on_agenda, actor=committee_staff, sc_meeting_on=dt.date(2026, 5, 28), text="常委会审议决定。")
+    services.motion_record_outcome(
+        motion=on_agenda, actor=secretariat, outcome="authorized", voted_at=PRESIDIUM
+    )
+    services.motion_conclude(
+        motion=on_agenda, actor=committee_staff, sc_meeting_on=dt.date(2026, 5, 28), text="常委会审议决定。"
+    )
     on_agenda.refresh_from_db()
     assert on_agenda.status == "concluded"
 
@@ -192,7 +309,12 @@ def test_an_authorized_motion_is_concluded_by_the_sc(approved, secretariat, comm
 def test_proposers_are_invited_to_the_deliberation(approved, secretariat, lead):
     _, on_agenda = approved
     hearing = services.motion_record_hearing(
-        motion=on_agenda, actor=secretariat, kind="deliberation", held_at=PRESIDIUM, place="第三会议室", attended_by=[lead]
+        motion=on_agenda,
+        actor=secretariat,
+        kind="deliberation",
+        held_at=PRESIDIUM,
+        place="第三会议室",
+        attended_by=[lead],
     )
     assert list(hearing.attended_by.all()) == [lead]
     assert Recommendation.objects.filter(motion=on_agenda).exists()

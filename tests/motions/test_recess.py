@@ -30,7 +30,9 @@ def refused(code, call, **kwargs):
 @pytest.fixture
 def referred(sitting, filed, secretariat, meeting, committee, bodies, adopt, session):
     motion = services.motion_send_to_review(motion=filed(), actor=secretariat)
-    services.motion_recommend(motion=motion, actor=committee[0].user, meeting=meeting, kind="recess_review", body=bodies["法制委"])
+    services.motion_recommend(
+        motion=motion, actor=committee[0].user, meeting=meeting, kind="recess_review", body=bodies["法制委"]
+    )
     adopt(meeting)
     services.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
     motion.refresh_from_db()
@@ -41,28 +43,60 @@ def report_file():
     return SimpleUploadedFile("审议结果报告.pdf", b"%PDF-1.4 report", content_type="application/pdf")
 
 
-def test_the_referred_body_hears_the_proposers_asks_an_organ_and_reports(referred, body_staff, bodies, lead, committee_staff):
+def test_the_referred_body_hears_the_proposers_asks_an_organ_and_reports(
+    referred, body_staff, bodies, lead, committee_staff
+):
     with time_machine.travel(IN_RECESS, tick=False):
         services.motion_record_hearing(
-            motion=referred, actor=body_staff, kind="recess_hearing", held_at=IN_RECESS, place="省人大常委会", attended_by=[lead],
+            motion=referred,
+            actor=body_staff,
+            kind="recess_hearing",
+            held_at=IN_RECESS,
+            place="省人大常委会",
+            attended_by=[lead],
             summary="听取领衔代表意见",
         )
-        opinion = services.motion_request_opinion(motion=referred, actor=body_staff, body=bodies["省教育厅"], question="研究意见")
+        opinion = services.motion_request_opinion(
+            motion=referred, actor=body_staff, body=bodies["省教育厅"], question="研究意见"
+        )
         services.opinion_record(opinion=opinion, actor=body_staff, text="建议纳入立法规划。")
-        services.motion_submit_report(motion=referred, actor=body_staff, summary="建议列入2027年立法计划。", file=report_file(), chairpersons_meeting_on=dt.date(2026, 4, 8))
+        services.motion_submit_report(
+            motion=referred,
+            actor=body_staff,
+            summary="建议列入2027年立法计划。",
+            file=report_file(),
+            chairpersons_meeting_on=dt.date(2026, 4, 8),
+        )
     referred.refresh_from_db()
     assert referred.status == "reported"
     assert referred.recess_report.body == bodies["法制委"]
     assert referred.opinions.get().stage == "recess"
-    services.motion_record_hearing(motion=referred, actor=committee_staff, kind="sc_meeting", held_at=dt.datetime(2026, 5, 27, 9, tzinfo=BEIJING))
-    services.motion_conclude(motion=referred, actor=committee_staff, sc_meeting_on=dt.date(2026, 5, 28), text="常委会会议审议通过了审议结果报告。")
+    services.motion_record_hearing(
+        motion=referred,
+        actor=committee_staff,
+        kind="sc_meeting",
+        held_at=dt.datetime(2026, 5, 27, 9, tzinfo=BEIJING),
+    )
+    services.motion_conclude(
+        motion=referred,
+        actor=committee_staff,
+        sc_meeting_on=dt.date(2026, 5, 28),
+        text="常委会会议审议通过了审议结果报告。",
+    )
     referred.refresh_from_db()
     assert referred.status == "concluded"
 
 
 def test_another_bodys_staff_cannot_report(referred, make_user, bodies):
     other = make_user("cjw", Role.SUPERVISOR, organisation=bodies["财经委"])
-    refused("permission_denied", services.motion_submit_report, motion=referred, actor=other, summary="x", file=report_file())
+    refused(
+        "permission_denied",
+        services.motion_submit_report,
+        motion=referred,
+        actor=other,
+        summary="x",
+        file=report_file(),
+    )
 
 
 def test_the_committee_staff_upload_a_report_for_any_body(referred, committee_staff):
@@ -70,7 +104,14 @@ def test_the_committee_staff_upload_a_report_for_any_body(referred, committee_st
 
 
 def test_the_sc_concludes_only_a_reported_motion(referred, committee_staff):
-    refused("invalid_transition", services.motion_conclude, motion=referred, actor=committee_staff, sc_meeting_on=dt.date(2026, 5, 28), text="x")
+    refused(
+        "invalid_transition",
+        services.motion_conclude,
+        motion=referred,
+        actor=committee_staff,
+        sc_meeting_on=dt.date(2026, 5, 28),
+        text="x",
+    )
 
 
 def test_the_report_clock_is_explained_with_its_article(referred):

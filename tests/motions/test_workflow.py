@@ -67,4 +67,11 @@ def test_a_decision_must_lead_to_a_decided_status():
 
 
 def test_terminal_statuses_have_no_way_out():
-    assert {Status.CONCLUDED, Status.CONVERTED, Status.MERGED, Status.ADOPTED, Status.REJECTED, Status.WITHDRAWN} == workflow.TERMINAL
+    assert {
+        Status.CONCLUDED,
+        Status.CONVERTED,
+        Status.MERGED,
+        Status.ADOPTED,
+        Status.REJECTED,
+        Status.WITHDRAWN,
+    } == workflow.TERMINAL
