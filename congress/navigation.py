@@ -32,7 +32,7 @@ NAV: list[NavItem] = [
     NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(
         _("Motions"),
-        "motion-list",
+        "motions:list",
         roles=frozenset(
             {
                 Role.DEPUTY,
@@ -44,10 +44,10 @@ NAV: list[NavItem] = [
             }
         ),
     ),
-    NavItem(_("Motion review"), "motion-review", roles=frozenset({Role.REVIEW_COMMITTEE, Role.SECRETARIAT})),
+    NavItem(_("Motion review"), "motions:review", roles=frozenset({Role.REVIEW_COMMITTEE, Role.SECRETARIAT})),
     NavItem(
         _("Motions in recess review"),
-        "motion-recess",
+        "motions:recess",
         roles=frozenset({Role.SUPERVISOR, Role.COMMITTEE_STAFF}),
     ),
     NavItem(_("Deadline calculator"), "deadline-calculator"),

@@ -9,6 +9,7 @@ from typing import Any
 import django_filters
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
@@ -231,7 +232,7 @@ class MotionSerializer(serializers.ModelSerializer):
             "summary": report.summary,
             "submitted_at": report.submitted_at,
             "chairpersons_meeting_on": report.chairpersons_meeting_on,
-            "file": f"/motions/{obj.pk}/report-file/",
+            "file": reverse("motions:report-file", args=[obj.pk]),
         }
 
     @extend_schema_field(

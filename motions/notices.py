@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +26,7 @@ from motions.selectors import proposers
 
 
 def link(motion: Motion) -> str:
-    return f"/motions/{motion.pk}/"
+    return reverse("motions:detail", args=[motion.pk])
 
 
 def proposer_users(motion: Motion) -> list[User]:
@@ -76,7 +77,7 @@ def tell(
             kind=kind,
             subject=str(subject) % values,
             body=str(body) % values,
-            link=path or (link(motion) if motion else "/motions/"),
+            link=path or (link(motion) if motion else reverse("motions:list")),
             dedupe_key=dedupe_key,
         )
 
@@ -230,7 +231,7 @@ def report_distributed(session: Session) -> None:
             "The presidium passed the motion-review committee's report on the motions of %(session)s. "
             "Proposers may ask for reconsideration until four hours before the presidium's last meeting (M§19)."
         ),
-        path=f"/motions/report/{session.pk}/",
+        path=reverse("motions:report", args=[session.pk]),
         dedupe_key=f"motion_review_report:{session.pk}",
         session=session.name,
     )

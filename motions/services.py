@@ -13,6 +13,7 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -1255,7 +1256,7 @@ def motion_report_due_recompute(years: frozenset[int]) -> list[MovedDeadline]:
                     label=_("Motion %(number)s · report due") % {"number": motion.number_text},
                     old_due=old,
                     new_due=clock.due,
-                    link=f"/motions/{motion.pk}/",
+                    link=reverse("motions:detail", args=[motion.pk]),
                     recipients=list(User.objects.filter(organisation=motion.review_body_id, is_active=True)),
                 )
             )

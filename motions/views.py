@@ -268,7 +268,7 @@ def motion_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(error.detail))
         else:
             messages.success(request, _("The draft is saved. Invite the co-signers next."))
-            return redirect("motion-detail", pk=motion.pk)
+            return redirect("motions:detail", pk=motion.pk)
     return render(
         request,
         "motions/form.html",
@@ -294,7 +294,7 @@ def motion_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.warning(
                     request, _("The text changed: every co-signer must read and confirm it again (M§12).")
                 )
-            return redirect("motion-detail", pk=motion.pk)
+            return redirect("motions:detail", pk=motion.pk)
     return render(request, "motions/form.html", {"form": form, "motion": motion, "session": motion.session})
 
 
@@ -728,7 +728,7 @@ def motion_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             messages.info(
                 request, _("After the deadline a deputy's proposal is filed as a suggestion (S§2).")
             )
-    return redirect(reverse("motion-detail", args=[motion.pk]) + f"#{action}")
+    return redirect(reverse("motions:detail", args=[motion.pk]) + f"#{action}")
 
 
 @login_required
@@ -825,7 +825,7 @@ def review_act(request: HttpRequest, action: str) -> HttpResponse:
         if error.status == 403:
             raise PermissionDenied from error
         messages.error(request, str(error.detail))
-    return redirect(f"{reverse('motion-review')}?session={session.pk}")
+    return redirect(f"{reverse('motions:review')}?session={session.pk}")
 
 
 def _review_action(request: HttpRequest, user: User, session: Session, action: str) -> tuple[int, str]:
