@@ -30,8 +30,12 @@ def province(congress_term, make_user):
         for n in range(12):
             user = make_user(f"d{d}-{n}", Role.DEPUTY)
             Deputy.objects.create(
-                congress=congress_term, delegation=delegation, name=f"代表{d}-{n}", gender="male",
-                constituency="市人民代表大会", user=user,
+                congress=congress_term,
+                delegation=delegation,
+                name=f"代表{d}-{n}",
+                gender="male",
+                constituency="市人民代表大会",
+                user=user,
             )
         delegation.head = delegation.deputies.order_by("id").first()
         delegation.save()
@@ -42,7 +46,10 @@ def province(congress_term, make_user):
 
 def _session(congress, number, opens, closes):
     return Session.objects.create(
-        congress=congress, number=number, opens=opens, closes=closes,
+        congress=congress,
+        number=number,
+        opens=opens,
+        closes=closes,
         motion_deadline=dt.datetime.combine(opens + dt.timedelta(days=2), dt.time(12), BEIJING),
         last_presidium_meeting=dt.datetime.combine(closes - dt.timedelta(days=1), dt.time(17), BEIJING),
     )
@@ -52,7 +59,12 @@ def _committee(session, make_user, prefix):
     secretariat = make_user(f"{prefix}-sec", Role.SECRETARIAT)
     positions = ["chair", "vice_chair"] + ["member"] * 9
     members = [
-        services.review_member_add(session=session, user=make_user(f"{prefix}-rc{i}", Role.REVIEW_COMMITTEE), position=p, actor=secretariat)
+        services.review_member_add(
+            session=session,
+            user=make_user(f"{prefix}-rc{i}", Role.REVIEW_COMMITTEE),
+            position=p,
+            actor=secretariat,
+        )
         for i, p in enumerate(positions)
     ]
     return secretariat, members
@@ -60,8 +72,14 @@ def _committee(session, make_user, prefix):
 
 def _file_joint(session, lead, signers, category):
     motion = services.motion_create(
-        session=session, actor=lead.user, kind="joint", title=f"关于{lead.name}所提事项的议案", category=category,
-        regulation_action="repeal" if category == "legislation" else "", co_signers=signers, **TEXT,
+        session=session,
+        actor=lead.user,
+        kind="joint",
+        title=f"关于{lead.name}所提事项的议案",
+        category=category,
+        regulation_action="repeal" if category == "legislation" else "",
+        co_signers=signers,
+        **TEXT,
     )
     for deputy in signers:
         services.motion_confirm(motion=motion, actor=deputy.user)
@@ -71,18 +89,33 @@ def _file_joint(session, lead, signers, category):
 def _file_delegation(session, delegation):
     staff = delegation.staff.get()
     motion = services.motion_create(
-        session=session, actor=staff, kind="delegation", delegation=delegation, title=f"{delegation.name}关于重大事项的议案",
-        category="major_matter", **TEXT,
+        session=session,
+        actor=staff,
+        kind="delegation",
+        delegation=delegation,
+        title=f"{delegation.name}关于重大事项的议案",
+        category="major_matter",
+        **TEXT,
     )
     services.motion_update(
-        motion=motion, actor=staff, plenary_date=session.opens, member_count=12, votes_for=10, head_signed_by=delegation.head
+        motion=motion,
+        actor=staff,
+        plenary_date=session.opens,
+        member_count=12,
+        votes_for=10,
+        head_signed_by=delegation.head,
     )
     return services.motion_submit(motion=motion, actor=staff)
 
 
 def test_a_whole_session_of_44_motions_with_five_merges_all_referred(province, congress_term, make_user):
     session = _session(congress_term, 4, dt.date(2026, 1, 25), dt.date(2026, 1, 29))
-    bodies = {name: Organisation.objects.create(name=name, short_name=name, kind="special_committee" if name != "法工委" else "working_body") for name in BODIES}
+    bodies = {
+        name: Organisation.objects.create(
+            name=name, short_name=name, kind="special_committee" if name != "法工委" else "working_body"
+        )
+        for name in BODIES
+    }
     deputies = list(Deputy.objects.order_by("id"))
     secretariat, members = _committee(session, make_user, "s4")
     chair = members[0]
@@ -91,7 +124,9 @@ def test_a_whole_session_of_44_motions_with_five_merges_all_referred(province, c
         motions = []
         for i in range(44):
             if i in (5, 17, 28, 39):  # four delegation motions among the joint ones
-                motions.append(_file_delegation(session, province[len([m for m in motions if m.kind == "delegation"])]))
+                motions.append(
+                    _file_delegation(session, province[len([m for m in motions if m.kind == "delegation"])])
+                )
                 continue
             lead = deputies[i % len(deputies)]
             others = [d for d in deputies if d.pk != lead.pk]
@@ -104,18 +139,46 @@ def test_a_whole_session_of_44_motions_with_five_merges_all_referred(province, c
 
     with time_machine.travel(dt.datetime(2026, 1, 27, 15, tzinfo=BEIJING), tick=False):
         assert services.motions_send_all_to_review(session=session, actor=secretariat) == 44
-        meeting = services.review_meeting_create(session=session, actor=chair.user, held_at=dt.datetime(2026, 1, 27, 15, tzinfo=BEIJING), convened_by=chair)
-        services.review_meeting_attendance(meeting=meeting, actor=chair.user, present=[m.pk for m in members[:10]])
+        meeting = services.review_meeting_create(
+            session=session,
+            actor=chair.user,
+            held_at=dt.datetime(2026, 1, 27, 15, tzinfo=BEIJING),
+            convened_by=chair,
+        )
+        services.review_meeting_attendance(
+            meeting=meeting, actor=chair.user, present=[m.pk for m in members[:10]]
+        )
         for follower, primary in MERGES:
-            services.motion_merge(motion=by_number[follower], into=by_number[primary], actor=chair.user, meeting=meeting, reason="内容相近")
+            services.motion_merge(
+                motion=by_number[follower],
+                into=by_number[primary],
+                actor=chair.user,
+                meeting=meeting,
+                reason="内容相近",
+            )
         for number, motion in by_number.items():
             if number in dict(MERGES):
                 continue
-            services.motion_classify(motion=motion, actor=secretariat, category=motion.category, subject_body=bodies[BODIES[number % 3]])
-            services.motion_recommend(motion=motion, actor=chair.user, meeting=meeting, kind="recess_review", body=bodies[BODIES[number % 4]])
-        _report, adopted = services.review_report_vote(meeting=meeting, actor=chair.user, votes={m.pk: "for" for m in members[:9]})
+            services.motion_classify(
+                motion=motion,
+                actor=secretariat,
+                category=motion.category,
+                subject_body=bodies[BODIES[number % 3]],
+            )
+            services.motion_recommend(
+                motion=motion,
+                actor=chair.user,
+                meeting=meeting,
+                kind="recess_review",
+                body=bodies[BODIES[number % 4]],
+            )
+        _report, adopted = services.review_report_vote(
+            meeting=meeting, actor=chair.user, votes={m.pk: "for" for m in members[:9]}
+        )
         assert adopted
-        decided = services.review_report_approve(session=session, actor=secretariat, approved_at=dt.datetime(2026, 1, 27, 20, tzinfo=BEIJING))
+        decided = services.review_report_approve(
+            session=session, actor=secretariat, approved_at=dt.datetime(2026, 1, 27, 20, tzinfo=BEIJING)
+        )
     assert decided == 39
 
     data = report.build(session)
@@ -124,9 +187,17 @@ def test_a_whole_session_of_44_motions_with_five_merges_all_referred(province, c
     assert data.signatures == sum(m.cosignatures.count() + 1 for m in joint)
     assert data.merged_away == 5
     assert data.remaining == len(data.items) == 39
-    assert data.merges == ["0002号与0016号", "0003号与0020号", "0007号与0025号", "0011号与0030号", "0012号与0044号"]
+    assert data.merges == [
+        "0002号与0016号",
+        "0003号与0020号",
+        "0007号与0025号",
+        "0011号与0030号",
+        "0012号与0044号",
+    ]
     assert [i.numbers for i in data.items][:3] == ["0001号", "0002号与0016号", "0003号与0020号"]
-    assert [(s.label, s.count, s.percent) for s in data.by_recommendation] == [("建议闭会期间审议", 39, "100.0")]
+    assert [(s.label, s.count, s.percent) for s in data.by_recommendation] == [
+        ("建议闭会期间审议", 39, "100.0")
+    ]
     remaining = [n for n in range(1, 45) if n not in dict(MERGES)]
     expected_bodies = {b: sum(1 for n in remaining if BODIES[n % 4] == b) for b in BODIES}
     assert {s.label: s.count for s in data.by_body} == expected_bodies
@@ -137,7 +208,9 @@ def test_a_whole_session_of_44_motions_with_five_merges_all_referred(province, c
 
     referred = Motion.objects.filter(session=session, status="referred")
     assert referred.count() == 39
-    assert set(referred.values_list("report_due", "report_due_provisional")) == {(dt.date(2026, 7, 29), False)}
+    assert set(referred.values_list("report_due", "report_due_provisional")) == {
+        (dt.date(2026, 7, 29), False)
+    }
     assert not Motion.objects.filter(session=session, status="merged", report_due__isnull=False).exists()
     assert ReviewMember.objects.filter(session=session).count() == 11
 
@@ -151,19 +224,30 @@ def test_a_whole_session_of_44_motions_with_five_merges_all_referred(province, c
         (dt.date(2027, 1, 28), dt.date(2027, 7, 28), True),  # 2027 is not on the calendar yet
     ],
 )
-def test_the_six_month_clock_follows_the_civil_code_on_the_official_calendar(province, congress_term, make_user, closes, due, provisional):
+def test_the_six_month_clock_follows_the_civil_code_on_the_official_calendar(
+    province, congress_term, make_user, closes, due, provisional
+):
     opens = closes - dt.timedelta(days=4)
     session = _session(congress_term, 9, opens, closes)
     body = Organisation.objects.create(name="法制委", kind="special_committee")
     secretariat, members = _committee(session, make_user, "x")
     deputies = list(Deputy.objects.order_by("id"))
-    with time_machine.travel(dt.datetime.combine(opens + dt.timedelta(days=1), dt.time(9), BEIJING), tick=False):
+    with time_machine.travel(
+        dt.datetime.combine(opens + dt.timedelta(days=1), dt.time(9), BEIJING), tick=False
+    ):
         motion = _file_joint(session, deputies[0], deputies[1:10], "supervision")
         services.motion_send_to_review(motion=motion, actor=secretariat)
         chair = members[0]
-        meeting = services.review_meeting_create(session=session, actor=chair.user, held_at=dt.datetime.combine(opens + dt.timedelta(days=2), dt.time(15), BEIJING), convened_by=chair)
+        meeting = services.review_meeting_create(
+            session=session,
+            actor=chair.user,
+            held_at=dt.datetime.combine(opens + dt.timedelta(days=2), dt.time(15), BEIJING),
+            convened_by=chair,
+        )
         services.review_meeting_attendance(meeting=meeting, actor=chair.user, present=[m.pk for m in members])
-        services.motion_recommend(motion=motion, actor=chair.user, meeting=meeting, kind="recess_review", body=body)
+        services.motion_recommend(
+            motion=motion, actor=chair.user, meeting=meeting, kind="recess_review", body=body
+        )
         services.review_report_vote(meeting=meeting, actor=chair.user, votes={m.pk: "for" for m in members})
         services.review_report_approve(session=session, actor=secretariat, approved_at=meeting.held_at)
     motion.refresh_from_db()
