@@ -23,7 +23,7 @@ LONG_TEXT = "本议案的内容。" * 5
 
 
 @pytest.fixture
-def sitting() -> Iterator[time_machine.Coordinates]:
+def sitting() -> Iterator[Any]:
     with time_machine.travel(DURING_SESSION, tick=False) as clock:
         yield clock
 
@@ -84,10 +84,14 @@ def draft(session: Session, lead: Deputy) -> Callable[..., Motion]:
             **fields,
         }
         motion = services.motion_create(
-            session=session, actor=lead_deputy.user, kind=Motion.Kind.JOINT, co_signers=others, **values
+            session=session,
+            actor=lead_deputy.user,  # type: ignore[arg-type]  # test deputies have accounts
+            kind=Motion.Kind.JOINT,
+            co_signers=others,
+            **values,
         )
         for deputy in others:
-            services.motion_confirm(motion=motion, actor=deputy.user)
+            services.motion_confirm(motion=motion, actor=deputy.user)  # type: ignore[arg-type]
         motion.refresh_from_db()
         return motion
 

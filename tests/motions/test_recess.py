@@ -116,6 +116,7 @@ def test_the_sc_concludes_only_a_reported_motion(referred, committee_staff):
 
 def test_the_report_clock_is_explained_with_its_article(referred):
     clock = report_deadline(referred)
+    assert clock is not None
     assert clock.due == dt.date(2026, 7, 29)
     assert "2026-01-29" in clock.explanation()
     assert "M§23" in clock.explanation() or "第二十三条" in clock.explanation()

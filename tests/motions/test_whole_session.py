@@ -2,6 +2,7 @@
 recess. The generated report's figures and every 6-month report clock are checked."""
 
 import datetime as dt
+from typing import Any
 
 import pytest
 import time_machine
@@ -15,7 +16,7 @@ from tests.conftest import BEIJING
 
 pytestmark = pytest.mark.django_db
 
-TEXT = {"reason": "案由", "grounds": "案据", "solution": "方案"}
+TEXT: dict[str, Any] = {"reason": "案由", "grounds": "案据", "solution": "方案"}
 CATEGORIES = ["legislation", "major_matter", "supervision", "other"]
 MERGES = [(16, 2), (20, 3), (25, 7), (30, 11), (44, 12)]  # follower → primary, by number
 BODIES = ["法制委", "财经委", "教科文卫委", "法工委"]
@@ -121,7 +122,7 @@ def test_a_whole_session_of_44_motions_with_five_merges_all_referred(province, c
     chair = members[0]
 
     with time_machine.travel(dt.datetime(2026, 1, 26, 9, tzinfo=BEIJING), tick=False):
-        motions = []
+        motions: list[Motion] = []
         for i in range(44):
             if i in (5, 17, 28, 39):  # four delegation motions among the joint ones
                 motions.append(
@@ -134,7 +135,7 @@ def test_a_whole_session_of_44_motions_with_five_merges_all_referred(province, c
             start = (i * 7) % len(others)
             signers = (others[start:] + others[:start])[:count]
             motions.append(_file_joint(session, lead, signers, CATEGORIES[i % 4]))
-    by_number = {m.number: m for m in motions}
+    by_number: dict[int, Motion] = {m.number or 0: m for m in motions}
     assert sorted(by_number) == list(range(1, 45))
 
     with time_machine.travel(dt.datetime(2026, 1, 27, 15, tzinfo=BEIJING), tick=False):
