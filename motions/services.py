@@ -61,7 +61,12 @@ DELEGATION_FIELDS = ("plenary_date", "member_count", "votes_for", "head_signed_b
 
 
 def _lock(motion: Motion) -> Motion:
-    return Motion.objects.select_for_update().select_related("session", "lead_deputy").get(pk=motion.pk)
+    # Only the motion's row is locked: its lead deputy is an outer join (none for a delegation).
+    return (
+        Motion.objects.select_for_update(of=("self",))
+        .select_related("session", "lead_deputy")
+        .get(pk=motion.pk)
+    )
 
 
 def _record(
