@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "congress.notifications",
     "deputies",
     "liaison_stations",
+    "suggestions",
     "motions",
 ]
 
@@ -209,8 +210,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    # Several models have a `kind`, `status` or `outcome`; each choice set gets its own name.
+    # One name per choice set, so clients see stable enum names.
     "ENUM_NAME_OVERRIDES": {
+        "DeputyStatusEnum": "deputies.models.DeputyStatus",
+        "OrganisationKindEnum": "congress.models.OrganisationKind",
+        "CalendarDayKindEnum": "congress.models.CalendarDay.Kind",
+        "CalendarYearStatusEnum": "congress.models.CalendarYear.Status",
+        "SuggestionStatusEnum": "suggestions.workflow.Status",
+        "SuggestionKindEnum": "suggestions.models.Suggestion.Kind",
+        "AssignmentStatusEnum": "suggestions.workflow.AssignmentStatus",
+        "UnitRoleEnum": "suggestions.workflow.Role",
+        "CoSignerStatusEnum": "suggestions.models.CoSigner.Status",
+        "NotAcceptedGroundEnum": "suggestions.models.NotAcceptedGround",
         "MotionStatusEnum": "motions.workflow.Status",
         "MotionKindEnum": "motions.models.Kind",
         "MotionAttachmentKindEnum": "motions.models.Attachment.Kind",
