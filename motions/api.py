@@ -40,9 +40,10 @@ from motions.models import (
 )
 from motions.selectors import merge_label, motion_list, report_deadline
 from motions.workflow import Status
+from suggestions.models import SubjectArea
 
 DEADLINE = inline_serializer(
-    "Deadline",
+    "MotionDeadline",
     {
         "due": serializers.DateField(),
         "explanation": serializers.CharField(),
@@ -58,7 +59,7 @@ def _user(request: Request) -> User:
 # --- read ------------------------------------------------------------------------------------
 
 
-class CoSignerSerializer(serializers.Serializer):
+class MotionCoSignerSerializer(serializers.Serializer):
     deputy = serializers.IntegerField(source="deputy_id")
     name = serializers.CharField(source="deputy.name")
     invited_at = serializers.DateTimeField()
@@ -164,16 +165,17 @@ class MotionSerializer(serializers.ModelSerializer):
             "plenary_result",
             "recess_report",
             "conclusion",
+            "converted_to",
             "changed_at",
         ]
 
     def get_numbers(self, obj: Motion) -> str:
         return merge_label(obj)
 
-    @extend_schema_field(CoSignerSerializer(many=True))
+    @extend_schema_field(MotionCoSignerSerializer(many=True))
     def get_co_signers(self, obj: Motion) -> list[dict[str, Any]]:
         signatures = obj.cosignatures.select_related("deputy", "motion")
-        return CoSignerSerializer(signatures, many=True).data  # type: ignore[return-value]
+        return MotionCoSignerSerializer(signatures, many=True).data  # type: ignore[return-value]
 
     @extend_schema_field(DEADLINE)
     def get_report_due(self, obj: Motion) -> dict[str, object] | None:
@@ -327,7 +329,7 @@ class InviteSerializer(serializers.Serializer):
     co_signers = serializers.PrimaryKeyRelatedField(queryset=Deputy.objects.all(), many=True)
 
 
-class ReasonSerializer(serializers.Serializer):
+class MotionReasonSerializer(serializers.Serializer):
     reason = serializers.CharField()
     consented_at = serializers.DateTimeField(
         required=False, help_text="on_agenda only: when the presidium consented (D§11); secretariat"
@@ -357,7 +359,7 @@ class RecommendSerializer(serializers.Serializer):
     reason = serializers.CharField(allow_blank=True, required=False, default="")
 
 
-class MergeSerializer(serializers.Serializer):
+class MotionMergeSerializer(serializers.Serializer):
     into = serializers.PrimaryKeyRelatedField(queryset=Motion.objects.all())
     meeting = serializers.PrimaryKeyRelatedField(queryset=ReviewMeeting.objects.all())
     reason = serializers.CharField(allow_blank=True, required=False, default="")
@@ -417,6 +419,10 @@ class ReportUploadSerializer(serializers.Serializer):
 class ConcludeSerializer(serializers.Serializer):
     sc_meeting_on = serializers.DateField()
     text = serializers.CharField()
+
+
+class RefileSerializer(serializers.Serializer):
+    subject_area = serializers.PrimaryKeyRelatedField(queryset=SubjectArea.objects.all())
 
 
 class AttachmentUploadSerializer(serializers.Serializer):
@@ -571,11 +577,11 @@ class MotionViewSet(
     def submit(self, request: Request, pk: str | None = None) -> Response:
         return self._done(services.motion_submit(motion=self.get_object(), actor=_user(request)))
 
-    @extend_schema(request=ReasonSerializer, responses=MotionSerializer)
+    @extend_schema(request=MotionReasonSerializer, responses=MotionSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: str | None = None) -> Response:
         """By the proposers; once on the agenda, recorded by the secretariat with the presidium's consent (D§11)."""
-        data = self._payload(ReasonSerializer, request)
+        data = self._payload(MotionReasonSerializer, request)
         motion = self.get_object()
         actor = _user(request)
         if motion.status == Status.ON_AGENDA and "consented_at" in data:
@@ -585,6 +591,19 @@ class MotionViewSet(
         else:
             motion = services.motion_withdraw(motion=motion, actor=actor, reason=data["reason"])
         return self._done(motion)
+
+    @extend_schema(
+        request=RefileSerializer,
+        responses={201: inline_serializer("Refiled", {"suggestion": serializers.IntegerField()})},
+    )
+    @action(detail=True, methods=["post"], url_path="refile-as-suggestion")
+    def refile_as_suggestion(self, request: Request, pk: str | None = None) -> Response:
+        """After `motion_deadline_passed`: the draft's text becomes a draft suggestion (M§13, S§14)."""
+        data = self._payload(RefileSerializer, request)
+        suggestion = services.motion_refile_as_suggestion(
+            motion=self.get_object(), actor=_user(request), subject_area=data["subject_area"]
+        )
+        return Response({"suggestion": suggestion.pk}, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ClassifySerializer, responses=MotionSerializer)
     @action(detail=True, methods=["post"])
@@ -638,11 +657,11 @@ class MotionViewSet(
         )
         return self._done(motion)
 
-    @extend_schema(request=MergeSerializer, responses=MotionSerializer)
+    @extend_schema(request=MotionMergeSerializer, responses=MotionSerializer)
     @action(detail=True, methods=["post"])
     def merge(self, request: Request, pk: str | None = None) -> Response:
         """Merge this motion into `into` (M§18)."""
-        data = self._payload(MergeSerializer, request)
+        data = self._payload(MotionMergeSerializer, request)
         motion = self.get_object()
         into = get_object_or_404(self.get_queryset(), pk=data["into"].pk)
         services.motion_merge(

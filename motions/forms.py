@@ -24,6 +24,7 @@ from motions.models import (
     ReviewMember,
 )
 from motions.workflow import Status
+from suggestions.models import SubjectArea
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -295,3 +296,9 @@ class MemberForm(forms.Form):
 
 class ApproveForm(forms.Form):
     approved_at = forms.DateTimeField(label=_("Presidium meeting that passed the report"), widget=DATETIME)
+
+
+class RefileForm(forms.Form):
+    subject_area = forms.ModelChoiceField(
+        label=_("Subject area of the suggestion"), queryset=SubjectArea.objects.all()
+    )

@@ -137,6 +137,16 @@ class Motion(models.Model):
     report_due = models.DateField(_("report due"), null=True, blank=True)
     report_due_provisional = models.BooleanField(_("report due date provisional"), default=False)
 
+    # M§18(3): a motion the presidium decides to handle as a suggestion continues as this one.
+    converted_to = models.OneToOneField(
+        "suggestions.Suggestion",
+        verbose_name=_("handled as suggestion"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="converted_from_motion",
+    )
+
     changed_at = models.DateTimeField(_("changed"), auto_now=True)
 
     class Meta:
@@ -185,6 +195,10 @@ class Motion(models.Model):
                 condition=Q(status="merged", merged_into__isnull=False)
                 | (~Q(status="merged") & Q(merged_into__isnull=True)),
                 name="motion_merged_has_target",
+            ),
+            models.CheckConstraint(
+                condition=Q(converted_to__isnull=True) | Q(status="converted"),
+                name="motion_suggestion_link_when_converted",
             ),
             models.CheckConstraint(
                 condition=~Q(status__in=["referred", "reported"])

@@ -468,6 +468,52 @@ def _check_delegation_vote(motion: Motion) -> None:
         )
 
 
+def motion_refile_as_suggestion(*, motion: Motion, actor: User, subject_area: Any) -> Any:
+    """The offer made when the deadline refused the motion (M§13): the same text becomes a
+    draft suggestion of the same lead deputy, and its invited co-signers are asked again, since
+    they confirmed a motion, not a suggestion (S§14). The motion draft stays as it was."""
+    from suggestions.services import suggestion_create
+
+    with transaction.atomic():
+        motion = _lock(motion)
+        _require_filer(actor, motion, "edit")
+        workflow.require("edit", motion.status)
+        if not _deadline_passed(motion.session, timezone.now()):
+            raise DomainError(
+                "motion_deadline_not_passed",
+                _("The motion can still be filed before the deadline (M§13)."),
+            )
+        if motion.lead_deputy is None:
+            raise DomainError(
+                "not_a_joint_motion",
+                _("A delegation motion is refiled by the delegation as a delegation suggestion."),
+                status=400,
+            )
+        session = motion.session if timezone.localdate() <= motion.session.closes else None
+        parts = [
+            (_("Reason (案由)"), motion.reason),
+            (_("Grounds (案据)"), motion.grounds),
+            (_("Proposed solution (方案)"), motion.solution),
+        ]
+        body = "\n\n".join(f"{label}：{text.strip()}" for label, text in parts if text.strip())
+        title = (
+            motion.title.removesuffix("的议案") + "的建议"
+            if motion.title.endswith("的议案")
+            else motion.title
+        )
+        suggestion = suggestion_create(
+            actor=actor,
+            lead_deputy=motion.lead_deputy,
+            title=title,
+            body=body,
+            subject_area=subject_area,
+            session=session,
+            co_signers=[c.deputy for c in motion.cosignatures.select_related("deputy")],
+        )
+        _record(motion, actor, "refile_as_suggestion", data={"suggestion": suggestion.pk})
+    return suggestion
+
+
 # --- intake by the secretariat (M§14, M§17) -----------------------------------------------------
 
 

@@ -382,6 +382,7 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can": can,
         "is_filer": filer,
         "late": motion.status == Status.DRAFT and timezone.now() >= motion.session.motion_deadline,
+        "refile_form": forms.RefileForm() if filer and motion.kind == Kind.JOINT else None,
     }
     context.update(_forms(motion, can, motion_proposers))
     return render(request, "motions/detail.html", context)
@@ -682,7 +683,17 @@ def _conclude(request: HttpRequest, motion: Motion, user: User) -> str:
     return _("The SC's conclusion is recorded and published.")
 
 
+def _refile(request: HttpRequest, motion: Motion, user: User) -> str:
+    data = _valid(forms.RefileForm(request.POST))
+    suggestion = services.motion_refile_as_suggestion(
+        motion=motion, actor=user, subject_area=data["subject_area"]
+    )
+    request.session["refiled_to"] = reverse("suggestions:detail", args=[suggestion.pk])
+    return _("The text is now a draft suggestion; the co-signers are asked to confirm it.")
+
+
 ACTIONS: dict[str, Handler] = {
+    "refile-as-suggestion": _refile,
     "invite": _invite,
     "uninvite": _uninvite,
     "attach": _attach,

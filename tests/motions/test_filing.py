@@ -262,3 +262,23 @@ def test_the_database_refuses_a_filed_motion_without_a_number(filed):
     motion = filed()
     with pytest.raises(IntegrityError), transaction.atomic():
         Motion.objects.filter(pk=motion.pk).update(number=None)
+
+
+def test_after_the_deadline_the_draft_is_refiled_as_a_suggestion_and_co_signers_asked_again(draft, lead):
+    from suggestions.models import SubjectArea
+
+    motion = draft(signers=3)
+    area = SubjectArea.objects.get_or_create(name="教育")[0]
+    refused("motion_deadline_not_passed", services.motion_refile_as_suggestion, motion=motion, actor=lead.user, subject_area=area)
+    with time_machine.travel(dt.datetime(2026, 1, 27, 13, tzinfo=BEIJING), tick=False):
+        suggestion = services.motion_refile_as_suggestion(motion=motion, actor=lead.user, subject_area=area)
+    assert suggestion.status == "draft"
+    assert suggestion.title == "关于制定《山西省数据条例》的建议"
+    assert suggestion.body.startswith("案由：")
+    assert suggestion.lead_deputy == lead
+    assert suggestion.session == motion.session  # still during the session (S§17)
+    assert suggestion.cosigners.count() == 3
+    assert not suggestion.cosigners.filter(confirmed_version__isnull=False).exists()
+    motion.refresh_from_db()
+    assert motion.status == "draft"
+    assert motion.events.filter(action="refile_as_suggestion").exists()
