@@ -269,7 +269,13 @@ def test_after_the_deadline_the_draft_is_refiled_as_a_suggestion_and_co_signers_
 
     motion = draft(signers=3)
     area = SubjectArea.objects.get_or_create(name="教育")[0]
-    refused("motion_deadline_not_passed", services.motion_refile_as_suggestion, motion=motion, actor=lead.user, subject_area=area)
+    refused(
+        "motion_deadline_not_passed",
+        services.motion_refile_as_suggestion,
+        motion=motion,
+        actor=lead.user,
+        subject_area=area,
+    )
     with time_machine.travel(dt.datetime(2026, 1, 27, 13, tzinfo=BEIJING), tick=False):
         suggestion = services.motion_refile_as_suggestion(motion=motion, actor=lead.user, subject_area=area)
     assert suggestion.status == "draft"
