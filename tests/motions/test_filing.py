@@ -288,3 +288,24 @@ def test_after_the_deadline_the_draft_is_refiled_as_a_suggestion_and_co_signers_
     motion.refresh_from_db()
     assert motion.status == "draft"
     assert motion.events.filter(action="refile_as_suggestion").exists()
+
+
+def test_a_deputy_of_another_congress_term_cannot_co_sign(draft, lead, congress_term):
+    from congress.models import Congress
+    from deputies.models import Delegation, Deputy
+
+    other_term = Congress.objects.create(number=13, starts=dt.date(2018, 1, 1), ends=dt.date(2022, 12, 31))
+    other = Deputy.objects.create(
+        congress=other_term,
+        delegation=Delegation.objects.create(congress=other_term, name="太原代表团"),
+        name="往届代表",
+        gender="male",
+        constituency="太原市人民代表大会",
+    )
+    refused(
+        "deputy_not_in_congress",
+        services.motion_invite,
+        motion=draft(signers=0),
+        actor=lead.user,
+        deputies=[other],
+    )

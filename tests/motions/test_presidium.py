@@ -318,3 +318,13 @@ def test_proposers_are_invited_to_the_deliberation(approved, secretariat, lead):
     )
     assert list(hearing.attended_by.all()) == [lead]
     assert Recommendation.objects.filter(motion=on_agenda).exists()
+
+
+def test_the_presidium_passes_the_report_once(approved, session, secretariat):
+    refused(
+        "review_report_already_approved",
+        services.review_report_approve,
+        session=session,
+        actor=secretariat,
+        approved_at=PRESIDIUM,
+    )

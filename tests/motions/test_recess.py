@@ -152,3 +152,14 @@ def test_a_provisional_report_clock_is_recomputed_when_the_year_is_approved(refe
     referred.refresh_from_db()
     assert referred.report_due_provisional is False
     assert referred.events.filter(action="report_due_recomputed").exists()
+
+
+def test_a_report_without_its_file_is_refused(referred, body_staff):
+    refused(
+        "report_incomplete",
+        services.motion_submit_report,
+        motion=referred,
+        actor=body_staff,
+        summary="报告",
+        file=None,
+    )

@@ -249,3 +249,14 @@ def test_the_database_refuses_an_adopted_report_without_a_majority(session):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         ReviewReport.objects.create(session=session, adopted_at=REVIEW_DAY, votes_for=4, members_total=9)
+
+
+def test_only_an_account_with_the_review_role_joins_the_committee(session, secretariat, lead):
+    refused(
+        "not_a_review_committee_user",
+        services.review_member_add,
+        session=session,
+        user=lead.user,
+        position="member",
+        actor=secretariat,
+    )
