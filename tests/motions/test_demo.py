@@ -43,5 +43,5 @@ def test_the_scale_generator_fills_the_earlier_sessions_with_five_merges_each():
     assert first.count() == 60
     assert first.filter(status="merged").count() == 5
     assert CoSignature.objects.filter(motion__session__number=1).count() >= 60 * 9
-    data = build(first.first().session)
+    data = build(first.earliest("number").session)
     assert (data.received, data.merged_away, data.remaining) == (60, 5, 55)
