@@ -471,14 +471,14 @@ def _scale_session(
             [
                 RecessReport(
                     motion=m,
-                    body=m.review_body,
+                    body_id=m.review_body_id,
                     summary="审议结果报告（演示数据）。",
                     file=report_file,
                     submitted_at=_at(sc_day - dt.timedelta(days=20), 10),
                     submitted_by=actor,
                 )
                 for m in reviewed
-                if m.review_body
+                if m.review_body_id
             ],
             batch_size=500,
         )
