@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from congress.errors import DomainError
@@ -389,34 +389,35 @@ def motion_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 EVENT_LABELS = {
-    "create": gettext_lazy("Draft created"),
-    "edit": gettext_lazy("Text edited"),
-    "attach": gettext_lazy("File attached"),
-    "detach": gettext_lazy("File removed"),
-    "invite": gettext_lazy("Co-signers invited"),
-    "uninvite": gettext_lazy("Invitation withdrawn"),
-    "confirm": gettext_lazy("Co-signed"),
-    "decline": gettext_lazy("Declined to co-sign"),
-    "submit": gettext_lazy("Filed"),
-    "classify": gettext_lazy("Classified"),
-    "request_opinion": gettext_lazy("Opinion requested"),
-    "record_opinion": gettext_lazy("Opinion received"),
-    "send_to_review": gettext_lazy("Sent to the review committee"),
-    "recommend": gettext_lazy("Recommendation recorded"),
-    "merge": gettext_lazy("Merged into another motion"),
-    "absorb": gettext_lazy("Another motion merged into this one"),
-    "decide": gettext_lazy("Presidium decision"),
-    "request_reconsideration": gettext_lazy("Reconsideration requested"),
-    "answer_reconsideration": gettext_lazy("Reconsideration answered"),
-    "withdraw": gettext_lazy("Withdrawn"),
-    "withdraw_with_consent": gettext_lazy("Withdrawn with the presidium's consent"),
-    "deliberate": gettext_lazy("Deliberation meeting"),
-    "record_outcome": gettext_lazy("Plenary decision"),
-    "hearing": gettext_lazy("Meeting with the proposers"),
-    "sc_meeting": gettext_lazy("SC meeting"),
-    "report": gettext_lazy("Report submitted"),
-    "conclude": gettext_lazy("Concluded by the SC"),
-    "report_due_recomputed": gettext_lazy("Report due date recomputed on the new calendar"),
+    "create": pgettext_lazy("motion event", "Draft created"),
+    "edit": pgettext_lazy("motion event", "Text edited"),
+    "attach": pgettext_lazy("motion event", "File attached"),
+    "detach": pgettext_lazy("motion event", "File removed"),
+    "invite": pgettext_lazy("motion event", "Co-signers invited"),
+    "uninvite": pgettext_lazy("motion event", "Invitation withdrawn"),
+    "confirm": pgettext_lazy("motion event", "Co-signed"),
+    "decline": pgettext_lazy("motion event", "Declined to co-sign"),
+    "submit": pgettext_lazy("motion event", "Filed"),
+    "classify": pgettext_lazy("motion event", "Classified"),
+    "request_opinion": pgettext_lazy("motion event", "Opinion requested"),
+    "record_opinion": pgettext_lazy("motion event", "Opinion received"),
+    "send_to_review": pgettext_lazy("motion event", "Sent to the review committee"),
+    "recommend": pgettext_lazy("motion event", "Recommendation recorded"),
+    "merge": pgettext_lazy("motion event", "Merged into another motion"),
+    "absorb": pgettext_lazy("motion event", "Another motion merged into this one"),
+    "decide": pgettext_lazy("motion event", "Presidium decision"),
+    "request_reconsideration": pgettext_lazy("motion event", "Reconsideration requested"),
+    "answer_reconsideration": pgettext_lazy("motion event", "Reconsideration answered"),
+    "withdraw": pgettext_lazy("motion event", "Withdrawn"),
+    "withdraw_with_consent": pgettext_lazy("motion event", "Withdrawn with the presidium's consent"),
+    "deliberate": pgettext_lazy("motion event", "Deliberation meeting"),
+    "record_outcome": pgettext_lazy("motion event", "Plenary decision"),
+    "hearing": pgettext_lazy("motion event", "Meeting with the proposers"),
+    "sc_meeting": pgettext_lazy("motion event", "SC meeting"),
+    "report": pgettext_lazy("motion event", "Report submitted"),
+    "conclude": pgettext_lazy("motion event", "Concluded by the SC"),
+    "report_due_recomputed": pgettext_lazy("motion event", "Report due date recomputed on the new calendar"),
+    "refile_as_suggestion": pgettext_lazy("motion event", "Refiled as a suggestion"),
 }
 
 
