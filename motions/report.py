@@ -177,8 +177,8 @@ def _proposers_text(m: Motion, merged: list[Motion]) -> str:
             if signed is None:
                 signed = CoSignature.objects.filter(motion=motion, confirmed_at__isnull=False).count()
             parts.append(
-                _("%(lead)s and %(others)s other deputies")
-                % {"lead": motion.lead_deputy.name, "others": signed}
+                _("%(lead)s and others, %(total)s deputies in all")
+                % {"lead": motion.lead_deputy.name, "total": signed + 1}
             )
     return "；".join(parts)
 
