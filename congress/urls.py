@@ -10,6 +10,7 @@ from congress.api.calendar import CalendarDayViewSet, CalendarYearViewSet, Deadl
 from congress.api.views import MeView, SessionViewSet, UnitViewSet
 from congress.notifications.api import NotificationViewSet
 from deputies.api import DelegationViewSet, DeputyViewSet
+from motions.api import MotionViewSet, ReviewMeetingViewSet, ReviewMemberViewSet, ReviewReportViewSet
 from suggestions.api import AssignmentViewSet, SuggestionViewSet
 
 router = DefaultRouter()
@@ -21,6 +22,10 @@ router.register("suggestions", SuggestionViewSet, basename="suggestion")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("calendar/days", CalendarDayViewSet, basename="calendar-day")
 router.register("calendar/years", CalendarYearViewSet, basename="calendar-year")
+router.register("motions", MotionViewSet, basename="motion")
+router.register("review-members", ReviewMemberViewSet, basename="review-member")
+router.register("review-meetings", ReviewMeetingViewSet, basename="review-meeting")
+router.register("review-reports", ReviewReportViewSet, basename="review-report")
 router.register("notifications", NotificationViewSet, basename="notification")
 
 api_v1: list[URLPattern | URLResolver] = [
@@ -48,6 +53,7 @@ urlpatterns = [
     path("calendar/<int:year>/approve/", calendar_views.calendar_approve, name="calendar-approve"),
     path("calendar/<int:year>/delete/", calendar_views.calendar_delete, name="calendar-delete"),
     path("deadline/", calendar_views.deadline_calculator, name="deadline-calculator"),
+    path("motions/", include("motions.urls")),
     path("notifications/", include("congress.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
