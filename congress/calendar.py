@@ -10,6 +10,7 @@ deadline never touches the database.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 import uuid
 
@@ -19,6 +20,7 @@ from congress.models import CalendarDay, CalendarYear
 from congress.periods import CalendarSnapshot, Deadline, Period, compute
 from congress.statutory import Rule
 
+logger = logging.getLogger(__name__)
 VERSION_KEY = "congress:calendar-version"
 _lock = threading.Lock()
 _snapshot: CalendarSnapshot | None = None
@@ -39,13 +41,22 @@ def load_snapshot(version: str = "") -> CalendarSnapshot:
     return CalendarSnapshot(holidays=holidays, workdays=workdays, covered_years=covered, version=version)
 
 
-def current_version() -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # The cache was emptied (restart, eviction): start a new generation everywhere.
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
+def current_version() -> str | None:
+    """The shared version token; None when the cache (Redis) cannot be reached."""
+    try:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            # The cache was emptied (restart, eviction): start a new generation everywhere.
+            version = uuid.uuid4().hex
+            cache.add(VERSION_KEY, version, timeout=None)
+            version = cache.get(VERSION_KEY, version)
+    except Exception:
+        # Redis down must not stop the portal: keep the calendar this process holds, which
+        # edits made here still refresh (calendar_changed), and check again next time.
+        logger.warning(
+            "Calendar version unavailable (cache down); keeping this process's calendar", exc_info=True
+        )
+        return None
     return str(version)
 
 
@@ -56,7 +67,7 @@ def get_calendar() -> CalendarSnapshot:
     if snapshot is None:
         with _lock:
             if _snapshot is None:
-                _snapshot = load_snapshot(current_version())
+                _snapshot = load_snapshot(current_version() or "")
             snapshot = _snapshot
     return snapshot
 
@@ -64,7 +75,10 @@ def get_calendar() -> CalendarSnapshot:
 def refresh_if_changed() -> None:
     """Called at the start of each request and task: reload if another process edited."""
     global _snapshot
-    if _snapshot is not None and _snapshot.version != current_version():
+    if _snapshot is None:
+        return
+    version = current_version()
+    if version is not None and _snapshot.version != version:
         with _lock:
             _snapshot = None
 
@@ -72,7 +86,12 @@ def refresh_if_changed() -> None:
 def calendar_changed() -> None:
     """Every write to the calendar calls this: all processes reload before their next use."""
     global _snapshot
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    try:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:
+        logger.warning(
+            "Calendar changed but the cache is down: other processes reload when it is back", exc_info=True
+        )
     with _lock:
         _snapshot = None
 

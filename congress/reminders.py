@@ -138,23 +138,24 @@ def registered_kinds() -> list[DeadlineKind]:
     return list(_kinds.values())
 
 
-# Sweeps that are transitions, not reminders: e.g. objection windows that closed. Each
-# returns how many items it moved; they run before the reminders, in the sweep's lock.
-Closer = Callable[[], int]
-_closers: list[Closer] = []
+# Daily steps that are not reminders of a stored deadline: transitions when a window closes
+# (an objection window ends and the unit handles it), or a notice such as "next year's
+# holidays are missing". Each returns how many things it did; they run first, in the lock.
+Step = Callable[[dt.date], int]
+_steps: list[Step] = []
 
 
-def register_closer(closer: Closer) -> Closer:
-    if closer not in _closers:
-        _closers.append(closer)
-    return closer
+def register_step(step: Step) -> Step:
+    if step not in _steps:
+        _steps.append(step)
+    return step
 
 
 @dataclass
 class SweepResult:
     reminders: int = 0
     notifications: int = 0
-    closed: int = 0
+    steps: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
 
 
@@ -166,8 +167,8 @@ def sweep_deadlines(*, today: dt.date | None = None) -> SweepResult:
         state, _created = SweepState.objects.get_or_create(name="deadlines")
         state = SweepState.objects.select_for_update().get(pk=state.pk)
         state.started_at = timezone.now()
-        for closer in _closers:
-            result.closed += closer()
+        for step in _steps:
+            result.steps += step(today)
         first = today
         if state.last_swept_on:
             first = min(today, max(state.last_swept_on + ONE_DAY, today - dt.timedelta(days=CATCH_UP_DAYS)))

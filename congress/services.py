@@ -7,8 +7,9 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from congress.calendar import calendar_changed
@@ -98,7 +99,27 @@ def calendar_year_approve(*, schedule: CalendarYear, actor: User) -> list[MovedD
         calendar_changed()  # this process at once; others before their next request or task
         transaction.on_commit(calendar_changed)
         moved = recompute_provisional(frozenset({schedule.year}))
+        _tell_moved(moved, schedule.year)
     return moved
+
+
+def _tell_moved(moved: list[MovedDeadline], year: int) -> None:
+    """Everyone whose provisional deadline moved when the year's schedule arrived is told."""
+    from congress.notifications.services import notify
+
+    with translation.override(settings.LANGUAGE_CODE):
+        for item in moved:
+            notify(
+                recipients=item.recipients,
+                kind="deadline_moved",
+                subject=_("Deadline moved: %(label)s") % {"label": item.label},
+                body=_(
+                    "The %(year)s holiday schedule is now on the calendar. The deadline moved from %(old)s to "
+                    "%(new)s and is no longer provisional."
+                )
+                % {"year": year, "old": item.old_due.isoformat(), "new": item.new_due.isoformat()},
+                link=item.link,
+            )
 
 
 def calendar_draft_delete(*, schedule: CalendarYear) -> None:
@@ -189,3 +210,31 @@ def _check_days(year: int, days: list[DayEntry]) -> None:
                 status=400,
             )
         seen.add(d.date)
+
+
+def calendar_remind_missing_year(today: dt.date) -> int:
+    """From November on, remind the committee's staff every week that next year's holiday
+    schedule is missing (the State Council publishes it in the autumn)."""
+    from congress.notifications.services import notify
+    from congress.roles import Role
+    from congress.selectors import calendar_missing_next_year
+
+    year = calendar_missing_next_year(today)
+    if year is None:
+        return 0
+    staff = User.objects.filter(is_active=True, role_rows__role=Role.COMMITTEE_STAFF).distinct()
+    week = today.isocalendar().week
+    with translation.override(settings.LANGUAGE_CODE):
+        created = notify(
+            recipients=staff,
+            kind="calendar_missing_year",
+            subject=_("The %(year)s holiday schedule is not on the calendar yet") % {"year": year},
+            body=_(
+                "Deadlines reaching into %(year)s are provisional. Enter the State Council's notice on the "
+                "official calendar page; a second staff member approves it."
+            )
+            % {"year": year},
+            link="/calendar/",
+            dedupe_key=f"calendar-missing-{year}-w{week}",
+        )
+    return len(created)

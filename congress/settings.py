@@ -296,6 +296,9 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # start, where staff can see them in the admin.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "heartbeat": {"task": "congress.tasks.record_heartbeat", "schedule": 300.0},
+    # Reminders and escalations of every statutory deadline; each is sent once however
+    # often this runs (congress.reminders).
+    "deadline-sweep": {"task": "congress.tasks.sweep_deadlines", "schedule": 300.0},
     # Re-sends outbox wake-ups the broker lost or never got.
     "notifications-drain-outbox": {"task": "congress.notifications.tasks.drain_outbox", "schedule": 120.0},
     "notifications-daily-digest": {

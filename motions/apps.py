@@ -12,3 +12,7 @@ class MotionsConfig(AppConfig):
 
         # The 6-month report clock (M§23) may reach into a year the calendar lacks.
         register(motion_report_due_recompute)
+
+        from motions import reminders
+
+        reminders.register_all()

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from congress.calendar import deadline
 from congress.models import User
-from congress.reminders import DeadlineKind, DueItem, register, register_closer
+from congress.reminders import DeadlineKind, DueItem, register, register_step
 from congress.roles import Role
 from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY, REPLY_EXTENSION
 from suggestions.models import Assignment
@@ -100,4 +100,8 @@ def register_all() -> None:
     register(DeadlineKind("suggestion_reassignment", "reassignment", reassignment_due_on))
     register(DeadlineKind("suggestion_co_opinion", "co_opinion", co_opinion_due_on))
     register(DeadlineKind("suggestion_reply", "reply", reply_due_on))
-    register_closer(assignments_close_objection_windows)
+    register_step(close_objection_windows)
+
+
+def close_objection_windows(today: dt.date) -> int:
+    return assignments_close_objection_windows()

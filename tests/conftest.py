@@ -35,6 +35,27 @@ def _fresh_calendar_snapshot() -> Any:
     calendar._snapshot = None
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """Reference data seeded by migrations (the calendar, subject areas) for transactional tests.
+
+    Transactional tests empty the tables afterwards and Django restores them from a copy held
+    on the database connection; once Playwright runs, the test code sees another connection
+    object (Django's connections are context-local) without that copy. So seed again here.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.apps import apps
+
+    from congress.calendar_seed import seed_from_package
+    from suggestions.subject_areas import seed_subject_areas
+
+    seed_from_package(apps)
+    seed_subject_areas(apps)
+
+
 @pytest.fixture
 def congress_term(db: None) -> Congress:
     return Congress.objects.create(number=14, starts=dt.date(2023, 1, 13), ends=dt.date(2028, 1, 12))

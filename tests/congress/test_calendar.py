@@ -363,3 +363,49 @@ def test_the_deadline_command_fails_with_a_one_line_error(args):
     with pytest.raises(CommandError) as error:
         call_command("deadline", *args)
     assert "\n" not in str(error.value)
+
+
+def test_the_portal_keeps_computing_deadlines_when_the_cache_is_down(monkeypatch):
+    def down(*args, **kwargs):
+        raise ConnectionError("redis is down")
+
+    get_calendar()
+    monkeypatch.setattr(calendar.cache, "get", down)
+    monkeypatch.setattr(calendar.cache, "set", down)
+    refresh_if_changed()  # no error: the process keeps its calendar
+    calendar.calendar_changed()  # an edit here still reloads this process
+    assert deadline(REPLY, D(2021, 7, 1)).due == D(2021, 10, 8)
+
+
+def test_approving_a_year_tells_those_whose_provisional_deadline_moved(
+    staff, make_unit, make_user, make_deputy, time_machine, django_capture_on_commit_callbacks
+):
+    from congress.notifications.models import Notification
+    from suggestions import services as suggestion_services
+    from suggestions.models import SubjectArea
+
+    entered_by, approver = staff
+    unit = make_unit("省教育厅")
+    clerk = make_user("unit1", Role.UNIT_HANDLER, organisation=unit)
+    lead = make_deputy("李明")
+    time_machine.move_to(dt.datetime(2026, 11, 8, 10, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    s = suggestion_services.suggestion_create(
+        actor=lead.user,
+        lead_deputy=lead,
+        title="t",
+        body="b",
+        subject_area=SubjectArea.objects.get(name="教育"),
+        session=None,
+    )
+    suggestion_services.suggestion_submit(suggestion=s, actor=lead.user)
+    [a] = suggestion_services.suggestion_accept_and_assign(
+        suggestion=s, units=[suggestion_services.UnitRole(unit, "sole")], actor=entered_by
+    )
+    assert (a.reply_due, a.provisional) == (D(2027, 2, 8), True)
+    schedule = calendar_draft_save(year=2027, notice="n", days=DAYS_2027, actor=entered_by)
+    with django_capture_on_commit_callbacks(execute=True):
+        calendar_year_approve(schedule=schedule, actor=approver)
+    a.refresh_from_db()
+    assert (a.reply_due, a.provisional) == (D(2027, 2, 9), False)
+    note = Notification.objects.get(recipient=clerk, kind="deadline_moved")
+    assert "2027-02-08" in note.body and "2027-02-09" in note.body

@@ -1,0 +1,53 @@
+"""The six-month report clock of referred motions (M§23), as the deadline sweep sees it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.utils import translation
+
+from congress.calendar import deadline
+from congress.models import User
+from congress.reminders import DeadlineKind, DueItem, register
+from congress.roles import Role
+from congress.statutory import MOTION_REPORT
+from motions.models import Motion
+from motions.workflow import Status
+
+
+def report_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
+    """Referred motions whose report falls due on one of `dates`: the body that reviews it
+    owes the report; the committee's staff follow it once it is late."""
+    motions = list(
+        Motion.objects.filter(status=Status.REFERRED, report_due__in=dates).select_related(
+            "session", "review_body"
+        )
+    )
+    if not motions:
+        return []
+    people: dict[int, list[int]] = defaultdict(list)
+    for pk, organisation in User.objects.filter(
+        organisation_id__in={m.review_body_id for m in motions}, is_active=True
+    ).values_list("pk", "organisation_id"):
+        people[organisation].append(pk)
+    staff = list(
+        User.objects.filter(is_active=True, role_rows__role=Role.COMMITTEE_STAFF).values_list("pk", flat=True)
+    )
+    items = []
+    with translation.override("zh-hans"):
+        for m in motions:
+            clock = deadline(MOTION_REPORT, m.session.closes)
+            owners = people[m.review_body_id] if m.review_body_id else []
+            title = f"{m.number_label}议案《{m.title}》"
+            items.append(
+                DueItem(
+                    m.pk, clock.due, title, f"/motions/{m.pk}/", clock.explanation(), owners or staff, staff
+                )
+            )
+    return items
+
+
+def register_all() -> None:
+    register(DeadlineKind("motion_report", "motion_report", report_due_on))
