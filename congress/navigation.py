@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from congress.roles import ASSIGNING_ROLES
+from congress.roles import ASSIGNING_ROLES, Role
 
 ANY = frozenset[str]()
 
@@ -30,6 +30,20 @@ class NavItem:
 NAV: list[NavItem] = [
     NavItem(_("Home"), "home"),
     NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
+    NavItem(
+        _("Station desk"),
+        "station-desk",
+        roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF, Role.DEPUTY}),
+    ),
+    NavItem(
+        _("Constituent opinions"),
+        "station-opinions",
+        roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF}),
+    ),
+    NavItem(
+        _("Receptions"), "station-receptions", roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF})
+    ),
+    NavItem(_("Liaison stations"), "station-list"),
     NavItem(_("Deadline calculator"), "deadline-calculator"),
     NavItem(_("API docs"), "api-docs"),
     NavItem(_("Administration"), "admin:index", superuser_only=True),
@@ -42,6 +56,10 @@ def nav_for(user: Any, current_path: str) -> list[dict[str, Any]]:
         if not item.visible_to(user):
             continue
         url = reverse(item.url_name)
-        active = current_path == url if url == "/" else current_path.startswith(url)
-        items.append({"label": item.label, "url": url, "active": active})
+        matches = current_path == url if url == "/" else current_path.startswith(url)
+        items.append({"label": item.label, "url": url, "active": matches})
+    # Only the most specific match is current: /stations/desk/ is the desk, not /stations/.
+    longest = max((len(i["url"]) for i in items if i["active"]), default=0)
+    for i in items:
+        i["active"] = i["active"] and len(i["url"]) == longest
     return items

@@ -9,6 +9,7 @@ from congress import calendar_views, views
 from congress.api.calendar import CalendarDayViewSet, CalendarYearViewSet, DeadlineView
 from congress.api.views import MeView, SessionViewSet, UnitViewSet
 from deputies.api import DelegationViewSet, DeputyViewSet
+from liaison_stations import api as stations_api
 
 router = DefaultRouter()
 router.register("sessions", SessionViewSet, basename="session")
@@ -17,11 +18,20 @@ router.register("deputies", DeputyViewSet, basename="deputy")
 router.register("delegations", DelegationViewSet, basename="delegation")
 router.register("calendar/days", CalendarDayViewSet, basename="calendar-day")
 router.register("calendar/years", CalendarYearViewSet, basename="calendar-year")
+router.register("stations", stations_api.StationViewSet, basename="station")
+router.register("points", stations_api.PointViewSet, basename="point")
+router.register("receptions", stations_api.ReceptionViewSet, basename="reception")
+router.register("opinions", stations_api.OpinionViewSet, basename="opinion")
+router.register("public/stations", stations_api.PublicStationViewSet, basename="public-station")
 
 api_v1: list[URLPattern | URLResolver] = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("me/", MeView.as_view(), name="api-me"),
     path("calendar/deadline/", DeadlineView.as_view(), name="api-deadline"),
+    path("public/opinions/", stations_api.PublicOpinionView.as_view(), name="api-public-opinion"),
+    path(
+        "public/opinions/<str:code>/", stations_api.PublicTrackingView.as_view(), name="api-public-tracking"
+    ),
     path("", include(router.urls)),
 ]
 
@@ -42,6 +52,7 @@ urlpatterns = [
     path("calendar/<int:year>/approve/", calendar_views.calendar_approve, name="calendar-approve"),
     path("calendar/<int:year>/delete/", calendar_views.calendar_delete, name="calendar-delete"),
     path("deadline/", calendar_views.deadline_calculator, name="deadline-calculator"),
+    path("stations/", include("liaison_stations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
