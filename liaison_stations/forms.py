@@ -28,14 +28,14 @@ class TimeInput(forms.TimeInput):
         super().__init__(format="%H:%M", **kwargs)
 
 
-def deputies_of(venue: Station) -> QuerySet[Deputy]:
-    """The deputies a venue offers: attached to it, or to its station for a point."""
+def deputies_of(venue: Station, reception: Reception | None = None) -> QuerySet[Deputy]:
+    """The deputies a form offers: attached to the venue (or its station, for a point), and
+    those on the reception."""
     ids = [venue.pk] + ([venue.parent_id] if venue.parent_id else [])
-    return (
-        Deputy.objects.filter(attachments__station_id__in=ids, status=Deputy.Status.ACTIVE)
-        .distinct()
-        .order_by("name")
-    )
+    scope = Q(attachments__station_id__in=ids)
+    if reception is not None:
+        scope |= Q(receptions=reception)
+    return Deputy.objects.filter(scope, status=Deputy.Status.ACTIVE).distinct().order_by("name")
 
 
 class DeputiesField(forms.ModelMultipleChoiceField):
@@ -76,7 +76,8 @@ class PublicOpinionForm(forms.Form):
             self.data = self.data.copy()
             self.data["challenge_token"] = challenge.token
         answer = self.fields["challenge_answer"]
-        answer.help_text = _("Please work out: %(question)s") % {"question": challenge.question}
+        answer.label = _("Check question: %(question)s") % {"question": challenge.question}
+        answer.help_text = _("Type the result. It keeps automated mail out.")
         answer.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
 
     def clean(self) -> dict[str, Any]:
@@ -138,9 +139,7 @@ class HoldForm(forms.Form):
 
     def __init__(self, *args: Any, reception: Reception, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["deputies"].queryset = (
-            deputies_of(reception.venue) | Deputy.objects.filter(receptions=reception)
-        ).distinct()
+        self.fields["deputies"].queryset = deputies_of(reception.venue, reception)
         self.fields["deputies"].initial = list(reception.deputies.values_list("pk", flat=True))
 
 
@@ -165,9 +164,8 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args: Any, venue: Station, reception: Reception | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        deputies = deputies_of(venue)
+        deputies = deputies_of(venue, reception)
         if reception is not None:
-            deputies = (deputies | Deputy.objects.filter(receptions=reception)).distinct()
             self.fields["received_by"].initial = list(reception.deputies.values_list("pk", flat=True))
             self.fields["received_on"].initial = timezone.localtime(reception.starts_at).date()
         else:
