@@ -32,18 +32,18 @@ NAV: list[NavItem] = [
     NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(
         _("Station desk"),
-        "station-desk",
+        "stations:desk",
         roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF, Role.DEPUTY}),
     ),
     NavItem(
         _("Constituent opinions"),
-        "station-opinions",
+        "stations:opinions",
         roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF}),
     ),
     NavItem(
-        _("Receptions"), "station-receptions", roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF})
+        _("Receptions"), "stations:receptions", roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF})
     ),
-    NavItem(_("Liaison stations"), "station-list"),
+    NavItem(_("Liaison stations"), "stations:list"),
     NavItem(_("Deadline calculator"), "deadline-calculator"),
     NavItem(_("API docs"), "api-docs"),
     NavItem(_("Administration"), "admin:index", superuser_only=True),

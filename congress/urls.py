@@ -52,7 +52,7 @@ urlpatterns = [
     path("calendar/<int:year>/approve/", calendar_views.calendar_approve, name="calendar-approve"),
     path("calendar/<int:year>/delete/", calendar_views.calendar_delete, name="calendar-delete"),
     path("deadline/", calendar_views.deadline_calculator, name="deadline-calculator"),
-    path("stations/", include("liaison_stations.urls")),
+    path("stations/", include("liaison_stations.urls", namespace="stations")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

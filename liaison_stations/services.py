@@ -461,7 +461,7 @@ def recompute_forwarding_deadlines(years: frozenset[int]) -> list[MovedDeadline]
                     label=f"{forwarding.opinion.tracking_code} · {forwarding.body_name}",
                     old_due=old,
                     new_due=due.due,
-                    link=reverse("station-opinion", args=[forwarding.opinion_id]),
+                    link=reverse("stations:opinion", args=[forwarding.opinion_id]),
                     recipients=list(station.staff.all()) if station else [],
                 )
             )

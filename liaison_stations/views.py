@@ -189,13 +189,13 @@ def _qr_svg(url: str) -> bytes:
 
 def station_qr_svg(request: HttpRequest, pk: int) -> HttpResponse:
     station = get_object_or_404(Station, pk=pk, is_active=True)
-    url = request.build_absolute_uri(reverse("station-opinion-form", args=[station.pk]))
+    url = request.build_absolute_uri(reverse("stations:opinion-form", args=[station.pk]))
     return HttpResponse(_qr_svg(url), content_type="image/svg+xml")
 
 
 def deputy_qr_svg(request: HttpRequest, pk: int) -> HttpResponse:
     deputy = get_object_or_404(Deputy, pk=pk, status=Deputy.Status.ACTIVE)
-    url = request.build_absolute_uri(reverse("deputy-opinion-form", args=[deputy.pk]))
+    url = request.build_absolute_uri(reverse("stations:deputy-opinion-form", args=[deputy.pk]))
     return HttpResponse(_qr_svg(url), content_type="image/svg+xml")
 
 
@@ -208,8 +208,8 @@ def station_qr(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "title": station.name,
             "subtitle": station.address,
-            "svg_url": reverse("station-qr-svg", args=[station.pk]),
-            "form_url": request.build_absolute_uri(reverse("station-opinion-form", args=[station.pk])),
+            "svg_url": reverse("stations:qr-svg", args=[station.pk]),
+            "form_url": request.build_absolute_uri(reverse("stations:opinion-form", args=[station.pk])),
         },
     )
 
@@ -225,8 +225,8 @@ def deputy_qr(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "title": _("Deputy %(name)s") % {"name": deputy.name},
             "subtitle": deputy.delegation.name,
-            "svg_url": reverse("deputy-qr-svg", args=[deputy.pk]),
-            "form_url": request.build_absolute_uri(reverse("deputy-opinion-form", args=[deputy.pk])),
+            "svg_url": reverse("stations:deputy-qr-svg", args=[deputy.pk]),
+            "form_url": request.build_absolute_uri(reverse("stations:deputy-opinion-form", args=[deputy.pk])),
             "deputy": deputy,
         },
     )
@@ -393,8 +393,8 @@ def opinion_new(request: HttpRequest) -> HttpResponse:
             )
             if "another" in request.POST:
                 query = f"?reception={reception.pk}" if reception else f"?station={venue.pk}"
-                return redirect(reverse("opinion-new") + query)
-            return redirect("station-opinion", pk=opinion.pk)
+                return redirect(reverse("stations:opinion-new") + query)
+            return redirect("stations:opinion", pk=opinion.pk)
     return render(
         request,
         "liaison_stations/opinion_new.html",
@@ -458,7 +458,7 @@ def _opinion_action(
             if not form.is_valid():
                 for errors in form.errors.values():
                     messages.error(request, " ".join(errors))
-                return redirect("station-opinion", pk=pk)
+                return redirect("stations:opinion", pk=pk)
             data = form.cleaned_data
         try:
             run(opinion, request.user, data)
@@ -466,7 +466,7 @@ def _opinion_action(
             messages.error(request, str(error.detail))
         else:
             messages.success(request, done)
-        return redirect("station-opinion", pk=pk)
+        return redirect("stations:opinion", pk=pk)
 
     return view
 
@@ -584,7 +584,7 @@ def reception_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(error.detail))
         else:
             messages.success(request, _("The reception is scheduled and the deputies are told."))
-            return redirect("station-reception", pk=reception.pk)
+            return redirect("stations:reception", pk=reception.pk)
     return render(
         request,
         "liaison_stations/reception_new.html",
@@ -630,7 +630,7 @@ def reception_hold_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(error.detail))
         else:
             messages.success(request, _("The reception is recorded as held."))
-    return redirect("station-reception", pk=pk)
+    return redirect("stations:reception", pk=pk)
 
 
 @login_required
@@ -647,7 +647,7 @@ def reception_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, str(error.detail))
         else:
             messages.success(request, _("The reception is cancelled and the deputies are told."))
-    return redirect("station-reception", pk=pk)
+    return redirect("stations:reception", pk=pk)
 
 
 # --- Reports (D§21, D§31) ---------------------------------------------------------------
