@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from congress.errors import DomainError
@@ -472,12 +472,12 @@ def _opinion_action(
 
 
 opinion_report_view = _opinion_action(
-    None, lambda o, u, d: services.opinion_report(opinion=o, actor=u), _lazy("Sent to the station.")
+    None, lambda o, u, d: services.opinion_report(opinion=o, actor=u), gettext_lazy("Sent to the station.")
 )
 opinion_classify_view = _opinion_action(
     ClassifyForm,
     lambda o, u, d: services.opinion_classify(opinion=o, actor=u, **d),
-    _lazy("The summary is saved."),
+    gettext_lazy("The summary is saved."),
 )
 opinion_forward_view = _opinion_action(
     ForwardForm,
@@ -489,26 +489,26 @@ opinion_forward_view = _opinion_action(
         note=d["note"],
         forwarded_on=d["forwarded_on"],
     ),
-    _lazy("Forwarded. The answer is due by the date shown."),
+    gettext_lazy("Forwarded. The answer is due by the date shown."),
 )
 opinion_answer_view = _opinion_action(
     AnswerForm,
     lambda o, u, d: services.opinion_answer(
         opinion=o, actor=u, answer=d["answer"], answered_on=d["answered_on"]
     ),
-    _lazy("The answer is recorded: the visitor can read it by the tracking code, the deputies are told."),
+    gettext_lazy("The answer is recorded: the visitor can read it by the tracking code, the deputies are told."),
 )
 opinion_feedback_view = _opinion_action(
     FeedbackForm,
     lambda o, u, d: services.opinion_feedback(
         opinion=o, actor=u, way=d["way"], fed_back_on=d["fed_back_on"], note=d["note"]
     ),
-    _lazy("Recorded: the visitor was told."),
+    gettext_lazy("Recorded: the visitor was told."),
 )
 opinion_dismiss_view = _opinion_action(
     ReasonForm,
     lambda o, u, d: services.opinion_dismiss(opinion=o, actor=u, reason=d["reason"]),
-    _lazy("Set aside, with the reason recorded."),
+    gettext_lazy("Set aside, with the reason recorded."),
 )
 
 

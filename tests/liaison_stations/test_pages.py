@@ -58,12 +58,12 @@ def test_the_public_page_never_shows_a_visitor_s_name_or_contact(client, registe
 
 def test_a_secret_matter_and_a_matter_not_yet_in_hand_are_not_published(client, register, clerk, station):
     secret = register(matter="涉密")
-    services.opinion_classify(opinion=secret, summary="涉及国家秘密的事项", category="other", is_secret=True, actor=clerk)
+    services.opinion_classify(opinion=secret, summary="某军工单位搬迁事项", category="other", is_secret=True, actor=clerk)
     services.opinion_answer(opinion=secret, answer="已处理", actor=clerk)
     pending = register()
     services.opinion_classify(opinion=pending, summary="尚未转办的事项", category="other", actor=clerk)
     html = client.get(reverse("stations:page", args=[station.pk])).content.decode()
-    assert "涉及国家秘密的事项" not in html
+    assert "某军工单位搬迁事项" not in html
     assert "尚未转办的事项" not in html
 
 
