@@ -51,7 +51,7 @@ NAV: list[NavItem] = [
 
 
 def nav_for(user: Any, current_path: str) -> list[dict[str, Any]]:
-    items = []
+    items: list[dict[str, Any]] = []
     for item in NAV:
         if not item.visible_to(user):
             continue

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from liaison_stations.models import (
     Attachment,
@@ -40,19 +41,22 @@ class ReceptionAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
 
 
+FORWARDING_FIELDS: list[str] = [
+    "body_name",
+    "unit",
+    "forwarded_on",
+    "reply_due",
+    "reply_due_provisional",
+    "outcome",
+    "closed_on",
+]
+
+
 class ForwardingInline(admin.TabularInline):
     model = Forwarding
     extra = 0
-    fields = [
-        "body_name",
-        "unit",
-        "forwarded_on",
-        "reply_due",
-        "reply_due_provisional",
-        "outcome",
-        "closed_on",
-    ]
-    readonly_fields = fields
+    fields = tuple(FORWARDING_FIELDS)
+    readonly_fields = FORWARDING_FIELDS
 
 
 @admin.register(Opinion)
@@ -72,5 +76,5 @@ class EventAdmin(admin.ModelAdmin):
     list_display = ["at", "action", "opinion", "reception", "actor", "from_status", "to_status"]
     list_filter = ["action"]
 
-    def has_change_permission(self, request, obj=None):  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: Event | None = None) -> bool:
         return False

@@ -4,7 +4,7 @@ the public, read-only endpoints with the online opinion form (D§37)."""
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Any, cast
 
 import django_filters
 from django.conf import settings
@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from congress.errors import DomainError
-from congress.models import Organisation
+from congress.models import Organisation, User
 from deputies.models import Deputy
 from liaison_stations import services, workflow
 from liaison_stations.abuse import client_address, over_limit
@@ -35,6 +35,12 @@ from liaison_stations.selectors import (
     receptions_visible_to,
     tracking,
 )
+
+
+def _actor(request: Any) -> User:
+    """The signed-in user (login_required and the API's permissions ensure there is one)."""
+    return cast(User, request.user)
+
 
 # --- Stations and points -------------------------------------------------------------------
 
@@ -57,7 +63,9 @@ class AttachmentSerializer(serializers.ModelSerializer):
 class StationSerializer(serializers.ModelSerializer):
     officers = OfficerSerializer(many=True, read_only=True)
     deputies = AttachmentSerializer(source="attachments", many=True, read_only=True)
-    points = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    points = serializers.ManyRelatedField(
+        child_relation=serializers.PrimaryKeyRelatedField(read_only=True), read_only=True
+    )
 
     class Meta:
         model = Station
@@ -172,7 +180,7 @@ class ReceptionViewSet(
             place=data.get("place", ""),
             deputies=data.get("deputies", []),
             other_attendees=data.get("other_attendees", ""),
-            actor=request.user,  # type: ignore[arg-type]
+            actor=_actor(request),
         )
         return Response(self.get_serializer(reception).data, status=status.HTTP_201_CREATED)
 
@@ -184,7 +192,7 @@ class ReceptionViewSet(
             reception=self.get_object(),
             summary=data["summary"],
             deputies=data.get("deputies"),
-            actor=request.user,  # type: ignore[arg-type]
+            actor=_actor(request),
         )
         return Response(self.get_serializer(reception).data)
 
@@ -195,7 +203,7 @@ class ReceptionViewSet(
         reception = services.reception_cancel(
             reception=self.get_object(),
             reason=data["reason"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=_actor(request),
         )
         return Response(self.get_serializer(reception).data)
 
@@ -361,7 +369,7 @@ class OpinionViewSet(
             received_on=data.get("received_on"),
             received_by=data.get("received_by", []),
             reception=data.get("reception"),
-            actor=request.user,  # type: ignore[arg-type]
+            actor=_actor(request),
         )
         return Response(self._fresh(opinion), status=status.HTTP_201_CREATED)
 
@@ -373,14 +381,14 @@ class OpinionViewSet(
     @action(detail=True, methods=["post"])
     def report(self, request: Request, pk: str | None = None) -> Response:
         """A point sends its record up to the station (D§31)."""
-        opinion = services.opinion_report(opinion=self.get_object(), actor=request.user)  # type: ignore[arg-type]
+        opinion = services.opinion_report(opinion=self.get_object(), actor=_actor(request))
         return Response(self._fresh(opinion))
 
     @extend_schema(request=ClassifySerializer, responses=OpinionSerializer)
     @action(detail=True, methods=["post"])
     def classify(self, request: Request, pk: str | None = None) -> Response:
         data = _valid(ClassifySerializer, request)
-        opinion = services.opinion_classify(opinion=self.get_object(), actor=request.user, **data)  # type: ignore[arg-type]
+        opinion = services.opinion_classify(opinion=self.get_object(), actor=_actor(request), **data)
         return Response(self._fresh(opinion))
 
     @extend_schema(request=ForwardSerializer, responses=OpinionSerializer)
@@ -393,7 +401,7 @@ class OpinionViewSet(
             unit=data.get("unit"),
             note=data["note"],
             forwarded_on=data.get("forwarded_on"),
-            actor=request.user,  # type: ignore[arg-type]
+            actor=_actor(request),
         )
         return Response(self._fresh(forwarding.opinion))
 
@@ -405,7 +413,7 @@ class OpinionViewSet(
             opinion=self.get_object(),
             answer=data["answer"],
             answered_on=data.get("answered_on"),
-            actor=request.user,  # type: ignore[arg-type]
+            actor=_actor(request),
         )
         return Response(self._fresh(opinion))
 
@@ -418,7 +426,7 @@ class OpinionViewSet(
             way=data["way"],
             fed_back_on=data.get("fed_back_on"),
             note=data["note"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=_actor(request),
         )
         return Response(self._fresh(opinion))
 
@@ -429,7 +437,7 @@ class OpinionViewSet(
         opinion = services.opinion_dismiss(
             opinion=self.get_object(),
             reason=data["reason"],
-            actor=request.user,  # type: ignore[arg-type]
+            actor=_actor(request),
         )
         return Response(self._fresh(opinion))
 
@@ -496,7 +504,7 @@ class PublicStationViewSet(viewsets.ReadOnlyModelViewSet):
     @action(detail=True)
     def matters(self, request: Request, pk: str | None = None) -> Response:
         station = self.get_object()
-        page = self.paginate_queryset(published_matters(station))  # type: ignore[arg-type]
+        page = self.paginate_queryset(published_matters(station))
         rows = [dataclasses.asdict(public_matter(row)) for row in page or []]
         return self.get_paginated_response(PublicMatterSerializer(rows, many=True).data)
 

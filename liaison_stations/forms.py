@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,10 @@ def deputies_of(venue: Station, reception: Reception | None = None) -> QuerySet[
     if reception is not None:
         scope |= Q(receptions=reception)
     return Deputy.objects.filter(scope, status=Deputy.Status.ACTIVE).distinct().order_by("name")
+
+
+def _choices(form: forms.Form, name: str) -> forms.ModelChoiceField:
+    return cast(forms.ModelChoiceField, form.fields[name])
 
 
 class DeputiesField(forms.ModelMultipleChoiceField):
@@ -72,7 +77,7 @@ class PublicOpinionForm(forms.Form):
         challenge = new_challenge()
         self.question = challenge.question
         self.initial["challenge_token"] = challenge.token
-        if self.is_bound:
+        if isinstance(self.data, QueryDict):
             self.data = self.data.copy()
             self.data["challenge_token"] = challenge.token
         answer = self.fields["challenge_answer"]
@@ -117,7 +122,7 @@ class ReceptionForm(forms.Form):
 
     def __init__(self, *args: Any, venue: Station, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["deputies"].queryset = deputies_of(venue)
+        _choices(self, "deputies").queryset = deputies_of(venue)
         self.fields["place"].initial = venue.address
 
     def clean(self) -> dict[str, Any]:
@@ -139,7 +144,7 @@ class HoldForm(forms.Form):
 
     def __init__(self, *args: Any, reception: Reception, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["deputies"].queryset = deputies_of(reception.venue, reception)
+        _choices(self, "deputies").queryset = deputies_of(reception.venue, reception)
         self.fields["deputies"].initial = list(reception.deputies.values_list("pk", flat=True))
 
 
@@ -170,7 +175,7 @@ class RegistrationForm(forms.Form):
             self.fields["received_on"].initial = timezone.localtime(reception.starts_at).date()
         else:
             self.fields["received_on"].initial = timezone.localdate()
-        self.fields["received_by"].queryset = deputies
+        _choices(self, "received_by").queryset = deputies
         self.fields["visitor_contact"].widget.attrs.update({"inputmode": "tel", "autocomplete": "off"})
 
 
@@ -201,7 +206,7 @@ class ForwardForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Organisation.objects.filter(
+        _choices(self, "unit").queryset = Organisation.objects.filter(
             Q(kind__in=Organisation.HANDLING_KINDS) | Q(kind=Organisation.Kind.CITY_SC), is_active=True
         )
         self.fields["forwarded_on"].initial = timezone.localdate()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractMonth
@@ -19,6 +19,9 @@ from liaison_stations import workflow
 from liaison_stations.models import Attachment, Forwarding, Opinion, Reception, Station
 from liaison_stations.permissions import is_overseer, own_station_ids, run_station_ids
 from liaison_stations.rules import month_bounds, months_due, redact
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # --- Who sees what ------------------------------------------------------------------------
 
@@ -44,7 +47,7 @@ def opinions_visible_to(user: Any) -> QuerySet[Opinion]:
     deputy = getattr(user, "deputy", None)
     if deputy is not None:
         received = Opinion.received_by.through.objects.filter(opinion_id=OuterRef("pk"), deputy_id=deputy.pk)
-        scope |= Q(deputy_id=deputy.pk) | Exists(received)
+        scope |= Q(deputy_id=deputy.pk) | Q(Exists(received))
     return qs.filter(scope)
 
 
@@ -59,7 +62,7 @@ def receptions_visible_to(user: Any) -> QuerySet[Reception]:
     deputy = getattr(user, "deputy", None)
     if deputy is not None:
         present = Reception.deputies.through.objects.filter(reception_id=OuterRef("pk"), deputy_id=deputy.pk)
-        scope |= Exists(present)
+        scope |= Q(Exists(present))
     return qs.filter(scope)
 
 
@@ -192,11 +195,19 @@ def missing_months_report(
     return report
 
 
-def attendance_report(year: int, congress: Congress | None = None) -> QuerySet[Deputy]:
+class Attendance(TypedDict):
+    activities: int  # receptions held in the year with the deputy present
+    stations_count: int | None  # stations and points the deputy is attached to
+
+
+def attendance_report(
+    year: int, congress: Congress | None = None, *, none_only: bool = False
+) -> QuerySet[WithAnnotations[Deputy, Attendance]]:
     """D§21: each deputy takes part in a station activity at least once a year.
 
     Active deputies of the term, each with the receptions held that year at which they were
-    present (`activities`) and the number of stations they are attached to.
+    present (`activities`) and the number of stations they are attached to (`stations_count`);
+    with `none_only`, those with no activity.
     """
     congress = congress or Congress.objects.order_by("-number").first()
     start, end = _aware(dt.date(year, 1, 1)), _aware(dt.date(year + 1, 1, 1))
@@ -211,12 +222,13 @@ def attendance_report(year: int, congress: Congress | None = None) -> QuerySet[D
         .annotate(n=Count("id"))
         .values("n")
     )
-    return (
+    deputies = (
         Deputy.objects.filter(congress=congress, status=Deputy.Status.ACTIVE)
         .select_related("delegation")
         .annotate(activities=Count("receptions", filter=in_year, distinct=True), stations_count=attached)
         .order_by("activities", "delegation__sort_order", "id")
     )
+    return deputies.filter(activities=0) if none_only else deputies
 
 
 def deputy_activities(deputy: Deputy, year: int) -> QuerySet[Reception]:
@@ -253,7 +265,7 @@ PUBLIC_FIELDS = [
 ]  # fmt: skip
 
 
-def published_matters(station: Station) -> QuerySet[Opinion]:
+def published_matters(station: Station) -> QuerySet[Opinion, dict[str, Any]]:
     """Matters raised at a station (with its points) or at one point, on the public board."""
     field = "point" if station.is_point else "station"
     return (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import segno
 from django.conf import settings
@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST
 from congress.errors import DomainError
 from congress.excel import excel_response
 from congress.lists import list_context
+from congress.models import User
 from deputies.models import Deputy
 from liaison_stations import services, workflow
 from liaison_stations.abuse import client_address, over_limit
@@ -62,6 +63,12 @@ from liaison_stations.selectors import (
     tracking,
     with_open_forwarding,
 )
+
+
+def _actor(request: Any) -> User:
+    """The signed-in user (login_required and the API's permissions ensure there is one)."""
+    return cast(User, request.user)
+
 
 # --- Public pages (D§30(3), D§35, D§37) -------------------------------------------------
 
@@ -350,7 +357,9 @@ def _venue_from(request: HttpRequest) -> Station:
     stations = stations_run_by(request.user)
     chosen = request.GET.get("station") or request.POST.get("station")
     venue = stations.filter(pk=chosen).first() if chosen and str(chosen).isdigit() else None
-    venue = venue or stations.filter(staff=request.user).order_by("kind", "name").first() or stations.first()
+    venue = (
+        venue or stations.filter(staff=request.user.pk).order_by("kind", "name").first() or stations.first()
+    )
     if venue is None:
         raise PermissionDenied
     return venue
@@ -381,7 +390,7 @@ def opinion_new(request: HttpRequest) -> HttpResponse:
                 category=data["category"],
                 received_on=data["received_on"],
                 received_by=list(data["received_by"]),
-                actor=request.user,  # type: ignore[arg-type]
+                actor=_actor(request),
             )
         except DomainError as error:
             form.add_error(None, str(error.detail))
@@ -496,7 +505,9 @@ opinion_answer_view = _opinion_action(
     lambda o, u, d: services.opinion_answer(
         opinion=o, actor=u, answer=d["answer"], answered_on=d["answered_on"]
     ),
-    gettext_lazy("The answer is recorded: the visitor can read it by the tracking code, the deputies are told."),
+    gettext_lazy(
+        "The answer is recorded: the visitor can read it by the tracking code, the deputies are told."
+    ),
 )
 opinion_feedback_view = _opinion_action(
     FeedbackForm,
@@ -578,7 +589,7 @@ def reception_new(request: HttpRequest) -> HttpResponse:
                 place=data["place"],
                 deputies=list(data["deputies"]),
                 other_attendees=data["other_attendees"],
-                actor=request.user,  # type: ignore[arg-type]
+                actor=_actor(request),
             )
         except DomainError as error:
             form.add_error(None, str(error.detail))
@@ -624,7 +635,7 @@ def reception_hold_view(request: HttpRequest, pk: int) -> HttpResponse:
                 reception=reception,
                 summary=form.cleaned_data["summary"],
                 deputies=list(form.cleaned_data["deputies"]),
-                actor=request.user,  # type: ignore[arg-type]
+                actor=_actor(request),
             )
         except DomainError as error:
             messages.error(request, str(error.detail))
@@ -641,8 +652,8 @@ def reception_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.reception_cancel(
-                reception=reception, reason=form.cleaned_data["reason"], actor=request.user
-            )  # type: ignore[arg-type]
+                reception=reception, reason=form.cleaned_data["reason"], actor=_actor(request)
+            )
         except DomainError as error:
             messages.error(request, str(error.detail))
         else:
@@ -670,9 +681,7 @@ def attendance(request: HttpRequest) -> HttpResponse:
     _require_reports(request)
     year = _year(request)
     none_only = request.GET.get("none") == "1"
-    deputies = attendance_report(year)
-    if none_only:
-        deputies = deputies.filter(activities=0)
+    deputies = attendance_report(year, none_only=none_only)
     if request.GET.get("export") == "xlsx":
         return excel_response(
             f"attendance-{year}.xlsx",
@@ -681,8 +690,10 @@ def attendance(request: HttpRequest) -> HttpResponse:
             ((d.name, d.delegation.name, d.stations_count or 0, d.activities) for d in deputies),
         )
     page = Paginator(deputies, 50).get_page(request.GET.get("page"))
-    everyone = attendance_report(year)
-    totals = {"total": everyone.count(), "none": everyone.filter(activities=0).count()}
+    totals = {
+        "total": attendance_report(year).count(),
+        "none": attendance_report(year, none_only=True).count(),
+    }
     return render(
         request,
         "liaison_stations/attendance.html",

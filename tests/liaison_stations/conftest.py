@@ -17,6 +17,7 @@ from liaison_stations import services
 from liaison_stations.models import Attachment, Opinion, Station
 from tests.conftest import BEIJING
 
+
 @pytest.fixture
 def address() -> str:
     """A client address of its own per test: rate limits count per address in the cache,

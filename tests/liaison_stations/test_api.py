@@ -11,11 +11,18 @@ from liaison_stations.models import Opinion
 
 pytestmark = pytest.mark.django_db
 
-VISITOR = {"visitor_name": "王秀英", "visitor_contact": "13912345678", "matter": "路面积水。", "category": "transport"}
+VISITOR = {
+    "visitor_name": "王秀英",
+    "visitor_contact": "13912345678",
+    "matter": "路面积水。",
+    "category": "transport",
+}
 
 
 def test_station_staff_register_an_opinion_with_the_contract_payload(api, clerk, station, deputy):
-    response = api(clerk).post("/api/v1/opinions/", {"station": station.pk, **VISITOR, "received_by": [deputy.pk]})
+    response = api(clerk).post(
+        "/api/v1/opinions/", {"station": station.pk, **VISITOR, "received_by": [deputy.pk]}
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["status"] == "pending"
@@ -30,7 +37,12 @@ def test_an_opinion_is_forwarded_answered_and_fed_back_through_actions(api, cler
     refused = client.post(f"/api/v1/opinions/{pk}/forward/", {"body_name": "区交通局"})
     assert refused.status_code == 409
     assert refused.json()["code"] == "opinion_not_summarised"
-    assert client.post(f"/api/v1/opinions/{pk}/classify/", {"summary": "路面积水", "category": "transport"}).status_code == 200
+    assert (
+        client.post(
+            f"/api/v1/opinions/{pk}/classify/", {"summary": "路面积水", "category": "transport"}
+        ).status_code
+        == 200
+    )
     forwarded = client.post(f"/api/v1/opinions/{pk}/forward/", {"body_name": "区交通局"}).json()
     assert forwarded["status"] == "forwarded"
     assert set(forwarded["reply_due"]) == {"due", "explanation", "provisional"}
@@ -78,7 +90,10 @@ def test_a_deputy_sees_what_they_received_and_nothing_else(api, register, deputy
     register()
     ids = [o["id"] for o in api(deputy.user).get("/api/v1/opinions/").json()["results"]]
     assert ids == [received.pk]
-    assert api(deputy.user).post(f"/api/v1/opinions/{received.pk}/answer/", {"answer": "x"}).json()["code"] == "not_your_station"
+    assert (
+        api(deputy.user).post(f"/api/v1/opinions/{received.pk}/answer/", {"answer": "x"}).json()["code"]
+        == "not_your_station"
+    )
 
 
 def test_opinions_filter_by_overdue_and_due_before(api, register, clerk):
@@ -101,7 +116,11 @@ def test_receptions_are_scheduled_and_refused_when_too_short(api, clerk, point, 
     client = api(clerk)
     short = client.post(
         "/api/v1/receptions/",
-        {"station": point.pk, "starts_at": "2026-03-04T09:00:00+08:00", "ends_at": "2026-03-04T12:00:00+08:00"},
+        {
+            "station": point.pk,
+            "starts_at": "2026-03-04T09:00:00+08:00",
+            "ends_at": "2026-03-04T12:00:00+08:00",
+        },
     )
     assert short.status_code == 400
     assert short.json()["code"] == "reception_too_short"
@@ -169,7 +188,9 @@ def test_the_public_opinion_api_is_rate_limited_per_address(api, station, addres
     settings.PUBLIC_OPINION_RATE = "3/3600"
     payload = {"station": station.pk, "name": "张三", "contact": "1", "matter": "x"}
     client = api(None)
-    codes = [client.post("/api/v1/public/opinions/", payload, REMOTE_ADDR=address).status_code for _ in range(4)]
+    codes = [
+        client.post("/api/v1/public/opinions/", payload, REMOTE_ADDR=address).status_code for _ in range(4)
+    ]
     assert codes == [201, 201, 201, 429]
     refused = client.post("/api/v1/public/opinions/", payload, REMOTE_ADDR=address)
     assert refused.json()["code"] == "rate_limited"
@@ -183,8 +204,12 @@ def test_behind_a_proxy_the_limit_counts_the_client_not_the_proxy(api, station, 
     settings.NUM_PROXIES = 1
     payload = {"station": station.pk, "name": "张三", "contact": "1", "matter": "x"}
     client = api(None)
-    first = client.post("/api/v1/public/opinions/", payload, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address)
-    again = client.post("/api/v1/public/opinions/", payload, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address)
+    first = client.post(
+        "/api/v1/public/opinions/", payload, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address
+    )
+    again = client.post(
+        "/api/v1/public/opinions/", payload, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address
+    )
     other = client.post(
         "/api/v1/public/opinions/", payload, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address + "0"
     )

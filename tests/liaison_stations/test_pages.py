@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 def solve(html: str) -> dict[str, str]:
     """Read the form's signed question and answer it, as a person would."""
-    token = re.search(r'name="challenge_token" value="([^"]+)"', html).group(1)
+    match = re.search(r'name="challenge_token" value="([^"]+)"', html)
+    assert match, "the form carries a signed question"
+    token = match.group(1)
     data = signing.loads(token, salt=CHALLENGE_SALT)
     return {"challenge_token": token, "challenge_answer": str(data["a"] + data["b"])}
 
@@ -27,19 +29,31 @@ def solve(html: str) -> dict[str, str]:
 def published(register, clerk, **extra) -> Opinion:
     opinion = register(**extra)
     services.opinion_classify(
-        opinion=opinion, summary="王秀英反映北门外路面积水（电话 13912345678）", category="transport", actor=clerk
+        opinion=opinion,
+        summary="王秀英反映北门外路面积水（电话 13912345678）",
+        category="transport",
+        actor=clerk,
     )
     return services.opinion_answer(
         opinion=opinion, answer="已电话告知王秀英（坞城路 8 号院），路面已修复。", actor=clerk
     )
 
 
-def test_the_public_station_page_shows_deputies_hours_duties_and_handled_matters(client, register, clerk, station, deputy):
+def test_the_public_station_page_shows_deputies_hours_duties_and_handled_matters(
+    client, register, clerk, station, deputy
+):
     station.duties = "听取群众意见"
     station.save()
     published(register, clerk)
     html = client.get(reverse("stations:page", args=[station.pk])).content.decode()
-    for expected in [station.name, station.opening_hours, station.address, "听取群众意见", "李明", "路面已修复"]:
+    for expected in [
+        station.name,
+        station.opening_hours,
+        station.address,
+        "听取群众意见",
+        "李明",
+        "路面已修复",
+    ]:
         assert expected in html
 
 
@@ -58,7 +72,9 @@ def test_the_public_page_never_shows_a_visitor_s_name_or_contact(client, registe
 
 def test_a_secret_matter_and_a_matter_not_yet_in_hand_are_not_published(client, register, clerk, station):
     secret = register(matter="涉密")
-    services.opinion_classify(opinion=secret, summary="某军工单位搬迁事项", category="other", is_secret=True, actor=clerk)
+    services.opinion_classify(
+        opinion=secret, summary="某军工单位搬迁事项", category="other", is_secret=True, actor=clerk
+    )
     services.opinion_answer(opinion=secret, answer="已处理", actor=clerk)
     pending = register()
     services.opinion_classify(opinion=pending, summary="尚未转办的事项", category="other", actor=clerk)
@@ -131,7 +147,9 @@ def test_the_web_form_is_rate_limited_per_address(client, station, address, sett
     for _ in range(3):
         form = client.get(url).content.decode()
         statuses.append(
-            client.post(url, {"name": "张三", "contact": "1", "matter": "x", **solve(form)}, REMOTE_ADDR=address).status_code
+            client.post(
+                url, {"name": "张三", "contact": "1", "matter": "x", **solve(form)}, REMOTE_ADDR=address
+            ).status_code
         )
     assert statuses == [201, 201, 429]
     assert Opinion.objects.count() == 2
@@ -161,7 +179,9 @@ def test_each_station_has_a_printable_qr_code(client, station):
 
 def test_the_tracking_page_shows_the_answer_but_not_the_sender(client, register, clerk, address):
     opinion = published(register, clerk)
-    html = client.get(reverse("stations:track"), {"code": opinion.tracking_code}, REMOTE_ADDR=address).content.decode()
+    html = client.get(
+        reverse("stations:track"), {"code": opinion.tracking_code}, REMOTE_ADDR=address
+    ).content.decode()
     assert "路面已修复" in html
     assert "王秀英" not in html and "13912345678" not in html
 
@@ -216,9 +236,18 @@ def test_a_unit_clerk_has_no_station_pages(client, make_user, unit):
 def test_the_opinion_page_answers_and_publishes_through_its_forms(client, clerk, register, station):
     opinion = register()
     client.login(username="station1", password=PASSWORD)
-    client.post(reverse("stations:opinion-classify", args=[opinion.pk]), {"summary": "路面积水", "category": "transport"})
-    client.post(reverse("stations:opinion-forward", args=[opinion.pk]), {"body_name": "区交通局", "forwarded_on": "2026-03-04"})
-    client.post(reverse("stations:opinion-answer", args=[opinion.pk]), {"answer": "已修复", "answered_on": "2026-03-05"})
+    client.post(
+        reverse("stations:opinion-classify", args=[opinion.pk]),
+        {"summary": "路面积水", "category": "transport"},
+    )
+    client.post(
+        reverse("stations:opinion-forward", args=[opinion.pk]),
+        {"body_name": "区交通局", "forwarded_on": "2026-03-04"},
+    )
+    client.post(
+        reverse("stations:opinion-answer", args=[opinion.pk]),
+        {"answer": "已修复", "answered_on": "2026-03-05"},
+    )
     opinion.refresh_from_db()
     assert opinion.status == "answered"
     assert "已修复" in client.get(reverse("stations:page", args=[station.pk])).content.decode()
