@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from congress.navigation import nav_for
+from congress.notifications.selectors import unread_count
 from congress.roles import Role
 
 
@@ -13,4 +14,5 @@ def portal(request: HttpRequest) -> dict[str, Any]:
     if user.is_authenticated:
         context["nav_items"] = nav_for(user, request.path)
         context["my_roles"] = [Role(r).label for r in sorted(user.roles)]
+        context["unread_notifications"] = unread_count(user=user)
     return context

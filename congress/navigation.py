@@ -45,6 +45,7 @@ NAV: list[NavItem] = [
     ),
     NavItem(_("Liaison stations"), "stations:list"),
     NavItem(_("Deadline calculator"), "deadline-calculator"),
+    NavItem(_("Notifications"), "notifications:inbox"),
     NavItem(_("API docs"), "api-docs"),
     NavItem(_("Administration"), "admin:index", superuser_only=True),
 ]

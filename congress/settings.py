@@ -8,6 +8,7 @@ same code runs on PostgreSQL and Redis (docker-compose.yml, .ci/run).
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from congress.env import env_bool, env_int, env_list, env_str
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_celery_beat",
     "congress",
+    "congress.notifications",
     "deputies",
     "liaison_stations",
 ]
@@ -163,6 +165,8 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "portal@localhost")
+# For EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend: one file per email.
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security (production) ----------------------------------------------------------------
@@ -206,11 +210,37 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# --- Notifications ------------------------------------------------------------------------
+# Links in emails and SMS are absolute, and a task has no request to take the host from.
+# In production the default is the first named host in ALLOWED_HOSTS, over HTTPS.
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL").rstrip("/")
+if not PORTAL_BASE_URL and DEBUG:
+    PORTAL_BASE_URL = "http://127.0.0.1:8000"
+elif not PORTAL_BASE_URL:
+    named_hosts = [host for host in ALLOWED_HOSTS if not host.startswith((".", "*"))]
+    if not named_hosts:
+        raise RuntimeError("PORTAL_BASE_URL must be set when ALLOWED_HOSTS names no single host")
+    PORTAL_BASE_URL = f"https://{named_hosts[0]}"
+# Hour of the day (Beijing time) at which the daily email digest goes out.
+NOTIFICATIONS_DIGEST_HOUR = env_int("NOTIFICATIONS_DIGEST_HOUR", 17)
+# congress.notifications.sms.LoggingSmsBackend only logs; HttpGatewaySmsBackend sends.
+SMS_BACKEND = env_str("SMS_BACKEND", "congress.notifications.sms.LoggingSmsBackend")
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL")
+SMS_GATEWAY_KEY = env_str("SMS_GATEWAY_KEY")
+# JSON body; {key}, {phone} and {text} inside its strings are replaced, JSON-escaped.
+SMS_GATEWAY_TEMPLATE = env_str(
+    "SMS_GATEWAY_TEMPLATE", '{"key": "{key}", "phone": "{phone}", "text": "{text}"}'
+)
+SMS_GATEWAY_TIMEOUT = env_int("SMS_GATEWAY_TIMEOUT", 10)
+
 # --- Celery -----------------------------------------------------------------------------
 CELERY_DATA_DIR = VAR_DIR / "celery"
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
+    # Without socket timeouts a publish to a Redis that stopped answering (failover, a
+    # firewall dropping the connection) waits forever, and with it the web request that
+    # notified someone. With them it fails in seconds and the outbox catches up later.
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {"socket_connect_timeout": 2, "socket_timeout": 2}
 else:
     # Embedded default: messages are files under var/celery, no Redis needed.
     CELERY_BROKER_URL = "filesystem://"
@@ -227,6 +257,13 @@ else:
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "portal")
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
+# A publish tries twice, quickly, then gives up: callers never wait on a dead broker.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
@@ -235,6 +272,12 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # start, where staff can see them in the admin.
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "heartbeat": {"task": "congress.tasks.record_heartbeat", "schedule": 300.0},
+    # Re-sends outbox wake-ups the broker lost or never got.
+    "notifications-drain-outbox": {"task": "congress.notifications.tasks.drain_outbox", "schedule": 120.0},
+    "notifications-daily-digest": {
+        "task": "congress.notifications.tasks.send_daily_digests",
+        "schedule": crontab(hour=NOTIFICATIONS_DIGEST_HOUR, minute=0),
+    },
 }
 
 # --- Logging ----------------------------------------------------------------------------

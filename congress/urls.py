@@ -8,6 +8,7 @@ from rest_framework.routers import DefaultRouter
 from congress import calendar_views, views
 from congress.api.calendar import CalendarDayViewSet, CalendarYearViewSet, DeadlineView
 from congress.api.views import MeView, SessionViewSet, UnitViewSet
+from congress.notifications.api import NotificationViewSet
 from deputies.api import DelegationViewSet, DeputyViewSet
 from liaison_stations import api as stations_api
 
@@ -23,6 +24,7 @@ router.register("points", stations_api.PointViewSet, basename="point")
 router.register("receptions", stations_api.ReceptionViewSet, basename="reception")
 router.register("opinions", stations_api.OpinionViewSet, basename="opinion")
 router.register("public/stations", stations_api.PublicStationViewSet, basename="public-station")
+router.register("notifications", NotificationViewSet, basename="notification")
 
 api_v1: list[URLPattern | URLResolver] = [
     path("auth/token/", obtain_auth_token, name="api-token"),
@@ -53,6 +55,7 @@ urlpatterns = [
     path("calendar/<int:year>/delete/", calendar_views.calendar_delete, name="calendar-delete"),
     path("deadline/", calendar_views.deadline_calculator, name="deadline-calculator"),
     path("stations/", include("liaison_stations.urls", namespace="stations")),
+    path("notifications/", include("congress.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),

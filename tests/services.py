@@ -34,8 +34,14 @@ def database_url_for_subprocess() -> str:
 
 
 @contextmanager
-def celery_worker_process(timeout: float = 60.0) -> Iterator[subprocess.Popen[str]]:
-    """A `celery worker` process on this run's queue, reading and writing the test database."""
+def celery_worker_process(
+    timeout: float = 60.0, extra_env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen[str]]:
+    """A `celery worker` process on this run's queue, reading and writing the test database.
+
+    `extra_env` adds settings for the worker alone, e.g. a file-based EMAIL_BACKEND so the
+    test can see what it sent.
+    """
     from congress.celery import app
 
     redis_url = require_redis()
@@ -46,6 +52,7 @@ def celery_worker_process(timeout: float = 60.0) -> Iterator[subprocess.Popen[st
         "DATABASE_URL": database_url_for_subprocess(),
         "CONN_MAX_AGE": "0",  # no connection may outlive the worker: the test database is dropped after
         "CELERY_QUEUE": queue,
+        **(extra_env or {}),
     }
     command = [
         sys.executable, "-m", "celery", "-A", "congress", "worker", "--pool=solo", "--loglevel=INFO",
