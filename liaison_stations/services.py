@@ -10,14 +10,17 @@ import datetime as dt
 import secrets
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from congress.calendar import deadline
 from congress.deadline_sources import MovedDeadline
 from congress.errors import DomainError
 from congress.models import Organisation, User
+from congress.notifications.services import notify
 from congress.statutory import policy_rule
 from deputies.models import Deputy
 from liaison_stations import workflow
@@ -44,6 +47,45 @@ def _check_not_future(day: dt.date) -> None:
 def _require(allowed: bool) -> None:
     if not allowed:
         raise _refuse("not_your_station", status=403)
+
+
+def _users_of(deputies: Sequence[Deputy]) -> list[User]:
+    return [d.user for d in deputies if d.user_id and d.user is not None]
+
+
+def _when(reception: Reception) -> str:
+    starts, ends = timezone.localtime(reception.starts_at), timezone.localtime(reception.ends_at)
+    return f"{starts:%Y-%m-%d %H:%M}–{ends:%H:%M}"
+
+
+def _tell_deputies_of_reception(
+    reception: Reception, deputies: Sequence[Deputy], *, cancelled: bool, reason: str = ""
+) -> None:
+    """The deputies on a reception are told when it is scheduled or cancelled (D§31)."""
+    recipients = _users_of(deputies)
+    if not recipients:
+        return
+    # Notifications are stored in the portal's language, whoever triggered them.
+    with translation.override(settings.LANGUAGE_CODE):
+        values = {"station": reception.venue.name, "when": _when(reception), "place": reception.place}
+        if cancelled:
+            subject = _("Reception cancelled: %(station)s, %(when)s") % values
+            body = _("The reception at %(station)s on %(when)s is cancelled.") % values + (
+                f" {reason}" if reason else ""
+            )
+        else:
+            subject = _("You are on a reception: %(station)s, %(when)s") % values
+            body = (
+                _("You are to receive constituents at %(station)s, %(place)s, on %(when)s (D§31).") % values
+            )
+    notify(
+        recipients=recipients,
+        kind="station_reception_cancelled" if cancelled else "station_reception",
+        subject=subject,
+        body=body,
+        link=reverse("stations:reception", args=[reception.pk]),
+        dedupe_key=f"reception:{reception.pk}:{'cancelled' if cancelled else 'scheduled'}",
+    )
 
 
 # --- Deputies attached (D§21) -----------------------------------------------------------
@@ -105,6 +147,7 @@ def reception_schedule(
         )
         reception.deputies.set(deputies)
         Event.objects.create(reception=reception, actor=actor, action="schedule", to_status=reception.status)
+        _tell_deputies_of_reception(reception, deputies, cancelled=False)
     return reception
 
 
@@ -149,6 +192,9 @@ def reception_cancel(*, reception: Reception, reason: str, actor: User) -> Recep
             from_status=source,
             to_status=target,
             note=reason.strip(),
+        )
+        _tell_deputies_of_reception(
+            reception, list(reception.deputies.select_related("user")), cancelled=True, reason=reason.strip()
         )
     return reception
 
@@ -244,7 +290,26 @@ def opinion_submit_online(
             )
         )
         Event.objects.create(opinion=opinion, action="submit_online", to_status=opinion.status)
+        _tell_of_online_opinion(opinion)
     return opinion
+
+
+def _tell_of_online_opinion(opinion: Opinion) -> None:
+    """The station's staff (who handle it) and the deputy it was sent to learn of it at once."""
+    staff = list(opinion.station.staff.all()) if opinion.station else []
+    deputy_users = _users_of([opinion.deputy]) if opinion.deputy else []
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("New opinion sent online: %(code)s") % {"code": opinion.tracking_code}
+        body = opinion.matter[:500]
+    link = reverse("stations:opinion", args=[opinion.pk])
+    if staff or deputy_users:
+        notify(
+            recipients=[*staff, *deputy_users],
+            kind="station_opinion_online",
+            subject=subject,
+            body=body,
+            link=link,
+        )
 
 
 def _deputy_home_station(deputy: Deputy) -> Station | None:
@@ -389,7 +454,29 @@ def opinion_answer(
         Event.objects.create(
             opinion=opinion, actor=actor, action="answer", from_status=source, to_status=target
         )
+        _tell_deputies_of_answer(opinion)
     return opinion
+
+
+def _tell_deputies_of_answer(opinion: Opinion) -> None:
+    """D§35: the deputies who received the matter, or to whom it was sent, hear the answer."""
+    deputies = list(opinion.received_by.select_related("user"))
+    if opinion.deputy is not None and opinion.deputy not in deputies:
+        deputies.append(opinion.deputy)
+    recipients = _users_of(deputies)
+    if not recipients:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Answered: %(summary)s") % {"summary": opinion.summary[:60]}
+        body = opinion.answer
+    notify(
+        recipients=recipients,
+        kind="station_opinion_answered",
+        subject=subject,
+        body=body,
+        link=reverse("stations:opinion", args=[opinion.pk]),
+        dedupe_key=f"opinion:{opinion.pk}:answered",
+    )
 
 
 def opinion_feedback(

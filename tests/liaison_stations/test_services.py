@@ -389,3 +389,33 @@ def test_the_history_records_who_did_each_step(register, clerk):
 def test_deputies_stay_unchanged_by_the_migration_of_their_attachment(deputy, station):
     assert list(station.deputies.all()) == [deputy]
     assert list(Deputy.objects.get(pk=deputy.pk).stations.all()) == [station]
+
+
+# --- Who is told (congress.notifications) ----------------------------------------------------
+
+
+def inbox(user):
+    from congress.notifications.models import Notification
+
+    return list(Notification.objects.filter(recipient=user).values_list("kind", flat=True))
+
+
+def test_the_deputies_on_a_reception_are_told_when_it_is_scheduled_and_cancelled(clerk, station, deputy):
+    reception = schedule(clerk, station, dt.date(2026, 3, 4), deputies=[deputy])
+    assert inbox(deputy.user) == ["station_reception"]
+    services.reception_cancel(reception=reception, reason="暴雨预警", actor=clerk)
+    assert sorted(inbox(deputy.user)) == ["station_reception", "station_reception_cancelled"]
+
+
+def test_the_deputies_who_received_a_matter_are_told_its_answer(register, clerk, deputy):
+    opinion = register(received_by=[deputy])
+    summarise(opinion, clerk)
+    services.opinion_answer(opinion=opinion, answer="已修复。", actor=clerk)
+    assert inbox(deputy.user) == ["station_opinion_answered"]
+    assert inbox(clerk) == []
+
+
+def test_an_online_opinion_reaches_the_deputy_and_the_station_staff(deputy, clerk):
+    services.opinion_submit_online(deputy=deputy, name="甲", contact="139", matter="路灯不亮")
+    assert inbox(deputy.user) == ["station_opinion_online"]
+    assert inbox(clerk) == ["station_opinion_online"]
