@@ -349,6 +349,14 @@ class Opinion(models.Model):
             models.Index(fields=["station", "status"], name="opinion_station_status"),
             models.Index(fields=["point", "status"], name="opinion_point_status"),
             models.Index(fields=["station", "received_on"], name="opinion_station_received"),
+            # The committee's list of every registration, newest first.
+            models.Index(fields=["-received_on", "-id"], name="opinion_received"),
+            # The desk's queue: what waits on the station (D§31).
+            models.Index(
+                fields=["-received_on", "-id"],
+                name="opinion_waiting",
+                condition=Q(status__in=workflow.WAITING),
+            ),
             # The public board of a station: published matters, newest first (D§35).
             models.Index(
                 fields=["station", "-received_on", "-id"],

@@ -89,6 +89,32 @@ def normalise_tracking_code(text: str) -> str:
     return "".join(ch for ch in text.upper() if ch.isalnum())
 
 
+def forwarded_by_due(visible: QuerySet[Opinion]) -> list[Opinion]:
+    """Forwarded matters, the soonest answer due first (reads the open forwardings' index)."""
+    forwardings = (
+        Forwarding.objects.filter(outcome=Forwarding.Outcome.OPEN, opinion__in=visible.values("pk"))
+        .select_related("opinion__station", "opinion__point", "opinion__deputy")
+        .order_by("reply_due", "id")
+    )
+    opinions = []
+    for forwarding in forwardings[:10]:
+        opinion = forwarding.opinion
+        opinion.open_forwardings = [forwarding]  # type: ignore[attr-defined]
+        opinions.append(opinion)
+    return opinions
+
+
+def visitor_counts(reception_ids: list[int]) -> dict[int, int]:
+    """Registrations per reception, for the receptions given."""
+    rows = (
+        Opinion.objects.filter(reception_id__in=reception_ids)
+        .values_list("reception_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return dict(rows)  # type: ignore[arg-type]
+
+
 def open_forwarding(opinion: Opinion) -> Forwarding | None:
     return next((f for f in opinion.forwardings.all() if f.is_open), None)
 

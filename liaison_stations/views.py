@@ -49,6 +49,7 @@ from liaison_stations.permissions import is_overseer, is_station_staff, may_hand
 from liaison_stations.selectors import (
     attendance_report,
     deputy_activities,
+    forwarded_by_due,
     forwarding_deadline,
     missing_months_report,
     normalise_tracking_code,
@@ -61,6 +62,7 @@ from liaison_stations.selectors import (
     station_months_without_reception,
     stations_run_by,
     tracking,
+    visitor_counts,
     with_open_forwarding,
 )
 
@@ -274,16 +276,11 @@ def desk(request: HttpRequest) -> HttpResponse:
         context["missing_months"] = missing_months_report(today.year, today, stations)
     if is_station_staff(user) or is_overseer(user):
         visible = opinions_visible_to(user)
-        context["to_handle"] = with_open_forwarding(
-            visible.filter(status__in=[Opinion.Status.REGISTERED, Opinion.Status.PENDING])
-        )[:10]
-        context["to_handle_count"] = visible.filter(
-            status__in=[Opinion.Status.REGISTERED, Opinion.Status.PENDING]
-        ).count()
-        due = with_open_forwarding(visible.filter(status=Opinion.Status.FORWARDED)).order_by(
-            "forwardings__reply_due"
-        )
-        context["forwarded"] = due.distinct()[:10]
+        waiting = visible.filter(status__in=workflow.WAITING).order_by("-received_on", "-id")
+        context["to_handle"] = waiting[:10]
+        context["to_handle_count"] = waiting.count()
+        # Soonest answer due first, from the open forwardings (a partial index).
+        context["forwarded"] = [_for_display(o) for o in forwarded_by_due(visible)[:10]]
         context["upcoming"] = (
             receptions_visible_to(user)
             .filter(status=Reception.Status.SCHEDULED)
@@ -533,14 +530,10 @@ def reception_list(request: HttpRequest) -> HttpResponse:
     stations = (
         stations_run_by(user) if (is_station_staff(user) or is_overseer(user)) else Station.objects.none()
     )
-    queryset = (
-        receptions_visible_to(user)
-        .prefetch_related("deputies")
-        .annotate(visitors=Count("opinions", distinct=True))
-        .order_by("-starts_at")
-    )
+    queryset = receptions_visible_to(user).prefetch_related("deputies").order_by("-starts_at")
     filterset = ReceptionListFilter(request.GET or None, queryset=queryset, stations=stations)
     if request.GET.get("export") == "xlsx":
+        visitors = visitor_counts(list(filterset.qs.values_list("pk", flat=True)))
         return excel_response(
             "receptions.xlsx",
             _("Receptions"),
@@ -563,12 +556,16 @@ def reception_list(request: HttpRequest) -> HttpResponse:
                     r.ends_at,
                     r.get_status_display(),
                     "、".join(d.name for d in r.deputies.all()),
-                    r.visitors,
+                    visitors.get(r.pk, 0),
                 )
                 for r in filterset.qs
             ),
         )
     context = list_context(request, filterset, filterset.qs)
+    # Counted for the rows shown only: a count over every reception would read every registration.
+    counts = visitor_counts([r.pk for r in context["page"].object_list])
+    for reception in context["page"].object_list:
+        reception.visitors = counts.get(reception.pk, 0)
     context["may_schedule"] = stations.exists()
     return render(request, "liaison_stations/reception_list.html", context)
 

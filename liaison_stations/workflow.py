@@ -102,6 +102,8 @@ ANSWERED = (S.ANSWERED, S.CLOSED)
 # On the public board (D§35): raised and in hand, or answered; never a secret one.
 PUBLIC = (S.FORWARDED, S.ANSWERED, S.CLOSED)
 OPEN = (S.REGISTERED, S.PENDING, S.FORWARDED)
+# Waiting on the station: to send up, summarise, forward or answer.
+WAITING = (S.REGISTERED, S.PENDING)
 
 
 def opinion_target(action: str, status: str) -> str | None:

@@ -1,3 +1,4 @@
+# ruff: noqa: F811
 """A station clerk on a phone: a visitor registered at a reception, the matter forwarded and
 answered; the public board then shows the answer and never the visitor."""
 
@@ -10,7 +11,9 @@ from liaison_stations import services
 from liaison_stations.models import Opinion
 from tests.browser.conftest import sign_in
 from tests.conftest import PASSWORD
-# The station fixtures live beside the station tests; importing them makes them available here.
+
+# The station fixtures live beside the station tests; importing them makes them available
+# here, and the test's parameters then name them again (F811 is pytest's way, not a bug).
 from tests.liaison_stations.conftest import at, clerk, deputy, make_station, station  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -20,7 +23,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def yesterdays_reception(clerk, station, deputy):
     day = timezone.localdate() - dt.timedelta(days=1)
     return services.reception_schedule(
-        venue=station, kind="regular", starts_at=at(day, 8, 30), ends_at=at(day, 12, 30), deputies=[deputy], actor=clerk
+        venue=station,
+        kind="regular",
+        starts_at=at(day, 8, 30),
+        ends_at=at(day, 12, 30),
+        deputies=[deputy],
+        actor=clerk,
     )
 
 

@@ -101,7 +101,9 @@ def test_two_drains_at_once_enqueue_each_message_once(notify_one, make_user, bro
     assert sorted(broker.ids) == sorted(OutboxMessage.objects.values_list("pk", flat=True))
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the scheduler closes the connection it used
+@pytest.mark.django_db(
+    transaction=True, serialized_rollback=True
+)  # the scheduler closes the connection it used
 def test_beat_drains_every_two_minutes_and_sends_the_digest_daily(settings):
     from django_celery_beat.models import PeriodicTask
     from django_celery_beat.schedulers import DatabaseScheduler
