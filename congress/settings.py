@@ -208,6 +208,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Choice sets that share a field name get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "StationKindEnum": "liaison_stations.models.Station.Kind",
+        "ReceptionKindEnum": "liaison_stations.workflow.ReceptionKind",
+        "FeedbackWayEnum": "liaison_stations.models.Opinion.FeedbackWay",
+    },
 }
 
 # --- Notifications ------------------------------------------------------------------------
