@@ -327,7 +327,9 @@ def _deputy_home_station(deputy: Deputy) -> Station | None:
 
 
 def _locked(opinion: Opinion) -> Opinion:
-    return Opinion.objects.select_for_update().select_related("station", "point").get(pk=opinion.pk)
+    return (
+        Opinion.objects.select_for_update(of=("self",)).select_related("station", "point").get(pk=opinion.pk)
+    )
 
 
 def _move(opinion: Opinion, action: str) -> tuple[str, str]:
