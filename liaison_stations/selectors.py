@@ -112,7 +112,7 @@ def visitor_counts(reception_ids: list[int]) -> dict[int, int]:
         .annotate(n=Count("id"))
         .order_by()
     )
-    return dict(rows)  # type: ignore[arg-type]
+    return dict(rows)
 
 
 def open_forwarding(opinion: Opinion) -> Forwarding | None:
