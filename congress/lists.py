@@ -9,12 +9,24 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 PAGE_SIZE = 25
+
+
+class YesNoAll(forms.Select):
+    """A yes/no filter whose empty choice reads "all" rather than "unknown"."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(
+            attrs,
+            choices=[("", gettext_lazy("All")), ("true", gettext_lazy("Yes")), ("false", gettext_lazy("No"))],
+        )
 
 
 def filter_summary(filterset: django_filters.FilterSet, total: int) -> str:
@@ -53,5 +65,7 @@ def list_context(
         "rows": page.object_list,
         "summary": filter_summary(filterset, paginator.count),
         "query": query.urlencode(),
+        # The filter panel stays folded on a phone until someone uses it.
+        "filters_open": any(key not in {"page", "export"} for key in request.GET),
         "export_query": export.urlencode(),
     }

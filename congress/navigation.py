@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from congress.roles import ASSIGNING_ROLES, Role
+from congress.roles import ASSIGNING_ROLES, UNIT_ROLES, Role
 
 ANY = frozenset[str]()
 
@@ -29,6 +29,11 @@ class NavItem:
 
 NAV: list[NavItem] = [
     NavItem(_("Home"), "home"),
+    NavItem(_("My suggestions"), "suggestions:mine", roles=frozenset({Role.DEPUTY, Role.DELEGATION_STAFF})),
+    NavItem(_("Review queue"), "suggestions:review", roles=frozenset(ASSIGNING_ROLES)),
+    NavItem(_("Objections"), "suggestions:objections", roles=frozenset(ASSIGNING_ROLES)),
+    NavItem(_("Assignment inbox"), "suggestions:inbox", roles=frozenset(UNIT_ROLES)),
+    NavItem(_("Routing table"), "suggestions:routing", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(
         _("Station desk"),

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "congress.notifications",
     "deputies",
     "liaison_stations",
+    "suggestions",
 ]
 
 MIDDLEWARE = [
@@ -208,8 +209,18 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    # Choice sets that share a field name get names of their own.
+    # One name per choice set, so clients see stable enum names.
     "ENUM_NAME_OVERRIDES": {
+        "DeputyStatusEnum": "deputies.models.DeputyStatus",
+        "OrganisationKindEnum": "congress.models.OrganisationKind",
+        "CalendarDayKindEnum": "congress.models.CalendarDay.Kind",
+        "CalendarYearStatusEnum": "congress.models.CalendarYear.Status",
+        "SuggestionStatusEnum": "suggestions.workflow.Status",
+        "SuggestionKindEnum": "suggestions.models.Suggestion.Kind",
+        "AssignmentStatusEnum": "suggestions.workflow.AssignmentStatus",
+        "UnitRoleEnum": "suggestions.workflow.Role",
+        "CoSignerStatusEnum": "suggestions.models.CoSigner.Status",
+        "NotAcceptedGroundEnum": "suggestions.models.NotAcceptedGround",
         "StationKindEnum": "liaison_stations.models.Station.Kind",
         "ReceptionKindEnum": "liaison_stations.workflow.ReceptionKind",
         "FeedbackWayEnum": "liaison_stations.models.Opinion.FeedbackWay",

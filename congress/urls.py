@@ -11,12 +11,15 @@ from congress.api.views import MeView, SessionViewSet, UnitViewSet
 from congress.notifications.api import NotificationViewSet
 from deputies.api import DelegationViewSet, DeputyViewSet
 from liaison_stations import api as stations_api
+from suggestions.api import AssignmentViewSet, SuggestionViewSet
 
 router = DefaultRouter()
 router.register("sessions", SessionViewSet, basename="session")
 router.register("units", UnitViewSet, basename="unit")
 router.register("deputies", DeputyViewSet, basename="deputy")
 router.register("delegations", DelegationViewSet, basename="delegation")
+router.register("suggestions", SuggestionViewSet, basename="suggestion")
+router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("calendar/days", CalendarDayViewSet, basename="calendar-day")
 router.register("calendar/years", CalendarYearViewSet, basename="calendar-year")
 router.register("stations", stations_api.StationViewSet, basename="station")
@@ -47,6 +50,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("suggestions/", include("suggestions.urls")),
     path("calendar/", calendar_views.calendar_index, name="calendar-index"),
     path("calendar/new/", calendar_views.calendar_new, name="calendar-new"),
     path("calendar/import/", calendar_views.calendar_import, name="calendar-import"),

@@ -15,6 +15,7 @@ from django.db import transaction
 from congress.demo import seed_congress, seed_organisations, seed_staff_accounts
 from deputies.demo import seed_delegations, seed_deputies, seed_deputy_accounts
 from liaison_stations.demo import seed_stations
+from suggestions.demo import seed_demo_suggestions, seed_routing
 
 SCALED_APPS = ["suggestions", "motions", "liaison_stations"]
 
@@ -55,4 +56,6 @@ class Command(BaseCommand):
         seed_deputies(congress, delegations)
         seed_deputy_accounts(delegations, password_hash)
         seed_stations(password_hash)
+        seed_routing()
+        seed_demo_suggestions()
         self.stdout.write(self.style.SUCCESS("Demo data ready."))

@@ -1,0 +1,387 @@
+"""REST API for suggestions and assignments (WORKFLOWS.md §7)."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from congress.errors import DomainError
+from congress.models import Organisation, Session, User
+from deputies.models import Deputy
+from suggestions import selectors, services
+from suggestions.filters import AssignmentFilter, SuggestionFilter
+from suggestions.models import Assignment, CoSigner, NotAcceptedGround, SubjectArea, Suggestion
+from suggestions.permissions import visible_assignments, visible_suggestions
+from suggestions.workflow import Role
+
+DEADLINE = inline_serializer(
+    "Deadline",
+    {
+        "due": serializers.DateField(),
+        "explanation": serializers.CharField(),
+        "provisional": serializers.BooleanField(),
+    },
+)
+extend_schema_field_deadline = extend_schema_field(DEADLINE)
+
+
+def _all_clocks(assignment: Assignment) -> dict[str, Any]:
+    return {code: clock.as_api() for code, clock in selectors.all_clocks(assignment).items()}
+
+
+class SuggestionListSerializer(serializers.ModelSerializer):
+    """Lean: only what a list shows (no body)."""
+
+    co_signers = serializers.SerializerMethodField()
+    lead_deputy_name = serializers.CharField(source="lead_deputy.name", read_only=True)
+
+    class Meta:
+        model = Suggestion
+        fields = [
+            "id", "number", "number_label", "status", "kind", "title", "lead_deputy", "lead_deputy_name",
+            "co_signers", "session", "subject_area", "urgent", "submitted_at",
+        ]  # fmt: skip
+
+    def get_co_signers(self, obj: Suggestion) -> list[int]:
+        return [c.deputy_id for c in obj.cosigners.all() if c.status != CoSigner.Status.DECLINED]
+
+
+class CoSignerSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="deputy.name")
+    text_confirmed = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CoSigner
+        fields = ["deputy", "name", "status", "confirmed_version", "text_confirmed"]
+
+    def get_text_confirmed(self, obj: CoSigner) -> bool:
+        return obj.confirmed_version == obj.suggestion.text_version
+
+
+class SuggestionDetailSerializer(SuggestionListSerializer):
+    cosigners = CoSignerSerializer(many=True, read_only=True)
+
+    class Meta(SuggestionListSerializer.Meta):
+        fields = [
+            *SuggestionListSerializer.Meta.fields, "body", "text_version", "cosigners", "entered_on_paper",
+            "return_message", "not_accepted_ground", "forwarded_to", "merged_into", "delegation",
+            "delegation_members", "delegation_votes_for", "delegation_head_signed", "created_at", "assigned_at",
+        ]  # fmt: skip
+
+
+class SuggestionCreateSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    body = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Suggestion.Kind.choices, default=Suggestion.Kind.SINGLE)
+    co_signers = serializers.PrimaryKeyRelatedField(queryset=Deputy.objects.all(), many=True, required=False)
+    session = serializers.PrimaryKeyRelatedField(
+        queryset=Session.objects.all(), required=False, allow_null=True
+    )
+    subject_area = serializers.PrimaryKeyRelatedField(queryset=SubjectArea.objects.all(), required=False)
+    lead_deputy = serializers.PrimaryKeyRelatedField(
+        queryset=Deputy.objects.all(), required=False, help_text="staff entering a paper form name the deputy"
+    )
+    urgent = serializers.BooleanField(default=False)
+    delegation_members = serializers.IntegerField(required=False, min_value=1)
+    delegation_votes_for = serializers.IntegerField(required=False, min_value=0)
+    delegation_head_signed = serializers.BooleanField(default=False)
+
+
+class UnitRoleSerializer(serializers.Serializer):
+    unit = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS)
+    )
+    role = serializers.ChoiceField(choices=Role.choices)
+
+
+class AssignSerializer(serializers.Serializer):
+    units = UnitRoleSerializer(many=True)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+
+
+class ReturnSerializer(serializers.Serializer):
+    message = serializers.CharField()
+
+
+class WithdrawSerializer(serializers.Serializer):
+    letter = serializers.CharField(help_text="the withdrawal in writing (S§16)")
+
+
+class NotAcceptSerializer(serializers.Serializer):
+    ground = serializers.ChoiceField(choices=NotAcceptedGround.choices)
+    forwarded_to = serializers.CharField(max_length=200)
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class MergeSerializer(serializers.Serializer):
+    into = serializers.PrimaryKeyRelatedField(
+        queryset=Suggestion.objects.all(), required=False, help_text="merge this suggestion into that one"
+    )
+    suggestions = serializers.PrimaryKeyRelatedField(
+        queryset=Suggestion.objects.all(),
+        many=True,
+        required=False,
+        help_text="merge these suggestions into this one",
+    )
+
+
+# A client that names no subject area files under 其他 ("other"); staff re-classify.
+DEFAULT_AREA = "其他"
+
+
+def _actor(request: Request) -> User:
+    """Every action needs a signed-in user (the default permission); this names its type."""
+    return cast(User, request.user)
+
+
+def _valid(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
+class SuggestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    filterset_class = SuggestionFilter
+    ordering_fields = ["submitted_at", "number", "id"]
+    ordering = ["-submitted_at", "-id"]
+
+    def get_queryset(self) -> QuerySet[Suggestion]:
+        queryset = visible_suggestions(self.request.user).select_related("lead_deputy")
+        if self.action == "list":
+            # Only the columns a list shows; co-signers in one query per page.
+            return queryset.defer("body", "return_message", "withdrawal_letter").prefetch_related(
+                Prefetch(
+                    "cosigners", queryset=CoSigner.objects.only("id", "suggestion_id", "deputy_id", "status")
+                )
+            )
+        return queryset.prefetch_related("cosigners__deputy")
+
+    def get_serializer_class(self) -> Any:
+        if self.action == "list":
+            return SuggestionListSerializer
+        if self.action == "create":
+            return SuggestionCreateSerializer
+        return SuggestionDetailSerializer
+
+    def _detail(self, suggestion: Suggestion, code: int = status.HTTP_200_OK) -> Response:
+        suggestion = self.get_queryset().get(pk=suggestion.pk)
+        return Response(
+            SuggestionDetailSerializer(suggestion, context={"request": self.request}).data, status=code
+        )
+
+    @extend_schema(request=SuggestionCreateSerializer, responses=SuggestionDetailSerializer)
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        data = _valid(SuggestionCreateSerializer, request)
+        user = _actor(request)
+        lead = data.get("lead_deputy") or getattr(user, "deputy", None)
+        if lead is None:
+            raise DomainError("lead_deputy_required", _("Name the lead deputy (lead_deputy)."), status=400)
+        vote = None
+        if data["kind"] == Suggestion.Kind.DELEGATION:
+            vote = services.DelegationVote(
+                data.get("delegation_members", 0),
+                data.get("delegation_votes_for", 0),
+                data["delegation_head_signed"],
+            )
+        area = data.get("subject_area") or SubjectArea.objects.get(name=DEFAULT_AREA)
+        suggestion = services.suggestion_create(
+            actor=user, lead_deputy=lead, title=data["title"], body=data["body"], subject_area=area,
+            session=data.get("session"), kind=data["kind"], co_signers=data.get("co_signers", []),
+            delegation_vote=vote, urgent=data["urgent"],
+        )  # fmt: skip
+        return self._detail(suggestion, status.HTTP_201_CREATED)
+
+    def _act(self, function: Any, **kwargs: Any) -> Response:
+        suggestion = self.get_object()
+        function(suggestion=suggestion, actor=_actor(self.request), **kwargs)
+        return self._detail(suggestion)
+
+    @extend_schema(request=None, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(services.suggestion_submit)
+
+    @extend_schema(request=None, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def confirm(self, request: Request, pk: str | None = None) -> Response:
+        """A co-signer confirms the final text (S§14)."""
+        return self._act(services.cosigner_confirm)
+
+    @extend_schema(request=None, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def decline(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(services.cosigner_decline)
+
+    @extend_schema(request=WithdrawSerializer, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(services.suggestion_withdraw, letter=_valid(WithdrawSerializer, request)["letter"])
+
+    @extend_schema(request=None, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def accept(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(services.suggestion_accept)
+
+    @extend_schema(request=ReturnSerializer, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(services.suggestion_return, message=_valid(ReturnSerializer, request)["message"])
+
+    @extend_schema(request=NotAcceptSerializer, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"], url_path="not-accept")
+    def not_accept(self, request: Request, pk: str | None = None) -> Response:
+        data = _valid(NotAcceptSerializer, request)
+        return self._act(
+            services.suggestion_not_accept,
+            ground=data["ground"],
+            forwarded_to=data["forwarded_to"],
+            note=data["note"],
+        )
+
+    @extend_schema(request=MergeSerializer, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def merge(self, request: Request, pk: str | None = None) -> Response:
+        suggestion = self.get_object()
+        data = _valid(MergeSerializer, request)
+        visible = visible_suggestions(request.user)
+        if data.get("into"):
+            target = visible.filter(pk=data["into"].pk).first()
+            if target is None:
+                raise DomainError("not_found", status=404)
+            services.suggestion_merge(
+                suggestions=[suggestion],
+                into=target,
+                actor=_actor(request),
+            )
+        else:
+            others = list(visible.filter(pk__in=[s.pk for s in data.get("suggestions", [])]))
+            services.suggestion_merge(
+                suggestions=others,
+                into=suggestion,
+                actor=_actor(request),
+            )
+        return self._detail(suggestion)
+
+    @extend_schema(request=AssignSerializer, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def assign(self, request: Request, pk: str | None = None) -> Response:
+        """Route to units (S§19); on an assigned suggestion, re-route (S§21) with a reason."""
+        suggestion = self.get_object()
+        data = _valid(AssignSerializer, request)
+        units = [services.UnitRole(row["unit"], row["role"]) for row in data["units"]]
+        if suggestion.status == Suggestion.Status.ASSIGNED:
+            services.suggestion_reroute(
+                suggestion=suggestion,
+                units=units,
+                actor=_actor(request),
+                reason=data["reason"] or "re-routed",
+            )
+        else:
+            services.suggestion_accept_and_assign(
+                suggestion=suggestion,
+                units=units,
+                actor=_actor(request),
+            )
+        return self._detail(suggestion)
+
+    @extend_schema(request=ReasonSerializer, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def disagree(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(services.suggestion_disagree, reason=_valid(ReasonSerializer, request)["reason"])
+
+
+class AssignmentSerializer(serializers.ModelSerializer):
+    objection_due = serializers.SerializerMethodField()
+    reply_due = serializers.SerializerMethodField()
+    co_opinion_due = serializers.SerializerMethodField()
+    reassignment_due = serializers.SerializerMethodField()
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+
+    class Meta:
+        model = Assignment
+        fields = [
+            "id", "suggestion", "unit", "unit_name", "role", "status", "assigned_at", "objection_due", "reply_due",
+            "co_opinion_due", "reassignment_due", "extended", "objection_reason", "replaced_by",
+        ]  # fmt: skip
+
+    def _clocks(self, obj: Assignment) -> dict[str, Any]:
+        cache = getattr(obj, "_clocks", None)
+        if cache is None:
+            cache = obj._clocks = _all_clocks(obj)  # type: ignore[attr-defined]
+        return cache
+
+    @extend_schema_field_deadline
+    def get_objection_due(self, obj: Assignment) -> dict[str, Any] | None:
+        return self._clocks(obj).get("objection")
+
+    @extend_schema_field_deadline
+    def get_reply_due(self, obj: Assignment) -> dict[str, Any] | None:
+        return self._clocks(obj).get("reply")
+
+    @extend_schema_field_deadline
+    def get_co_opinion_due(self, obj: Assignment) -> dict[str, Any] | None:
+        return self._clocks(obj).get("co_opinion")
+
+    @extend_schema_field_deadline
+    def get_reassignment_due(self, obj: Assignment) -> dict[str, Any] | None:
+        return self._clocks(obj).get("reassignment")
+
+
+class ReassignSerializer(serializers.Serializer):
+    unit = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS)
+    )
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = AssignmentSerializer
+    filterset_class = AssignmentFilter
+    ordering_fields = ["assigned_at", "reply_due", "objection_due", "id"]
+    ordering = ["reply_due", "id"]
+
+    def get_queryset(self) -> QuerySet[Assignment]:
+        return visible_assignments(self.request.user).select_related("unit")
+
+    def _act(self, function: Any, **kwargs: Any) -> Response:
+        assignment = self.get_object()
+        result = function(assignment=assignment, actor=_actor(self.request), **kwargs)
+        shown = result if isinstance(result, Assignment) and result.pk != assignment.pk else assignment
+        shown = Assignment.objects.select_related("unit").get(pk=shown.pk)
+        return Response(AssignmentSerializer(shown).data)
+
+    @extend_schema(request=None, responses=AssignmentSerializer)
+    @action(detail=True, methods=["post"])
+    def acknowledge(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(services.assignment_acknowledge)
+
+    @extend_schema(request=ReasonSerializer, responses=AssignmentSerializer)
+    @action(detail=True, methods=["post"])
+    def object(self, request: Request, pk: str | None = None) -> Response:
+        """Not this unit's responsibility, within 5 days of receipt (S§20)."""
+        return self._act(services.assignment_object, reason=_valid(ReasonSerializer, request)["reason"])
+
+    @extend_schema(request=ReassignSerializer, responses=AssignmentSerializer)
+    @action(detail=True, methods=["post"])
+    def reassign(self, request: Request, pk: str | None = None) -> Response:
+        """The assigning body moves it to another unit (S§20); answers the new assignment."""
+        data = _valid(ReassignSerializer, request)
+        return self._act(services.assignment_reassign, unit=data["unit"], reason=data["reason"])
+
+    @extend_schema(request=ReasonSerializer, responses=AssignmentSerializer)
+    @action(detail=True, methods=["post"], url_path="reject-objection")
+    def reject_objection(self, request: Request, pk: str | None = None) -> Response:
+        return self._act(
+            services.assignment_reject_objection, reason=_valid(ReasonSerializer, request)["reason"]
+        )

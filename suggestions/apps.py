@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SuggestionsConfig(AppConfig):
+    name = "suggestions"
+    verbose_name = _("Suggestions")
+
+    def ready(self) -> None:
+        from congress.deadline_sources import register
+        from suggestions.services import recompute_provisional_deadlines
+
+        register(recompute_provisional_deadlines)

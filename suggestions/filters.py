@@ -1,0 +1,107 @@
+"""Filters of the suggestion lists and the API (WORKFLOWS.md §7: status, session, deputy,
+unit, q, overdue, due_before)."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from congress.lists import YesNoAll
+from congress.models import Organisation, Session
+from deputies.models import Delegation
+from suggestions.models import Assignment, CoSigner, SubjectArea, Suggestion
+from suggestions.selectors import overdue_filter
+from suggestions.workflow import OPEN_ASSIGNMENT, AssignmentStatus, Role, Status
+
+
+class SuggestionFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+    session = django_filters.ModelChoiceFilter(
+        label=_("Session"), queryset=Session.objects.select_related("congress")
+    )
+    recess = django_filters.BooleanFilter(
+        widget=YesNoAll, label=_("Filed in recess"), field_name="session", lookup_expr="isnull"
+    )
+    subject_area = django_filters.ModelChoiceFilter(
+        label=_("Subject area"), queryset=SubjectArea.objects.all()
+    )
+    delegation = django_filters.ModelChoiceFilter(
+        label=_("Delegation"), field_name="lead_deputy__delegation", queryset=Delegation.objects.all()
+    )
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Suggestion.Kind.choices)
+    # For API clients; hidden on the pages, where deputies are found by name (q).
+    deputy = django_filters.NumberFilter(label=_("Deputy"), method="by_deputy", widget=forms.HiddenInput)
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Handling unit"),
+        method="by_unit",
+        queryset=Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS),
+    )
+    overdue = django_filters.BooleanFilter(widget=YesNoAll, label=_("Overdue"), method="by_overdue")
+    urgent = django_filters.BooleanFilter(widget=YesNoAll, label=_("Urgent"))
+
+    class Meta:
+        model = Suggestion
+        fields = ["q", "status", "session", "recess", "subject_area", "delegation", "kind", "unit", "overdue"]
+
+    def search(self, queryset: QuerySet[Suggestion], name: str, value: str) -> QuerySet[Suggestion]:
+        """Every word must match the title or the lead deputy's name; a number matches 第N号."""
+        for word in value.split():
+            condition = Q(title__icontains=word) | Q(lead_deputy__name__icontains=word)
+            if word.isdigit():
+                condition |= Q(number=int(word))
+            queryset = queryset.filter(condition)
+        return queryset
+
+    def by_deputy(self, queryset: QuerySet[Suggestion], name: str, value: int) -> QuerySet[Suggestion]:
+        cosigned = CoSigner.objects.filter(suggestion=OuterRef("pk"), deputy_id=value)
+        return queryset.filter(Q(lead_deputy_id=value) | Exists(cosigned))
+
+    def by_unit(self, queryset: QuerySet[Suggestion], name: str, value: Organisation) -> QuerySet[Suggestion]:
+        return queryset.filter(Exists(Assignment.objects.filter(suggestion=OuterRef("pk"), unit=value)))
+
+    def by_overdue(self, queryset: QuerySet[Suggestion], name: str, value: bool) -> QuerySet[Suggestion]:
+        late = Assignment.objects.filter(overdue_filter(timezone.localdate()), suggestion=OuterRef("pk"))
+        return queryset.filter(Exists(late)) if value else queryset.exclude(Exists(late))
+
+
+class AssignmentFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=AssignmentStatus.choices)
+    open = django_filters.BooleanFilter(widget=YesNoAll, label=_("Open only"), method="by_open")
+    role = django_filters.ChoiceFilter(label=_("Role"), choices=Role.choices)
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Handling unit"), queryset=Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS)
+    )
+    suggestion = django_filters.NumberFilter(label=_("Suggestion"), widget=forms.HiddenInput)
+    session = django_filters.ModelChoiceFilter(
+        label=_("Session"), field_name="suggestion__session", queryset=Session.objects.all()
+    )
+    overdue = django_filters.BooleanFilter(widget=YesNoAll, label=_("Overdue"), method="by_overdue")
+    due_before = django_filters.DateFilter(
+        label=_("Reply due before"), field_name="reply_due", lookup_expr="lt"
+    )
+
+    class Meta:
+        model = Assignment
+        fields = ["q", "open", "status", "role", "unit", "overdue", "due_before"]
+
+    def search(self, queryset: QuerySet[Assignment], name: str, value: str) -> QuerySet[Assignment]:
+        for word in value.split():
+            condition = Q(suggestion__title__icontains=word) | Q(
+                suggestion__lead_deputy__name__icontains=word
+            )
+            if word.isdigit():
+                condition |= Q(suggestion__number=int(word))
+            queryset = queryset.filter(condition)
+        return queryset
+
+    def by_open(self, queryset: QuerySet[Assignment], name: str, value: bool) -> QuerySet[Assignment]:
+        return queryset.filter(status__in=OPEN_ASSIGNMENT) if value else queryset
+
+    def by_overdue(self, queryset: QuerySet[Assignment], name: str, value: bool) -> QuerySet[Assignment]:
+        late = overdue_filter(timezone.localdate())
+        return queryset.filter(late) if value else queryset.exclude(late)

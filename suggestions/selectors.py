@@ -1,0 +1,109 @@
+"""Reads of the suggestion workflow: queues, inboxes, clocks, routing proposals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from congress.calendar import deadline
+from congress.periods import Deadline
+from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY, REPLY_EXTENSION
+from suggestions.models import Assignment, Disagreement, RoutingRule, Suggestion
+from suggestions.workflow import OPEN_ASSIGNMENT, AssignmentStatus, Role, Status, check_roles, running_clocks
+
+
+def all_clocks(assignment: Assignment) -> dict[str, Deadline]:
+    """Every statutory deadline of the assignment, with its explanation."""
+    clocks = {"objection": deadline(OBJECTION, assignment.assigned_on)}
+    if assignment.role == Role.CO:
+        clocks["co_opinion"] = deadline(CO_OPINION, assignment.assigned_on)
+    else:
+        extension = REPLY_EXTENSION.period if assignment.extended else None
+        clocks["reply"] = deadline(REPLY, assignment.assigned_on, extension=extension)
+    if assignment.objected_on:
+        clocks["reassignment"] = deadline(REASSIGNMENT, assignment.objected_on)
+    return clocks
+
+
+def assignment_clocks(assignment: Assignment) -> dict[str, Deadline]:
+    """The clocks running now, in the status the assignment is in."""
+    running = running_clocks(assignment.status, assignment.role)
+    return {code: clock for code, clock in all_clocks(assignment).items() if code in running}
+
+
+def next_clock(assignment: Assignment) -> Deadline | None:
+    clocks = assignment_clocks(assignment)
+    return min(clocks.values(), key=lambda d: d.due) if clocks else None
+
+
+def review_queue(queryset: QuerySet[Suggestion]) -> QuerySet[Suggestion]:
+    """What the assigning body works through, oldest filing first so nothing waits long."""
+    return queryset.select_related("lead_deputy", "subject_area", "session").order_by("submitted_at", "id")
+
+
+def unit_inbox(unit_id: int) -> QuerySet[Assignment]:
+    """A unit's open assignments, soonest due first (USERS.md: sorted by due date)."""
+    return (
+        Assignment.objects.filter(unit_id=unit_id, status__in=OPEN_ASSIGNMENT)
+        .select_related("suggestion", "suggestion__lead_deputy", "suggestion__subject_area")
+        .order_by("objection_due", "reply_due", "co_opinion_due", "id")
+    )
+
+
+def objection_queue() -> QuerySet[Assignment]:
+    """Objections awaiting the assigning body, soonest 10-day clock first (S§20)."""
+    return (
+        Assignment.objects.filter(status=AssignmentStatus.OBJECTED)
+        .select_related("suggestion", "unit")
+        .order_by("reassignment_due", "id")
+    )
+
+
+def open_disagreements() -> QuerySet[Disagreement]:
+    return (
+        Disagreement.objects.filter(resolved_at__isnull=True)
+        .select_related("suggestion", "deputy")
+        .order_by("created_at")
+    )
+
+
+def propose_units(suggestion: Suggestion) -> list[tuple[int, str]]:
+    """The routing table's proposal for a suggestion: (unit id, role) pairs.
+
+    Rules for the suggestion's region win over rules for any region.
+    """
+    rules = list(
+        RoutingRule.objects.filter(
+            subject_area_id=suggestion.subject_area_id, region__in=["", suggestion.region]
+        )
+    )
+    regional = [r for r in rules if r.region]
+    chosen = regional or rules
+    proposal = [(r.unit_id, r.role) for r in chosen]
+    if check_roles([role for _unit, role in proposal]) is None:
+        return proposal
+    leads = [p for p in proposal if p[1] in {Role.SOLE, Role.LEAD}]
+    return [(leads[0][0], Role.SOLE)] if leads else []
+
+
+def counts_by_status(queryset: QuerySet[Suggestion]) -> dict[str, int]:
+    return dict(queryset.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
+
+
+def overdue_filter(today: dt.date | None = None) -> Q:
+    """Assignments past a running clock (reply, opinion, objection decision)."""
+    today = today or timezone.localdate()
+    return (
+        Q(
+            status__in=[AssignmentStatus.PENDING, AssignmentStatus.HANDLING, AssignmentStatus.REHANDLING],
+            reply_due__lt=today,
+        )
+        | Q(status__in=[AssignmentStatus.PENDING, AssignmentStatus.HANDLING], co_opinion_due__lt=today)
+        | Q(status=AssignmentStatus.OBJECTED, reassignment_due__lt=today)
+    )
+
+
+def filed_statuses() -> list[str]:
+    return [s for s in Status.values if s != Status.DRAFT]

@@ -1,0 +1,77 @@
+"""Help against duplicates: the most similar earlier suggestions of the same session.
+
+On PostgreSQL, trigram similarity (pg_trgm) of the titles and the openings of the texts;
+pg_trgm reads Chinese characters when the database's character type is a UTF-8 locale.
+Elsewhere (the embedded SQLite default), the same idea in Python: shared character pairs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection
+from django.db.models import FloatField, QuerySet, Value
+from django.db.models.functions import Left
+
+from suggestions.models import Suggestion
+from suggestions.workflow import Status
+
+LIMIT = 5
+THRESHOLD = 0.12
+OPENING = 300  # characters of the text compared, besides the title
+CANDIDATES_WITHOUT_INDEX = 3000
+
+
+def _candidates(suggestion: Suggestion) -> QuerySet[Suggestion]:
+    return (
+        Suggestion.objects.filter(number_scope=suggestion.number_scope)
+        .exclude(pk=suggestion.pk)
+        .exclude(status__in=[Status.DRAFT, Status.WITHDRAWN, Status.MERGED])
+    )
+
+
+def similar_suggestions(suggestion: Suggestion, limit: int = LIMIT) -> list[tuple[Suggestion, float]]:
+    if not suggestion.number_scope:
+        return []
+    if connection.vendor == "postgresql":
+        return _similar_postgres(suggestion, limit)
+    return _similar_python(suggestion, limit)
+
+
+def _similar_postgres(suggestion: Suggestion, limit: int) -> list[tuple[Suggestion, float]]:
+    from django.contrib.postgres.search import TrigramSimilarity
+
+    title: Any = Value(suggestion.title)  # django-stubs expects str; a Value keeps it a parameter
+    opening: Any = Value(suggestion.body[:OPENING])
+    score = TrigramSimilarity("title", title) * 0.6 + TrigramSimilarity(
+        Left("body", OPENING), opening
+    ) * Value(0.4, output_field=FloatField())
+    rows = (
+        _candidates(suggestion)
+        .annotate(score=score)
+        .filter(score__gte=THRESHOLD)
+        .select_related("lead_deputy")
+        .order_by("-score")[:limit]
+    )
+    return [(row, float(row.score)) for row in rows]
+
+
+def _pairs(text: str) -> set[str]:
+    text = "".join(text.split())
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _similar_python(suggestion: Suggestion, limit: int) -> list[tuple[Suggestion, float]]:
+    title, opening = _pairs(suggestion.title), _pairs(suggestion.body[:OPENING])
+    scored = []
+    rows = _candidates(suggestion).select_related("lead_deputy").order_by("-id")[:CANDIDATES_WITHOUT_INDEX]
+    for row in rows:
+        score = 0.6 * _jaccard(title, _pairs(row.title)) + 0.4 * _jaccard(opening, _pairs(row.body[:OPENING]))
+        if score >= THRESHOLD:
+            scored.append((row, score))
+    scored.sort(key=lambda item: -item[1])
+    return scored[:limit]

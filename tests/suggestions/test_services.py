@@ -1,0 +1,451 @@
+"""The suggestion workflow's rules, each refused with its code (WORKFLOWS.md §2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from django.db import IntegrityError
+
+from congress.errors import DomainError
+from congress.roles import Role
+from suggestions import services
+from suggestions.models import Assignment, CoSigner, Disagreement, Suggestion, SuggestionEvent
+from suggestions.workflow import AssignmentStatus, Status
+from suggestions.workflow import Role as UnitRole
+from tests.suggestions.conftest import beijing
+
+pytestmark = pytest.mark.django_db
+
+
+@contextmanager
+def refused(code: str) -> Iterator[pytest.ExceptionInfo[DomainError]]:
+    with pytest.raises(DomainError) as info:
+        yield info
+    assert info.value.code == code, info.value.code
+
+
+# --- Filing and co-signing --------------------------------------------------------------------
+
+
+def test_filing_gives_the_next_number_in_filing_order(file_suggestion):
+    first, second = file_suggestion(), file_suggestion(title="关于第二件事的建议")
+    assert (first.number, second.number) == (1, 2)
+    assert first.status == Status.SUBMITTED
+    assert first.number_scope == second.number_scope
+
+
+def test_numbers_run_per_session(lead, area, session, file_suggestion):
+    recess = file_suggestion()
+    in_session = services.suggestion_create(
+        actor=lead.user,
+        lead_deputy=lead,
+        title="会议期间的建议",
+        body="内容",
+        subject_area=area,
+        session=session,
+    )
+    in_session = services.suggestion_submit(suggestion=in_session, actor=lead.user)
+    assert recess.number == 1 and in_session.number == 1
+    assert in_session.number_label == "第0001号"
+
+
+def test_a_suspended_deputy_cannot_file(make_deputy, area):
+    deputy = make_deputy("王芳", status="suspended", status_ground="detained", status_since="2026-03-01")
+    with refused("deputy_not_active"):
+        services.suggestion_create(
+            actor=deputy.user, lead_deputy=deputy, title="t", body="b", subject_area=area, session=None
+        )
+
+
+def test_a_terminated_deputy_cannot_be_invited_to_sign(lead, make_deputy, area):
+    gone = make_deputy("赵强", status="terminated", status_ground="resigned", status_since="2026-03-01")
+    with refused("deputy_not_active"):
+        services.suggestion_create(
+            actor=lead.user,
+            lead_deputy=lead,
+            title="t",
+            body="b",
+            subject_area=area,
+            session=None,
+            co_signers=[gone],
+        )
+
+
+def test_a_joint_suggestion_waits_for_every_co_signer_to_confirm(lead, make_deputy, area):
+    co = make_deputy("王芳")
+    s = services.suggestion_create(
+        actor=lead.user,
+        lead_deputy=lead,
+        title="t",
+        body="b",
+        subject_area=area,
+        session=None,
+        co_signers=[co],
+    )
+    assert s.kind == Suggestion.Kind.JOINT
+    with refused("cosigners_pending") as refusal:
+        services.suggestion_submit(suggestion=s, actor=lead.user)
+    assert "王芳" in str(refusal.value.detail)
+    services.cosigner_confirm(suggestion=s, actor=co.user)
+    assert services.suggestion_submit(suggestion=s, actor=lead.user).status == Status.SUBMITTED
+
+
+def test_editing_the_text_voids_the_confirmations(lead, make_deputy, area):
+    co = make_deputy("王芳")
+    s = services.suggestion_create(
+        actor=lead.user,
+        lead_deputy=lead,
+        title="t",
+        body="b",
+        subject_area=area,
+        session=None,
+        co_signers=[co],
+    )
+    services.cosigner_confirm(suggestion=s, actor=co.user)
+    services.suggestion_edit(suggestion=s, actor=lead.user, title="t", body="b, changed", subject_area=area)
+    row = CoSigner.objects.get(suggestion=s, deputy=co)
+    assert row.status == CoSigner.Status.INVITED
+    with refused("cosigners_pending"):
+        services.suggestion_submit(suggestion=s, actor=lead.user)
+
+
+def test_editing_only_the_subject_area_keeps_the_confirmations(lead, make_deputy, area):
+    from suggestions.models import SubjectArea
+
+    co = make_deputy("王芳")
+    s = services.suggestion_create(
+        actor=lead.user,
+        lead_deputy=lead,
+        title="t",
+        body="b",
+        subject_area=area,
+        session=None,
+        co_signers=[co],
+    )
+    services.cosigner_confirm(suggestion=s, actor=co.user)
+    other = SubjectArea.objects.get(name="交通运输")
+    services.suggestion_edit(suggestion=s, actor=lead.user, title="t", body="b", subject_area=other)
+    assert CoSigner.objects.get(suggestion=s, deputy=co).status == CoSigner.Status.CONFIRMED
+
+
+def test_a_declined_co_signer_does_not_block_but_a_joint_needs_one(lead, make_deputy, area):
+    co = make_deputy("王芳")
+    s = services.suggestion_create(
+        actor=lead.user,
+        lead_deputy=lead,
+        title="t",
+        body="b",
+        subject_area=area,
+        session=None,
+        co_signers=[co],
+    )
+    services.cosigner_decline(suggestion=s, actor=co.user)
+    with refused("no_cosigner"):
+        services.suggestion_submit(suggestion=s, actor=lead.user)
+
+
+def test_someone_not_invited_cannot_confirm(lead, make_deputy, area, file_suggestion):
+    stranger = make_deputy("孙七")
+    s = services.suggestion_create(
+        actor=lead.user, lead_deputy=lead, title="t", body="b", subject_area=area, session=None
+    )
+    with refused("not_invited"):
+        services.cosigner_confirm(suggestion=s, actor=stranger.user)
+
+
+def test_a_delegation_suggestion_needs_more_than_half_and_the_heads_signature(lead, area):
+    vote = services.DelegationVote(members=40, votes_for=20, head_signed=True)
+    s = services.suggestion_create(
+        actor=lead.user, lead_deputy=lead, title="t", body="b", subject_area=area, session=None,
+        kind=Suggestion.Kind.DELEGATION, delegation_vote=vote,
+    )  # fmt: skip
+    with refused("delegation_majority_required"):
+        services.suggestion_submit(suggestion=s, actor=lead.user)
+    services.suggestion_edit(
+        suggestion=s, actor=lead.user, title="t", body="b", subject_area=area,
+        delegation_vote=services.DelegationVote(members=40, votes_for=21, head_signed=False),
+    )  # fmt: skip
+    with refused("delegation_head_signature_required"):
+        services.suggestion_submit(suggestion=s, actor=lead.user)
+
+
+def test_staff_entry_from_the_paper_form_is_recorded_as_such(lead, staff, area):
+    s = services.suggestion_create(
+        actor=staff, lead_deputy=lead, title="t", body="b", subject_area=area, session=None
+    )
+    assert s.entered_on_paper
+    assert s.entered_by == staff
+    assert (
+        "paper form" in SuggestionEvent.objects.get(suggestion=s, action="create").note
+        or SuggestionEvent.objects.get(suggestion=s, action="create").note
+    )
+
+
+def test_a_unit_clerk_cannot_file_on_a_deputys_behalf(lead, units, area):
+    with refused("permission_denied"):
+        services.suggestion_create(
+            actor=units["unit1"], lead_deputy=lead, title="t", body="b", subject_area=area, session=None
+        )
+
+
+# --- Review -----------------------------------------------------------------------------------
+
+
+def test_staff_return_a_suggestion_with_a_message_and_the_deputy_refiles_it(
+    file_suggestion, staff, lead, area
+):
+    s = file_suggestion()
+    services.suggestion_return(suggestion=s, actor=staff, message="请一事一议（建议办法第十三条）")
+    s.refresh_from_db()
+    assert s.status == Status.RETURNED
+    services.suggestion_edit(
+        suggestion=s, actor=lead.user, title=s.title, body="只谈一件事。", subject_area=area
+    )
+    s = services.suggestion_submit(suggestion=s, actor=lead.user)
+    assert s.number == 1  # keeps its number
+
+
+def test_not_accepting_needs_a_ground_and_the_body_it_is_forwarded_to(file_suggestion, staff):
+    s = file_suggestion()
+    with refused("ground_required"):
+        services.suggestion_not_accept(suggestion=s, actor=staff, ground=9, forwarded_to="省信访局")
+    with refused("forwarded_to_required"):
+        services.suggestion_not_accept(suggestion=s, actor=staff, ground=4, forwarded_to=" ")
+    services.suggestion_not_accept(suggestion=s, actor=staff, ground=4, forwarded_to="省信访局")
+    s.refresh_from_db()
+    assert (s.status, s.not_accepted_ground, s.forwarded_to) == (Status.NOT_ACCEPTED, 4, "省信访局")
+
+
+def test_merged_suggestions_point_to_the_one_that_is_handled(file_suggestion, staff):
+    target, other = file_suggestion(), file_suggestion(title="关于同一件事的建议")
+    services.suggestion_merge(suggestions=[other], into=target, actor=staff)
+    other.refresh_from_db()
+    assert other.status == Status.MERGED
+    assert other.merged_into == target
+
+
+def test_a_deputy_cannot_review(file_suggestion, lead):
+    with refused("permission_denied"):
+        services.suggestion_accept(suggestion=file_suggestion(), actor=lead.user)
+
+
+def test_the_secretariat_reviews_only_what_was_filed_during_a_session(file_suggestion, make_user):
+    secretariat = make_user("sec1", Role.SECRETARIAT)
+    recess = file_suggestion()
+    with refused("permission_denied"):
+        services.suggestion_accept(suggestion=recess, actor=secretariat)
+
+
+def test_withdrawal_is_in_writing_and_only_before_the_reply(assigned, lead):
+    assignment = assigned()
+    s = assignment.suggestion
+    with refused("withdrawal_in_writing"):
+        services.suggestion_withdraw(suggestion=s, actor=lead.user, letter=" ")
+    services.suggestion_withdraw(suggestion=s, actor=lead.user, letter="本人书面撤回此建议。")
+    assignment.refresh_from_db()
+    assert assignment.status == AssignmentStatus.WITHDRAWN
+    Suggestion.objects.filter(pk=s.pk).update(status=Status.REPLIED)
+    with refused("invalid_status"):
+        services.suggestion_withdraw(suggestion=s, actor=lead.user, letter="再次撤回")
+
+
+def test_only_the_proposer_withdraws(file_suggestion, make_deputy):
+    other = make_deputy("王芳")
+    with refused("permission_denied"):
+        services.suggestion_withdraw(suggestion=file_suggestion(), actor=other.user, letter="撤回")
+
+
+# --- Assignment ---------------------------------------------------------------------------------
+
+
+def test_assignment_starts_the_objection_and_reply_clocks(file_suggestion, staff, units, time_machine):
+    time_machine.move_to(beijing(2021, 7, 1, 10))
+    s = file_suggestion()
+    [a] = services.suggestion_accept_and_assign(
+        suggestion=s, units=[services.UnitRole(units["education"], UnitRole.SOLE)], actor=staff
+    )
+    assert a.assigned_on == dt.date(2021, 7, 1)
+    assert a.objection_due == dt.date(2021, 7, 6)
+    assert a.reply_due == dt.date(2021, 10, 8)  # 3 months end on National Day (S§28)
+    assert a.status == AssignmentStatus.PENDING
+
+
+def test_a_co_unit_gets_a_two_month_opinion_clock_instead_of_the_reply(
+    file_suggestion, staff, units, time_machine
+):
+    time_machine.move_to(beijing(2021, 7, 1, 10))
+    s = file_suggestion()
+    lead_a, co_a = services.suggestion_accept_and_assign(
+        suggestion=s, actor=staff,
+        units=[services.UnitRole(units["education"], UnitRole.LEAD), services.UnitRole(units["transport"], UnitRole.CO)],
+    )  # fmt: skip
+    assert lead_a.reply_due == dt.date(2021, 10, 8)
+    assert co_a.reply_due is None
+    assert co_a.co_opinion_due == dt.date(2021, 9, 1)
+
+
+@pytest.mark.parametrize("roles", [["sole", "sole"], ["split"], ["lead", "lead"], ["lead"], []])
+def test_unit_roles_must_follow_article_19(file_suggestion, staff, units, other_unit, roles):
+    pool = [units["education"], units["transport"], other_unit]
+    with refused("invalid_units"):
+        services.suggestion_accept_and_assign(
+            suggestion=file_suggestion(),
+            actor=staff,
+            units=[services.UnitRole(pool[i], r) for i, r in enumerate(roles)],
+        )
+
+
+def test_a_suggestion_not_accepted_cannot_be_assigned(file_suggestion, staff, units):
+    s = file_suggestion()
+    services.suggestion_not_accept(suggestion=s, actor=staff, ground=3, forwarded_to="省信访局")
+    with refused("invalid_status"):
+        services.suggestion_assign(
+            suggestion=s, actor=staff, units=[services.UnitRole(units["education"], UnitRole.SOLE)]
+        )
+
+
+def test_the_database_refuses_two_open_assignments_of_one_unit(assigned, staff, units):
+    a = assigned()
+    with pytest.raises(IntegrityError):
+        Assignment.objects.create(
+            suggestion=a.suggestion, unit=units["education"], role="sole", assigned_by=staff, assigned_at=a.assigned_at,
+            assigned_on=a.assigned_on, objection_due=a.objection_due, reply_due=a.reply_due,
+        )  # fmt: skip
+
+
+# --- The unit's objection (S§20) ----------------------------------------------------------------
+
+
+def test_a_unit_can_object_on_the_fifth_day(assigned, units, time_machine):
+    time_machine.move_to(beijing(2021, 6, 1, 9))
+    a = assigned()
+    time_machine.move_to(beijing(2021, 6, 7, 23, 59))  # due 2021-06-06 is a Sunday: moved to Monday
+    a = services.assignment_object(assignment=a, actor=units["unit1"], reason="属于卫生健康部门职责。")
+    assert a.status == AssignmentStatus.OBJECTED
+    assert a.reassignment_due == dt.date(2021, 6, 17)
+
+
+def test_it_refuses_an_objection_after_five_days(assigned, units, time_machine):
+    time_machine.move_to(beijing(2021, 6, 1, 9))
+    a = assigned()
+    time_machine.move_to(beijing(2021, 6, 8, 0, 0))
+    with refused("objection_window_closed") as refusal:
+        services.assignment_object(assignment=a, actor=units["unit1"], reason="不属于本单位职责。")
+    assert "2021-06-07" in str(refusal.value.detail)
+
+
+def test_after_the_window_the_sweep_moves_the_assignment_to_handling(assigned, units, time_machine):
+    time_machine.move_to(beijing(2021, 6, 1, 9))
+    a = assigned()
+    time_machine.move_to(beijing(2021, 6, 8, 1))
+    assert services.assignments_close_objection_windows() == 1
+    assert services.assignments_close_objection_windows() == 0
+    a.refresh_from_db()
+    assert a.status == AssignmentStatus.HANDLING
+    with refused("objection_window_closed"):
+        services.assignment_object(assignment=a, actor=units["unit1"], reason="不属于本单位职责。")
+
+
+def test_an_objection_needs_its_reasons_in_writing(assigned, units):
+    with refused("reason_required"):
+        services.assignment_object(assignment=assigned(), actor=units["unit1"], reason="")
+
+
+def test_another_unit_cannot_object_or_acknowledge(assigned, units):
+    a = assigned()
+    with refused("permission_denied"):
+        services.assignment_object(assignment=a, actor=units["unit2"], reason="x")
+    with refused("permission_denied"):
+        services.assignment_acknowledge(assignment=a, actor=units["unit2"])
+
+
+def test_after_acknowledging_a_unit_can_no_longer_object(assigned, units):
+    a = services.assignment_acknowledge(assignment=assigned(), actor=units["unit1"])
+    with refused("invalid_status"):
+        services.assignment_object(assignment=a, actor=units["unit1"], reason="x")
+
+
+def test_reassigning_ends_the_old_assignment_and_starts_new_clocks(
+    assigned, units, staff, other_unit, time_machine
+):
+    time_machine.move_to(beijing(2021, 6, 1, 9))
+    a = assigned()
+    time_machine.move_to(beijing(2021, 6, 3, 9))
+    services.assignment_object(assignment=a, actor=units["unit1"], reason="属于卫生健康部门职责。")
+    time_machine.move_to(beijing(2021, 6, 10, 9))
+    new = services.assignment_reassign(
+        assignment=a, unit=other_unit, actor=staff, reason="同意，转省卫健委。"
+    )
+    a.refresh_from_db()
+    assert a.status == AssignmentStatus.REASSIGNED
+    assert a.replaced_by == new
+    assert new.unit == other_unit
+    assert new.assigned_on == dt.date(2021, 6, 10)
+    assert new.reply_due == dt.date(2021, 9, 10)
+
+
+def test_rejecting_the_objection_leaves_the_unit_handling_it(assigned, units, staff):
+    a = assigned()
+    services.assignment_object(assignment=a, actor=units["unit1"], reason="x")
+    a = services.assignment_reject_objection(assignment=a, actor=staff, reason="属于教育厅职责。")
+    assert a.status == AssignmentStatus.HANDLING
+
+
+def test_a_unit_cannot_reassign_itself(assigned, units, other_unit):
+    a = assigned()
+    services.assignment_object(assignment=a, actor=units["unit1"], reason="x")
+    with refused("permission_denied"):
+        services.assignment_reassign(assignment=a, unit=other_unit, actor=units["unit1"], reason="自行转办")
+
+
+# --- Disagreement and re-routing (S§21) ------------------------------------------------------------
+
+
+def test_a_deputy_disagrees_and_staff_reroute(assigned, lead, staff, other_unit):
+    a = assigned()
+    d = services.suggestion_disagree(suggestion=a.suggestion, actor=lead.user, reason="应由省卫健委办理。")
+    [new] = services.suggestion_reroute(
+        suggestion=a.suggestion,
+        units=[services.UnitRole(other_unit, UnitRole.SOLE)],
+        actor=staff,
+        reason="采纳代表意见",
+        disagreement=d,
+    )
+    a.refresh_from_db()
+    assert a.status == AssignmentStatus.REASSIGNED
+    assert new.unit == other_unit
+    assert Disagreement.objects.get(pk=d.pk).resolved_by == staff
+
+
+def test_a_stranger_cannot_disagree(assigned, make_deputy):
+    other = make_deputy("王芳")
+    with refused("permission_denied"):
+        services.suggestion_disagree(suggestion=assigned().suggestion, actor=other.user, reason="x")
+
+
+# --- History ------------------------------------------------------------------------------------
+
+
+def test_every_change_is_in_the_history_with_who_when_from_and_to(assigned, units):
+    a = assigned()
+    services.assignment_object(assignment=a, actor=units["unit1"], reason="不属于本单位职责。")
+    events = list(
+        SuggestionEvent.objects.filter(suggestion=a.suggestion).values_list(
+            "action", "from_status", "to_status"
+        )
+    )
+    assert events == [
+        ("create", "", "draft"),
+        ("submit", "draft", "submitted"),
+        ("accept", "submitted", "accepted"),
+        ("assign", "accepted", "assigned"),
+        ("assign_unit", "", "pending"),
+        ("object", "pending", "objected"),
+    ]
+    last = SuggestionEvent.objects.filter(suggestion=a.suggestion).last()
+    assert last is not None
+    assert last.actor == units["unit1"]
+    assert last.note == "不属于本单位职责。"
