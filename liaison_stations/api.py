@@ -35,6 +35,7 @@ from liaison_stations.selectors import (
     receptions_visible_to,
     tracking,
 )
+from suggestions.models import SubjectArea
 
 
 def _actor(request: Any) -> User:
@@ -258,9 +259,10 @@ class OpinionSerializer(serializers.ModelSerializer):
             "id", "tracking_code", "station", "point", "deputy", "reception", "source", "visitor_name",
             "visitor_contact", "visitor_address", "matter", "category", "received_on", "received_by",
             "summary", "is_secret", "status", "reply_due", "forwardings", "answer", "answered_on",
-            "feedback_on", "feedback_way", "dismissal_reason", "created_at",
+            "feedback_on", "feedback_way", "dismissal_reason", "suggestion", "created_at",
         ]  # fmt: skip
         read_only_fields = [
+            "suggestion",
             "tracking_code", "point", "deputy", "source", "summary", "is_secret", "status", "answer",
             "answered_on", "feedback_on", "feedback_way", "dismissal_reason", "created_at",
         ]  # fmt: skip
@@ -340,6 +342,16 @@ class FeedbackSerializer(serializers.Serializer):
     way = serializers.ChoiceField(choices=Opinion.FeedbackWay.choices)
     fed_back_on = serializers.DateField(required=False)
     note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class ToSuggestionSerializer(serializers.Serializer):
+    """All optional: the draft is prefilled from the matter; the deputy edits it later."""
+
+    title = serializers.CharField(required=False, allow_blank=True, default="")
+    body = serializers.CharField(required=False, allow_blank=True, default="")
+    subject_area = serializers.PrimaryKeyRelatedField(
+        queryset=SubjectArea.objects.all(), required=False, allow_null=True, default=None
+    )
 
 
 class OpinionViewSet(
@@ -429,6 +441,15 @@ class OpinionViewSet(
             actor=_actor(request),
         )
         return Response(self._fresh(opinion))
+
+    @extend_schema(request=ToSuggestionSerializer, responses={201: OpinionSerializer})
+    @action(detail=True, methods=["post"], url_path="to-suggestion")
+    def to_suggestion(self, request: Request, pk: str | None = None) -> Response:
+        """A deputy who received the matter turns it into a draft suggestion, linked to it."""
+        data = _valid(ToSuggestionSerializer, request)
+        opinion = self.get_object()
+        services.opinion_to_suggestion(opinion=opinion, actor=_actor(request), **data)
+        return Response(self._fresh(opinion), status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ReasonSerializer, responses=OpinionSerializer)
     @action(detail=True, methods=["post"])

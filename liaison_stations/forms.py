@@ -20,6 +20,7 @@ from liaison_stations import workflow
 from liaison_stations.abuse import challenge_passed, new_challenge
 from liaison_stations.models import Opinion, Reception, Station
 from liaison_stations.selectors import opinions_matching, opinions_overdue
+from suggestions.models import SubjectArea
 
 
 class TimeInput(forms.TimeInput):
@@ -229,6 +230,12 @@ class AnswerForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["answered_on"].initial = timezone.localdate()
+
+
+class ToSuggestionForm(forms.Form):
+    title = forms.CharField(label=_("Title of the suggestion"), max_length=200)
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 6}))
+    subject_area = forms.ModelChoiceField(label=_("Subject area"), queryset=SubjectArea.objects.all())
 
 
 class FeedbackForm(forms.Form):

@@ -317,6 +317,15 @@ class Opinion(models.Model):
         _("how the visitor was told"), max_length=10, choices=FeedbackWay.choices, blank=True
     )
     dismissal_reason = models.CharField(_("reason not handled"), max_length=300, blank=True)
+    # A deputy turned the matter into a suggestion (the draft they then edit and submit).
+    suggestion = models.ForeignKey(
+        "suggestions.Suggestion",
+        verbose_name=_("suggestion"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="station_opinions",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

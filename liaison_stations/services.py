@@ -21,12 +21,20 @@ from congress.deadline_sources import MovedDeadline
 from congress.errors import DomainError
 from congress.models import Organisation, User
 from congress.notifications.services import notify
+from congress.selectors import current_session
 from congress.statutory import policy_rule
 from deputies.models import Deputy
 from liaison_stations import workflow
 from liaison_stations.models import Attachment, Event, Forwarding, Opinion, Reception, Station
 from liaison_stations.permissions import may_handle, may_report, may_run
-from liaison_stations.rules import attachment_basis_allowed, reception_minimum, reception_times_problem
+from liaison_stations.rules import (
+    attachment_basis_allowed,
+    reception_minimum,
+    reception_times_problem,
+    redact,
+)
+from suggestions.models import SubjectArea, Suggestion
+from suggestions.services import suggestion_create
 
 
 def _refuse(code: str, status: int = 409, **values: object) -> DomainError:
@@ -523,6 +531,89 @@ def opinion_dismiss(*, opinion: Opinion, reason: str, actor: User) -> Opinion:
             note=reason.strip(),
         )
     return opinion
+
+
+# --- A deputy's suggestion from a constituent's matter ----------------------------------------
+
+# The station's categories and the subject areas suggestions are routed by.
+SUBJECT_AREAS = {
+    "urban_construction": "城乡建设",
+    "transport": "交通运输",
+    "education": "教育",
+    "health": "卫生健康",
+    "social_security": "社会保障",
+    "employment": "社会保障",
+    "environment": "生态环境",
+    "agriculture": "农业农村",
+    "economy": "经济发展",
+    "public_safety": "应急管理",
+    "law": "政法",
+    "government": "民政",
+}
+
+
+def subject_area_for(category: str) -> SubjectArea | None:
+    """The subject area a station category most likely belongs to; the deputy may change it."""
+    name = SUBJECT_AREAS.get(category, "其他")
+    return SubjectArea.objects.filter(name=name).first() or SubjectArea.objects.order_by("sort_order").first()
+
+
+def suggestion_text_for(opinion: Opinion) -> tuple[str, str]:
+    """The draft's title and body: the matter as raised, its source, and no personal data
+    (a suggestion's text may be published, S§33)."""
+    personal = [opinion.visitor_name, opinion.visitor_contact, opinion.visitor_address]
+    source = opinion.venue.name if opinion.venue else _("online")
+    title = redact(opinion.summary or opinion.matter, personal).strip().splitlines()[0][:80]
+    with translation.override(settings.LANGUAGE_CODE):
+        origin = _("Raised by a constituent at %(source)s on %(date)s (tracking code %(code)s).") % {
+            "source": source,
+            "date": opinion.received_on.isoformat(),
+            "code": opinion.tracking_code,
+        }
+    return title, f"{redact(opinion.matter, personal)}\n\n{origin}"
+
+
+def opinion_to_suggestion(
+    *,
+    opinion: Opinion,
+    actor: User,
+    title: str = "",
+    body: str = "",
+    subject_area: SubjectArea | None = None,
+) -> Suggestion:
+    """A deputy who received the matter, or to whom it was sent, turns it into a suggestion
+    in one step: a draft prefilled from the matter and linked to it, which they then edit and
+    submit (D§20(4); S§13)."""
+    deputy = getattr(actor, "deputy", None)
+    received = deputy is not None and (
+        opinion.deputy_id == deputy.pk or opinion.received_by.filter(pk=deputy.pk).exists()
+    )
+    if not received:
+        raise _refuse("not_your_opinion", status=403)
+    with transaction.atomic():
+        opinion = _locked(opinion)
+        if opinion.status not in workflow.SUGGESTIBLE:
+            raise _refuse("wrong_status")
+        if opinion.suggestion_id:
+            raise _refuse("already_suggested")
+        default_title, default_body = suggestion_text_for(opinion)
+        area = subject_area or subject_area_for(opinion.category)
+        if area is None:
+            raise _refuse("no_subject_area")
+        session = current_session()
+        suggestion = suggestion_create(
+            actor=actor,
+            lead_deputy=deputy,
+            title=title.strip() or default_title,
+            body=body.strip() or default_body,
+            subject_area=area,
+            # During a session it is the session's; in recess it goes to the committee (S§17, S§18).
+            session=session if session and session.is_sitting_on(timezone.localdate()) else None,
+        )
+        opinion.suggestion = suggestion
+        opinion.save(update_fields=["suggestion"])
+        Event.objects.create(opinion=opinion, actor=actor, action="to_suggestion", note=str(suggestion.pk))
+    return suggestion
 
 
 # --- Stored deadlines ---------------------------------------------------------------------

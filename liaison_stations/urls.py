@@ -29,6 +29,7 @@ urlpatterns = [
     path("opinions/<int:pk>/answer/", views.opinion_answer_view, name="opinion-answer"),
     path("opinions/<int:pk>/feedback/", views.opinion_feedback_view, name="opinion-feedback"),
     path("opinions/<int:pk>/dismiss/", views.opinion_dismiss_view, name="opinion-dismiss"),
+    path("opinions/<int:pk>/to-suggestion/", views.opinion_to_suggestion_view, name="opinion-to-suggestion"),
     path("receptions/", views.reception_list, name="receptions"),
     path("receptions/new/", views.reception_new, name="reception-new"),
     path("receptions/<int:pk>/", views.reception_detail, name="reception"),

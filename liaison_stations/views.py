@@ -42,6 +42,7 @@ from liaison_stations.forms import (
     ReceptionForm,
     ReceptionListFilter,
     RegistrationForm,
+    ToSuggestionForm,
     TrackForm,
 )
 from liaison_stations.models import Opinion, Reception, Station
@@ -439,6 +440,19 @@ def opinion_detail(request: HttpRequest, pk: int) -> HttpResponse:
             )
         if workflow.opinion_target("dismiss", status):
             context["dismiss_form"] = ReasonForm()
+    deputy = getattr(request.user, "deputy", None)
+    received = deputy is not None and (
+        opinion.deputy_id == deputy.pk or any(d.pk == deputy.pk for d in opinion.received_by.all())
+    )
+    if received and status in workflow.SUGGESTIBLE and not opinion.suggestion_id:
+        title, body = services.suggestion_text_for(opinion)
+        context["suggest_form"] = ToSuggestionForm(
+            initial={
+                "title": title,
+                "body": body,
+                "subject_area": services.subject_area_for(opinion.category),
+            }
+        )
     if handle:
         if workflow.opinion_target("forward", status) and status != Opinion.Status.REGISTERED:
             context["forward_form"] = ForwardForm()
@@ -513,6 +527,29 @@ opinion_feedback_view = _opinion_action(
     ),
     gettext_lazy("Recorded: the visitor was told."),
 )
+
+
+@login_required
+@require_POST
+def opinion_to_suggestion_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """One step from a constituent's matter to the deputy's draft suggestion, then its editor."""
+    opinion = get_object_or_404(opinions_visible_to(request.user), pk=pk)
+    form = ToSuggestionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("stations:opinion", pk=pk)
+    try:
+        suggestion = services.opinion_to_suggestion(
+            opinion=opinion, actor=_actor(request), **form.cleaned_data
+        )
+    except DomainError as error:
+        messages.error(request, str(error.detail))
+        return redirect("stations:opinion", pk=pk)
+    messages.success(request, _("A draft suggestion is made from the matter. Edit it, then submit it."))
+    return redirect("suggestions:edit", pk=suggestion.pk)
+
+
 opinion_dismiss_view = _opinion_action(
     ReasonForm,
     lambda o, u, d: services.opinion_dismiss(opinion=o, actor=u, reason=d["reason"]),

@@ -137,6 +137,7 @@ ACTION_LABELS: dict[str, Promise] = {
     "answer": _("answer recorded"),
     "feedback": _("visitor told"),
     "dismiss": _("set aside"),
+    "to_suggestion": _("turned into a suggestion"),
     "schedule": _("scheduled"),
     "hold": _("recorded as held"),
     "cancel": _("cancelled"),
@@ -168,6 +169,7 @@ MESSAGES: dict[str, Promise] = {
     "station_inactive": _("This station is closed."),
     "challenge_failed": _("The answer to the check question is wrong or has expired. Please try again."),
     "rate_limited": _("Too many submissions from your address. Please try again later."),
+    "no_subject_area": _("No subject areas are set up for suggestions yet."),
     "already_suggested": _("This matter has already been turned into a suggestion."),
     "not_your_opinion": _("Only a deputy who received this matter, or to whom it was sent, can do this."),
 }

@@ -243,3 +243,14 @@ def test_the_public_station_api_shows_no_visitor_data(api, register, clerk, stat
 
 def test_the_api_schema_generates(client):
     assert client.get("/api/schema/").status_code == 200
+
+
+def test_a_deputy_turns_an_opinion_into_a_suggestion_through_the_api(api, register, deputy):
+    opinion = register(received_by=[deputy])
+    response = api(deputy.user).post(f"/api/v1/opinions/{opinion.pk}/to-suggestion/", {})
+    assert response.status_code == 201, response.content
+    suggestion_id = response.json()["suggestion"]
+    detail = api(deputy.user).get(f"/api/v1/suggestions/{suggestion_id}/").json()
+    assert detail["status"] == "draft"
+    again = api(deputy.user).post(f"/api/v1/opinions/{opinion.pk}/to-suggestion/", {})
+    assert again.json()["code"] == "already_suggested"

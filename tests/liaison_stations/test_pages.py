@@ -258,3 +258,21 @@ def test_a_deputy_s_desk_shows_their_receptions_and_the_missing_activity(client,
     html = client.get(reverse("stations:desk")).content.decode()
     assert reverse("stations:deputy-qr", args=[deputy.pk]) in html
     assert "D§21" in html or "第二十一条" in html
+
+
+def test_a_deputy_turns_a_matter_into_a_suggestion_from_its_page(client, register, deputy):
+    opinion = register(received_by=[deputy])
+    client.login(username=deputy.user.username, password=PASSWORD)
+    page = client.get(reverse("stations:opinion", args=[opinion.pk])).content.decode()
+    assert reverse("stations:opinion-to-suggestion", args=[opinion.pk]) in page
+    from suggestions.models import SubjectArea
+
+    area = SubjectArea.objects.get(name="交通运输")
+    response = client.post(
+        reverse("stations:opinion-to-suggestion", args=[opinion.pk]),
+        {"title": "关于修复北门道路的建议", "body": "道路坑洼积水。", "subject_area": area.pk},
+    )
+    opinion.refresh_from_db()
+    assert response.status_code == 302
+    assert response.url == reverse("suggestions:edit", args=[opinion.suggestion_id])
+    assert opinion.suggestion.subject_area == area
