@@ -445,7 +445,9 @@ def test_a_matter_becomes_a_suggestion_only_once(register, clerk, deputy):
         services.opinion_to_suggestion(opinion=opinion, actor=deputy.user)
 
 
-def test_only_a_deputy_who_received_the_matter_may_turn_it_into_a_suggestion(register, clerk, deputy, make_deputy):
+def test_only_a_deputy_who_received_the_matter_may_turn_it_into_a_suggestion(
+    register, clerk, deputy, make_deputy
+):
     opinion = register(received_by=[deputy])
     with refused("not_your_opinion"):
         services.opinion_to_suggestion(opinion=opinion, actor=make_deputy("另一位代表").user)
@@ -461,5 +463,7 @@ def test_a_point_s_record_becomes_a_suggestion_once_the_station_has_it(register,
 
 def test_the_deputy_an_online_opinion_was_sent_to_may_turn_it_into_a_suggestion(deputy):
     opinion = services.opinion_submit_online(deputy=deputy, name="甲", contact="139", matter="路灯不亮")
-    suggestion = services.opinion_to_suggestion(opinion=opinion, actor=deputy.user, title="关于修复路灯的建议")
+    suggestion = services.opinion_to_suggestion(
+        opinion=opinion, actor=deputy.user, title="关于修复路灯的建议"
+    )
     assert suggestion.title == "关于修复路灯的建议"
