@@ -584,11 +584,10 @@ def opinion_to_suggestion(
     """A deputy who received the matter, or to whom it was sent, turns it into a suggestion
     in one step: a draft prefilled from the matter and linked to it, which they then edit and
     submit (D§20(4); S§13)."""
-    deputy = getattr(actor, "deputy", None)
-    received = deputy is not None and (
+    deputy: Deputy | None = getattr(actor, "deputy", None)
+    if deputy is None or not (
         opinion.deputy_id == deputy.pk or opinion.received_by.filter(pk=deputy.pk).exists()
-    )
-    if not received:
+    ):
         raise _refuse("not_your_opinion", status=403)
     with transaction.atomic():
         opinion = _locked(opinion)

@@ -537,7 +537,7 @@ def opinion_to_suggestion_view(request: HttpRequest, pk: int) -> HttpResponse:
     form = ToSuggestionForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+            messages.error(request, " ".join(str(e) for e in errors))
         return redirect("stations:opinion", pk=pk)
     try:
         suggestion = services.opinion_to_suggestion(
