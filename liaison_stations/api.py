@@ -147,12 +147,12 @@ class ReceptionFilter(django_filters.FilterSet):
         return queryset.filter(Q(station_id=value) | Q(point_id=value))
 
 
-class HoldSerializer(serializers.Serializer):
+class ReceptionHoldSerializer(serializers.Serializer):
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     deputies = serializers.PrimaryKeyRelatedField(queryset=Deputy.objects.all(), many=True, required=False)
 
 
-class ReasonSerializer(serializers.Serializer):
+class StationReasonSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
@@ -185,10 +185,10 @@ class ReceptionViewSet(
         )
         return Response(self.get_serializer(reception).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=HoldSerializer, responses=ReceptionSerializer)
+    @extend_schema(request=ReceptionHoldSerializer, responses=ReceptionSerializer)
     @action(detail=True, methods=["post"])
     def hold(self, request: Request, pk: str | None = None) -> Response:
-        data = _valid(HoldSerializer, request)
+        data = _valid(ReceptionHoldSerializer, request)
         reception = services.reception_hold(
             reception=self.get_object(),
             summary=data["summary"],
@@ -197,10 +197,10 @@ class ReceptionViewSet(
         )
         return Response(self.get_serializer(reception).data)
 
-    @extend_schema(request=ReasonSerializer, responses=ReceptionSerializer)
+    @extend_schema(request=StationReasonSerializer, responses=ReceptionSerializer)
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: str | None = None) -> Response:
-        data = _valid(ReasonSerializer, request)
+        data = _valid(StationReasonSerializer, request)
         reception = services.reception_cancel(
             reception=self.get_object(),
             reason=data["reason"],
@@ -313,13 +313,13 @@ class OpinionFilter(django_filters.FilterSet):
         return opinions_matching(queryset, value)
 
 
-class ClassifySerializer(serializers.Serializer):
+class OpinionClassifySerializer(serializers.Serializer):
     summary = serializers.CharField()
     category = serializers.ChoiceField(choices=workflow.Category.choices)
     is_secret = serializers.BooleanField(default=False)
 
 
-class ForwardSerializer(serializers.Serializer):
+class OpinionForwardSerializer(serializers.Serializer):
     body_name = serializers.CharField(required=False, allow_blank=True, default="")
     unit = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True
@@ -333,18 +333,18 @@ class ForwardSerializer(serializers.Serializer):
         return attrs
 
 
-class AnswerSerializer(serializers.Serializer):
+class OpinionAnswerSerializer(serializers.Serializer):
     answer = serializers.CharField()
     answered_on = serializers.DateField(required=False)
 
 
-class FeedbackSerializer(serializers.Serializer):
+class OpinionFeedbackSerializer(serializers.Serializer):
     way = serializers.ChoiceField(choices=Opinion.FeedbackWay.choices)
     fed_back_on = serializers.DateField(required=False)
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class ToSuggestionSerializer(serializers.Serializer):
+class OpinionToSuggestionSerializer(serializers.Serializer):
     """All optional: the draft is prefilled from the matter; the deputy edits it later."""
 
     title = serializers.CharField(required=False, allow_blank=True, default="")
@@ -396,17 +396,17 @@ class OpinionViewSet(
         opinion = services.opinion_report(opinion=self.get_object(), actor=_actor(request))
         return Response(self._fresh(opinion))
 
-    @extend_schema(request=ClassifySerializer, responses=OpinionSerializer)
+    @extend_schema(request=OpinionClassifySerializer, responses=OpinionSerializer)
     @action(detail=True, methods=["post"])
     def classify(self, request: Request, pk: str | None = None) -> Response:
-        data = _valid(ClassifySerializer, request)
+        data = _valid(OpinionClassifySerializer, request)
         opinion = services.opinion_classify(opinion=self.get_object(), actor=_actor(request), **data)
         return Response(self._fresh(opinion))
 
-    @extend_schema(request=ForwardSerializer, responses=OpinionSerializer)
+    @extend_schema(request=OpinionForwardSerializer, responses=OpinionSerializer)
     @action(detail=True, methods=["post"])
     def forward(self, request: Request, pk: str | None = None) -> Response:
-        data = _valid(ForwardSerializer, request)
+        data = _valid(OpinionForwardSerializer, request)
         forwarding = services.opinion_forward(
             opinion=self.get_object(),
             body_name=data["body_name"],
@@ -417,10 +417,10 @@ class OpinionViewSet(
         )
         return Response(self._fresh(forwarding.opinion))
 
-    @extend_schema(request=AnswerSerializer, responses=OpinionSerializer)
+    @extend_schema(request=OpinionAnswerSerializer, responses=OpinionSerializer)
     @action(detail=True, methods=["post"])
     def answer(self, request: Request, pk: str | None = None) -> Response:
-        data = _valid(AnswerSerializer, request)
+        data = _valid(OpinionAnswerSerializer, request)
         opinion = services.opinion_answer(
             opinion=self.get_object(),
             answer=data["answer"],
@@ -429,10 +429,10 @@ class OpinionViewSet(
         )
         return Response(self._fresh(opinion))
 
-    @extend_schema(request=FeedbackSerializer, responses=OpinionSerializer)
+    @extend_schema(request=OpinionFeedbackSerializer, responses=OpinionSerializer)
     @action(detail=True, methods=["post"])
     def feedback(self, request: Request, pk: str | None = None) -> Response:
-        data = _valid(FeedbackSerializer, request)
+        data = _valid(OpinionFeedbackSerializer, request)
         opinion = services.opinion_feedback(
             opinion=self.get_object(),
             way=data["way"],
@@ -442,19 +442,19 @@ class OpinionViewSet(
         )
         return Response(self._fresh(opinion))
 
-    @extend_schema(request=ToSuggestionSerializer, responses={201: OpinionSerializer})
+    @extend_schema(request=OpinionToSuggestionSerializer, responses={201: OpinionSerializer})
     @action(detail=True, methods=["post"], url_path="to-suggestion")
     def to_suggestion(self, request: Request, pk: str | None = None) -> Response:
         """A deputy who received the matter turns it into a draft suggestion, linked to it."""
-        data = _valid(ToSuggestionSerializer, request)
+        data = _valid(OpinionToSuggestionSerializer, request)
         opinion = self.get_object()
         services.opinion_to_suggestion(opinion=opinion, actor=_actor(request), **data)
         return Response(self._fresh(opinion), status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=ReasonSerializer, responses=OpinionSerializer)
+    @extend_schema(request=StationReasonSerializer, responses=OpinionSerializer)
     @action(detail=True, methods=["post"])
     def dismiss(self, request: Request, pk: str | None = None) -> Response:
-        data = _valid(ReasonSerializer, request)
+        data = _valid(StationReasonSerializer, request)
         opinion = services.opinion_dismiss(
             opinion=self.get_object(),
             reason=data["reason"],
