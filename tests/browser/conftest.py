@@ -20,6 +20,26 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """Reference data seeded by migrations (the calendar, subject areas) for browser tests.
+
+    Transactional tests empty the tables afterwards and Django restores them from a copy held
+    on the database connection; once Playwright runs, the test code sees another connection
+    object (Django's connections are context-local) without that copy. So seed again here.
+    """
+    if request.node.get_closest_marker("django_db") is None:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.apps import apps
+
+    from congress.calendar_seed import seed_from_package
+    from suggestions.subject_areas import seed_subject_areas
+
+    seed_from_package(apps)
+    seed_subject_areas(apps)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     if not shutil.which(CHROMIUM):
