@@ -18,7 +18,7 @@ from congress.periods import BEIJING
 from deputies.models import Deputy
 from liaison_stations import workflow
 from liaison_stations.abuse import challenge_passed, new_challenge
-from liaison_stations.models import Opinion, Reception, Station
+from liaison_stations.models import Attachment, LiaisonOfficer, Opinion, Reception, Station
 from liaison_stations.selectors import opinions_matching, opinions_overdue
 from suggestions.models import SubjectArea
 
@@ -147,6 +147,28 @@ class HoldForm(forms.Form):
         super().__init__(*args, **kwargs)
         _choices(self, "deputies").queryset = deputies_of(reception.venue, reception)
         self.fields["deputies"].initial = list(reception.deputies.values_list("pk", flat=True))
+
+
+class StationInfoForm(forms.ModelForm):
+    class Meta:
+        model = Station
+        fields = ["address", "opening_hours", "duties", "head_name", "contact_phone"]
+        widgets = {"duties": forms.Textarea(attrs={"rows": 4})}
+
+
+class AttachForm(forms.Form):
+    deputy = forms.ModelChoiceField(
+        label=_("Deputy"),
+        queryset=Deputy.objects.filter(status=Deputy.Status.ACTIVE)
+        .select_related("delegation")
+        .order_by("delegation__sort_order", "name"),
+    )
+    basis = forms.ChoiceField(label=_("Ground (D§21)"), choices=Attachment.Basis.choices)
+
+
+class OfficerForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=50)
+    background = forms.ChoiceField(label=_("Background (D§33)"), choices=LiaisonOfficer.Background.choices)
 
 
 class ReasonForm(forms.Form):

@@ -25,7 +25,15 @@ from congress.selectors import current_session
 from congress.statutory import policy_rule
 from deputies.models import Deputy
 from liaison_stations import workflow
-from liaison_stations.models import Attachment, Event, Forwarding, Opinion, Reception, Station
+from liaison_stations.models import (
+    Attachment,
+    Event,
+    Forwarding,
+    LiaisonOfficer,
+    Opinion,
+    Reception,
+    Station,
+)
 from liaison_stations.permissions import may_handle, may_report, may_run
 from liaison_stations.rules import (
     attachment_basis_allowed,
@@ -114,6 +122,33 @@ def station_attach_deputy(*, station: Station, deputy: Deputy, basis: str, actor
 def station_detach_deputy(*, station: Station, deputy: Deputy, actor: User) -> None:
     _require(may_run(actor, station))
     Attachment.objects.filter(station=station, deputy=deputy).delete()
+
+
+# What a station publishes about itself (D§30(3)) and keeps up to date.
+PUBLIC_INFO = ("address", "opening_hours", "duties", "head_name", "contact_phone")
+
+
+def station_update_info(*, station: Station, actor: User, **values: str) -> Station:
+    _require(may_run(actor, station))
+    fields = [name for name in PUBLIC_INFO if name in values]
+    for name in fields:
+        setattr(station, name, values[name].strip())
+    station.save(update_fields=fields)
+    return station
+
+
+def station_add_officer(*, station: Station, name: str, background: str, actor: User) -> LiaisonOfficer:
+    """A liaison officer (D§33): congress staff, a county or township deputy, or a volunteer."""
+    _require(may_run(actor, station))
+    order = station.officers.count()
+    return LiaisonOfficer.objects.create(
+        station=station, name=name.strip(), background=background, sort_order=order
+    )
+
+
+def station_remove_officer(*, officer: LiaisonOfficer, actor: User) -> None:
+    _require(may_run(actor, officer.station))
+    officer.delete()
 
 
 # --- Receptions (D§31) ------------------------------------------------------------------

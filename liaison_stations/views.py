@@ -31,10 +31,12 @@ from liaison_stations import services, workflow
 from liaison_stations.abuse import client_address, over_limit
 from liaison_stations.forms import (
     AnswerForm,
+    AttachForm,
     ClassifyForm,
     FeedbackForm,
     ForwardForm,
     HoldForm,
+    OfficerForm,
     OpinionListFilter,
     PublicOpinionForm,
     PublicStationFilter,
@@ -42,6 +44,7 @@ from liaison_stations.forms import (
     ReceptionForm,
     ReceptionListFilter,
     RegistrationForm,
+    StationInfoForm,
     ToSuggestionForm,
     TrackForm,
 )
@@ -693,6 +696,99 @@ def reception_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The reception is cancelled and the deputies are told."))
     return redirect("stations:reception", pk=pk)
+
+
+# --- A station's own page to keep (D§21, D§30(3), D§33) ----------------------------------
+
+
+def _station_to_run(request: HttpRequest, pk: int) -> Station:
+    station = get_object_or_404(Station.objects.select_related("parent"), pk=pk)
+    if not may_run(request.user, station):
+        raise PermissionDenied
+    return station
+
+
+@login_required
+def station_manage(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the station publishes, its liaison officers and the deputies attached to it."""
+    station = _station_to_run(request, pk)
+    info = StationInfoForm(request.POST or None, instance=station)
+    if request.method == "POST" and info.is_valid():
+        services.station_update_info(station=station, actor=_actor(request), **info.cleaned_data)
+        messages.success(request, _("The station's public information is saved."))
+        return redirect("stations:manage", pk=pk)
+    return render(
+        request,
+        "liaison_stations/station_manage.html",
+        {
+            "station": station,
+            "info_form": info,
+            "attach_form": AttachForm(),
+            "officer_form": OfficerForm(),
+            "attachments": station.attachments.select_related("deputy__delegation").order_by("deputy__name"),
+            "officers": station.officers.all(),
+        },
+    )
+
+
+def _manage_action(request: HttpRequest, pk: int, run: Callable[[Station], Any]) -> HttpResponse:
+    station = _station_to_run(request, pk)
+    try:
+        run(station)
+    except DomainError as error:
+        messages.error(request, str(error.detail))
+    return redirect("stations:manage", pk=pk)
+
+
+@login_required
+@require_POST
+def station_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    form = AttachForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a deputy and the ground."))
+        return redirect("stations:manage", pk=pk)
+    return _manage_action(
+        request,
+        pk,
+        lambda s: services.station_attach_deputy(
+            station=s,
+            deputy=form.cleaned_data["deputy"],
+            basis=form.cleaned_data["basis"],
+            actor=_actor(request),
+        ),
+    )
+
+
+@login_required
+@require_POST
+def station_detach(request: HttpRequest, pk: int, deputy_id: int) -> HttpResponse:
+    deputy = get_object_or_404(Deputy, pk=deputy_id)
+    return _manage_action(
+        request, pk, lambda s: services.station_detach_deputy(station=s, deputy=deputy, actor=_actor(request))
+    )
+
+
+@login_required
+@require_POST
+def station_officer_add(request: HttpRequest, pk: int) -> HttpResponse:
+    form = OfficerForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the officer's name and background."))
+        return redirect("stations:manage", pk=pk)
+    return _manage_action(
+        request,
+        pk,
+        lambda s: services.station_add_officer(station=s, actor=_actor(request), **form.cleaned_data),
+    )
+
+
+@login_required
+@require_POST
+def station_officer_remove(request: HttpRequest, pk: int, officer_id: int) -> HttpResponse:
+    station = _station_to_run(request, pk)
+    officer = get_object_or_404(station.officers, pk=officer_id)
+    services.station_remove_officer(officer=officer, actor=_actor(request))
+    return redirect("stations:manage", pk=pk)
 
 
 # --- Reports (D§21, D§31) ---------------------------------------------------------------

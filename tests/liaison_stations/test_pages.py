@@ -276,3 +276,56 @@ def test_a_deputy_turns_a_matter_into_a_suggestion_from_its_page(client, registe
     assert response.status_code == 302
     assert response.url == reverse("suggestions:edit", args=[opinion.suggestion_id])
     assert opinion.suggestion.subject_area == area
+
+
+def test_station_staff_keep_deputies_officers_and_public_information(client, clerk, station, make_deputy):
+    deputy = make_deputy("新进站代表")
+    client.login(username="station1", password=PASSWORD)
+    assert client.get(reverse("stations:manage", args=[station.pk])).status_code == 200
+    client.post(reverse("stations:attach", args=[station.pk]), {"deputy": deputy.pk, "basis": "constituency"})
+    client.post(
+        reverse("stations:officer-add", args=[station.pk]), {"name": "张丽", "background": "volunteer"}
+    )
+    client.post(
+        reverse("stations:manage", args=[station.pk]),
+        {
+            "address": station.address,
+            "opening_hours": "每周三 8:30–12:30",
+            "duties": "",
+            "head_name": "刘站长",
+            "contact_phone": "",
+        },
+    )
+    station.refresh_from_db()
+    assert list(station.deputies.all()) == [deputy]
+    assert [o.name for o in station.officers.all()] == ["张丽"]
+    assert station.opening_hours == "每周三 8:30–12:30"
+    html = client.get(reverse("stations:page", args=[station.pk])).content.decode()
+    assert "新进站代表" in html and "张丽" in html and "刘站长" in html
+    client.post(reverse("stations:detach", args=[station.pk, deputy.pk]))
+    assert not station.deputies.exists()
+
+
+def test_the_level_rule_refuses_a_deputy_elected_elsewhere_as_where_elected(
+    client, clerk, station, make_deputy
+):
+    from deputies.models import Deputy
+
+    outsider = make_deputy("外市代表")
+    Deputy.objects.filter(pk=outsider.pk).update(constituency="大同市人民代表大会")
+    client.login(username="station1", password=PASSWORD)
+    response = client.post(
+        reverse("stations:attach", args=[station.pk]),
+        {"deputy": outsider.pk, "basis": "constituency"},
+        follow=True,
+    )
+    assert not station.deputies.exists()
+    assert "D§21" in response.content.decode() or "第二十一条" in response.content.decode()
+
+
+def test_another_station_s_staff_cannot_keep_this_station(client, make_user, make_station, station):
+    other = make_station("别处联络站")
+    stranger = make_user("other", "station_staff")
+    other.staff.add(stranger)
+    client.login(username="other", password=PASSWORD)
+    assert client.get(reverse("stations:manage", args=[station.pk])).status_code == 403
