@@ -227,13 +227,17 @@ class Attendance(TypedDict):
 
 
 def attendance_report(
-    year: int, congress: Congress | None = None, *, none_only: bool = False
+    year: int,
+    congress: Congress | None = None,
+    *,
+    none_only: bool = False,
+    stations: QuerySet[Station] | None = None,
 ) -> QuerySet[WithAnnotations[Deputy, Attendance]]:
     """D§21: each deputy takes part in a station activity at least once a year.
 
     Active deputies of the term, each with the receptions held that year at which they were
     present (`activities`) and the number of stations they are attached to (`stations_count`);
-    with `none_only`, those with no activity.
+    with `none_only`, those with no activity; with `stations`, the deputies attached to them.
     """
     congress = congress or Congress.objects.order_by("-number").first()
     start, end = _aware(dt.date(year, 1, 1)), _aware(dt.date(year + 1, 1, 1))
@@ -248,9 +252,13 @@ def attendance_report(
         .annotate(n=Count("id"))
         .values("n")
     )
+    deputies = Deputy.objects.filter(congress=congress, status=Deputy.Status.ACTIVE)
+    if stations is not None:
+        deputies = deputies.filter(
+            Exists(Attachment.objects.filter(deputy_id=OuterRef("pk"), station__in=stations.values("pk")))
+        )
     deputies = (
-        Deputy.objects.filter(congress=congress, status=Deputy.Status.ACTIVE)
-        .select_related("delegation")
+        deputies.select_related("delegation")
         .annotate(activities=Count("receptions", filter=in_year, distinct=True), stations_count=attached)
         .order_by("activities", "delegation__sort_order", "id")
     )

@@ -811,7 +811,9 @@ def attendance(request: HttpRequest) -> HttpResponse:
     _require_reports(request)
     year = _year(request)
     none_only = request.GET.get("none") == "1"
-    deputies = attendance_report(year, none_only=none_only)
+    # Station staff see the deputies attached to their stations; the committee sees everyone.
+    scope = None if is_overseer(request.user) else stations_run_by(request.user)
+    deputies = attendance_report(year, none_only=none_only, stations=scope)
     if request.GET.get("export") == "xlsx":
         return excel_response(
             f"attendance-{year}.xlsx",
@@ -821,8 +823,8 @@ def attendance(request: HttpRequest) -> HttpResponse:
         )
     page = Paginator(deputies, 50).get_page(request.GET.get("page"))
     totals = {
-        "total": attendance_report(year).count(),
-        "none": attendance_report(year, none_only=True).count(),
+        "total": attendance_report(year, stations=scope).count(),
+        "none": attendance_report(year, none_only=True, stations=scope).count(),
     }
     return render(
         request,

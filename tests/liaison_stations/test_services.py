@@ -16,7 +16,7 @@ from congress.services import DayEntry, calendar_draft_save, calendar_year_appro
 from congress.statutory import policy_rule
 from deputies.models import Deputy
 from liaison_stations import services
-from liaison_stations.models import Attachment, Event, Forwarding, Opinion, Reception
+from liaison_stations.models import Attachment, Event, Forwarding, Opinion, Reception, Station
 from liaison_stations.selectors import (
     attendance_report,
     forwardings_due_between,
@@ -467,3 +467,14 @@ def test_the_deputy_an_online_opinion_was_sent_to_may_turn_it_into_a_suggestion(
         opinion=opinion, actor=deputy.user, title="关于修复路灯的建议"
     )
     assert suggestion.title == "关于修复路灯的建议"
+
+
+@time_machine.travel(NOW)
+def test_station_staff_see_the_attendance_of_their_own_deputies(
+    clerk, station, deputy, make_deputy, make_station
+):
+    elsewhere = make_station("别处联络站")
+    other = make_deputy("别处代表")
+    Attachment.objects.create(station=elsewhere, deputy=other, basis=Attachment.Basis.CONSTITUENCY)
+    mine = attendance_report(2026, stations=Station.objects.filter(pk=station.pk))
+    assert [d.name for d in mine] == ["李明"]
