@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 PAGE_SIZE = 25
+MAX_PAGE_SIZE = 100
 
 
 class YesNoAll(forms.Select):
@@ -50,10 +51,18 @@ def filter_summary(filterset: django_filters.FilterSet, total: int) -> str:
     return " · ".join(parts)
 
 
+def page_size(request: HttpRequest) -> int:
+    """25 rows, or what the user asked for (?page_size=), at most 100."""
+    try:
+        return max(1, min(MAX_PAGE_SIZE, int(request.GET.get("page_size", PAGE_SIZE))))
+    except ValueError:
+        return PAGE_SIZE
+
+
 def list_context(
     request: HttpRequest, filterset: django_filters.FilterSet, queryset: QuerySet[Any]
 ) -> dict[str, Any]:
-    paginator = Paginator(queryset, PAGE_SIZE)
+    paginator = Paginator(queryset, page_size(request))
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -66,6 +75,6 @@ def list_context(
         "summary": filter_summary(filterset, paginator.count),
         "query": query.urlencode(),
         # The filter panel stays folded on a phone until someone uses it.
-        "filters_open": any(key not in {"page", "export"} for key in request.GET),
+        "filters_open": any(key not in {"page", "export", "page_size"} for key in request.GET),
         "export_query": export.urlencode(),
     }

@@ -271,3 +271,61 @@ class CalendarDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()} {self.name}"
+
+
+class ReminderSchedule(models.Model):
+    """When to remind about one statutory rule; defaults in congress.reminders, staff edit here."""
+
+    rule = models.CharField(_("rule"), max_length=30, unique=True)
+    days_before = models.CharField(
+        _("days before"),
+        max_length=60,
+        help_text=_("Days before the due date, separated by commas, e.g. 30,7,1"),
+    )
+    on_the_day = models.BooleanField(_("on the day"), default=True)
+    overdue_every = models.PositiveSmallIntegerField(
+        _("when overdue, every (days)"), default=7, help_text=_("0: no reminders once overdue")
+    )
+    updated_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    updated_at = models.DateTimeField(_("changed at"), auto_now=True)
+
+    class Meta:
+        ordering = ["rule"]
+        verbose_name = _("reminder schedule")
+        verbose_name_plural = _("reminder schedules")
+
+    def __str__(self) -> str:
+        return self.rule
+
+
+class Reminder(models.Model):
+    """One reminder sent: the unique key (kind, item, due date, stage) makes every sweep
+    send it once, however often or concurrently the sweep runs."""
+
+    key = models.CharField(max_length=120, unique=True)
+    kind = models.CharField(max_length=40)
+    object_id = models.PositiveBigIntegerField()
+    due = models.DateField()
+    stage = models.CharField(max_length=20)
+    sent_at = models.DateTimeField()
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        indexes = [models.Index(fields=["kind", "object_id"], name="reminder_item")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class SweepState(models.Model):
+    """The deadline sweep's lock and its last run: one row per sweep."""
+
+    name = models.CharField(max_length=30, unique=True)
+    last_swept_on = models.DateField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    reminders_sent = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.last_swept_on}"

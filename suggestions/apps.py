@@ -11,3 +11,7 @@ class SuggestionsConfig(AppConfig):
         from suggestions.services import recompute_provisional_deadlines
 
         register(recompute_provisional_deadlines)
+
+        from suggestions import reminders
+
+        reminders.register_all()

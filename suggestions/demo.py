@@ -136,12 +136,12 @@ def seed_scale(scale: int, out: Any) -> None:
     first_number = counter.last + 1
     base = timezone.now() - dt.timedelta(days=200)
     statuses = (
-        [Status.SUBMITTED] * 15
-        + [Status.ACCEPTED] * 5
-        + [Status.ASSIGNED] * 70
-        + [Status.RETURNED] * 3
-        + [Status.NOT_ACCEPTED] * 3
-        + [Status.WITHDRAWN] * 4
+        [Status.SUBMITTED] * 12
+        + [Status.ACCEPTED] * 3
+        + [Status.ASSIGNED] * 78
+        + [Status.RETURNED] * 2
+        + [Status.NOT_ACCEPTED] * 2
+        + [Status.WITHDRAWN] * 3
     )
     batch = 5000
     made = 0
@@ -193,15 +193,15 @@ def seed_scale(scale: int, out: Any) -> None:
                 filed = s.submitted_at or timezone.now()
                 day = timezone.localdate(filed)
                 objection_due, reply_due, co_due = due_dates(day)
-                picks = rng.sample(units, 4)
-                shape = rng.random()
-                roles = (
-                    [Role.SOLE]
-                    if shape < 0.4
-                    else [Role.SPLIT, Role.SPLIT]
-                    if shape < 0.6
-                    else [Role.LEAD, Role.CO, Role.CO]
-                )
+                # Four units per assigned suggestion on average: 100,000 suggestions → ~300,000 assignments.
+                count = rng.choice(UNITS_PER_SUGGESTION)
+                picks = rng.sample(units, count)
+                if count == 1:
+                    roles = [Role.SOLE]
+                elif rng.random() < 0.4:
+                    roles = [Role.SPLIT] * count
+                else:
+                    roles = [Role.LEAD] + [Role.CO] * (count - 1)
                 for unit, role in zip(picks, roles, strict=False):
                     state = rng.choice(ASSIGNMENT_STATES)
                     objected = state in {AssignmentStatus.OBJECTED, AssignmentStatus.REASSIGNED}
@@ -245,6 +245,7 @@ def seed_scale(scale: int, out: Any) -> None:
         out.write(f"suggestions: {made:,} of {scale:,}")
 
 
+UNITS_PER_SUGGESTION = [1, 2, 3, 4, 4, 5, 5, 6]
 TOPIC_WORDS = [
     "老旧小区改造",
     "乡村振兴",

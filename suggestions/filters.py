@@ -17,29 +17,39 @@ from suggestions.selectors import overdue_filter
 from suggestions.workflow import OPEN_ASSIGNMENT, AssignmentStatus, Role, Status
 
 
+# Choices as plain lists, read once per form: a model choice field reads its options through
+# a server-side cursor per field, which a list page pays for on every request.
+def session_choices() -> list[tuple[int, str]]:
+    return [(s.pk, s.name) for s in Session.objects.select_related("congress")]
+
+
+def area_choices() -> list[tuple[int, str]]:
+    return list(SubjectArea.objects.values_list("pk", "name"))
+
+
+def delegation_choices() -> list[tuple[int, str]]:
+    return list(Delegation.objects.values_list("pk", "name"))
+
+
+def unit_choices() -> list[tuple[int, str]]:
+    return list(Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS).values_list("pk", "name"))
+
+
 class SuggestionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
-    session = django_filters.ModelChoiceFilter(
-        label=_("Session"), queryset=Session.objects.select_related("congress")
-    )
+    session = django_filters.ChoiceFilter(label=_("Session"), choices=session_choices)
     recess = django_filters.BooleanFilter(
         widget=YesNoAll, label=_("Filed in recess"), field_name="session", lookup_expr="isnull"
     )
-    subject_area = django_filters.ModelChoiceFilter(
-        label=_("Subject area"), queryset=SubjectArea.objects.all()
-    )
-    delegation = django_filters.ModelChoiceFilter(
-        label=_("Delegation"), field_name="lead_deputy__delegation", queryset=Delegation.objects.all()
+    subject_area = django_filters.ChoiceFilter(label=_("Subject area"), choices=area_choices)
+    delegation = django_filters.ChoiceFilter(
+        label=_("Delegation"), field_name="lead_deputy__delegation", choices=delegation_choices
     )
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Suggestion.Kind.choices)
     # For API clients; hidden on the pages, where deputies are found by name (q).
     deputy = django_filters.NumberFilter(label=_("Deputy"), method="by_deputy", widget=forms.HiddenInput)
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Handling unit"),
-        method="by_unit",
-        queryset=Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS),
-    )
+    unit = django_filters.ChoiceFilter(label=_("Handling unit"), method="by_unit", choices=unit_choices)
     overdue = django_filters.BooleanFilter(widget=YesNoAll, label=_("Overdue"), method="by_overdue")
     urgent = django_filters.BooleanFilter(widget=YesNoAll, label=_("Urgent"))
 
@@ -60,8 +70,10 @@ class SuggestionFilter(django_filters.FilterSet):
         cosigned = CoSigner.objects.filter(suggestion=OuterRef("pk"), deputy_id=value)
         return queryset.filter(Q(lead_deputy_id=value) | Exists(cosigned))
 
-    def by_unit(self, queryset: QuerySet[Suggestion], name: str, value: Organisation) -> QuerySet[Suggestion]:
-        return queryset.filter(Exists(Assignment.objects.filter(suggestion=OuterRef("pk"), unit=value)))
+    def by_unit(self, queryset: QuerySet[Suggestion], name: str, value: str) -> QuerySet[Suggestion]:
+        return queryset.filter(
+            Exists(Assignment.objects.filter(suggestion=OuterRef("pk"), unit_id=int(value)))
+        )
 
     def by_overdue(self, queryset: QuerySet[Suggestion], name: str, value: bool) -> QuerySet[Suggestion]:
         late = Assignment.objects.filter(overdue_filter(timezone.localdate()), suggestion=OuterRef("pk"))
@@ -73,12 +85,10 @@ class AssignmentFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=AssignmentStatus.choices)
     open = django_filters.BooleanFilter(widget=YesNoAll, label=_("Open only"), method="by_open")
     role = django_filters.ChoiceFilter(label=_("Role"), choices=Role.choices)
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Handling unit"), queryset=Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS)
-    )
+    unit = django_filters.ChoiceFilter(label=_("Handling unit"), choices=unit_choices)
     suggestion = django_filters.NumberFilter(label=_("Suggestion"), widget=forms.HiddenInput)
-    session = django_filters.ModelChoiceFilter(
-        label=_("Session"), field_name="suggestion__session", queryset=Session.objects.all()
+    session = django_filters.ChoiceFilter(
+        label=_("Session"), field_name="suggestion__session", choices=session_choices
     )
     overdue = django_filters.BooleanFilter(widget=YesNoAll, label=_("Overdue"), method="by_overdue")
     due_before = django_filters.DateFilter(

@@ -140,14 +140,19 @@ ROLE_CHOICES = [("", "—"), *Role.choices]
 
 
 class AssignForm(forms.Form):
-    """Up to six units, each with its role (S§19)."""
+    """Up to six units, each with its role (S§19). The unit list is read once for all rows."""
 
     ROWS = 6
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        active = Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS, is_active=True)
+        self.units = {unit.pk: unit for unit in active}
+        choices = [("", "—"), *((unit.pk, unit.name) for unit in self.units.values())]
         for i in range(self.ROWS):
-            self.fields[f"unit_{i}"] = UnitChoiceField(label=_("Handling unit"), required=False)
+            self.fields[f"unit_{i}"] = forms.TypedChoiceField(
+                label=_("Handling unit"), choices=choices, coerce=int, required=False
+            )
             self.fields[f"role_{i}"] = forms.ChoiceField(
                 label=_("Role"), choices=ROLE_CHOICES, required=False
             )
@@ -164,7 +169,7 @@ class AssignForm(forms.Form):
             if unit and not role:
                 self.add_error(f"role_{i}", _("Choose the unit's role."))
             elif unit:
-                pairs.append((unit, role))
+                pairs.append((self.units[unit], role))
         if not pairs and not self.errors:
             raise forms.ValidationError(_("Choose at least one handling unit."))
         data["pairs"] = pairs

@@ -113,8 +113,8 @@ class Suggestion(models.Model):
         verbose_name = _("suggestion")
         verbose_name_plural = _("suggestions")
         indexes = [
-            # The review queue: status and session, newest filed first.
-            models.Index(fields=["status", "session", "-submitted_at", "-id"], name="sugg_queue"),
+            # The review queue and the API's default order: by status, in filing order (either way).
+            models.Index(fields=["status", "submitted_at", "id"], name="sugg_queue"),
             models.Index(fields=["lead_deputy", "-id"], name="sugg_lead"),
             models.Index(fields=["session", "number"], name="sugg_session_number"),
         ]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from congress.calendar import deadline
 from congress.periods import Deadline
 from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY, REPLY_EXTENSION
 from suggestions.models import Assignment, Disagreement, RoutingRule, Suggestion
-from suggestions.workflow import OPEN_ASSIGNMENT, AssignmentStatus, Role, Status, check_roles, running_clocks
+from suggestions.workflow import OPEN_ASSIGNMENT, AssignmentStatus, Role, check_roles, running_clocks
 
 
 def all_clocks(assignment: Assignment) -> dict[str, Deadline]:
@@ -88,10 +88,6 @@ def propose_units(suggestion: Suggestion) -> list[tuple[int, str]]:
     return [(leads[0][0], Role.SOLE)] if leads else []
 
 
-def counts_by_status(queryset: QuerySet[Suggestion]) -> dict[str, int]:
-    return dict(queryset.values_list("status").annotate(n=Count("id")).values_list("status", "n"))
-
-
 def overdue_filter(today: dt.date | None = None) -> Q:
     """Assignments past a running clock (reply, opinion, objection decision)."""
     today = today or timezone.localdate()
@@ -103,7 +99,3 @@ def overdue_filter(today: dt.date | None = None) -> Q:
         | Q(status__in=[AssignmentStatus.PENDING, AssignmentStatus.HANDLING], co_opinion_due__lt=today)
         | Q(status=AssignmentStatus.OBJECTED, reassignment_due__lt=today)
     )
-
-
-def filed_statuses() -> list[str]:
-    return [s for s in Status.values if s != Status.DRAFT]

@@ -179,6 +179,63 @@ def suggestion_create(
     return suggestion
 
 
+def suggestion_create_accepted(
+    *,
+    session: Session | None,
+    lead_deputy: Deputy,
+    co_signers: Sequence[Deputy],
+    title: str,
+    body: str,
+    subject_area: SubjectArea | None,
+    actor: User,
+    note: str,
+) -> Suggestion:
+    """A motion the presidium decided to handle as a suggestion (M§18(3)): it enters the
+    suggestion workflow already accepted, numbered, with the motion's signers as confirmed
+    co-signers (they signed its final text)."""
+    area = subject_area or SubjectArea.objects.get(name="其他")
+    with transaction.atomic():
+        now = timezone.now()
+        suggestion = Suggestion(
+            congress=lead_deputy.congress, session=session, title=title.strip(), body=body.strip(),
+            kind=Suggestion.Kind.JOINT if co_signers else Suggestion.Kind.SINGLE, subject_area=area,
+            region=lead_deputy.delegation.name.removesuffix("代表团"), lead_deputy=lead_deputy, entered_by=actor,
+            status=Status.ACCEPTED, submitted_at=now, reviewed_at=now,
+        )  # fmt: skip
+        for field, value in _draw_number(suggestion).items():
+            setattr(suggestion, field, value)
+        suggestion.save()
+        CoSigner.objects.bulk_create(
+            [
+                CoSigner(
+                    suggestion=suggestion,
+                    deputy=d,
+                    status=CoSigner.Status.CONFIRMED,
+                    confirmed_version=1,
+                    responded_at=now,
+                )
+                for d in co_signers
+                if d.pk != lead_deputy.pk
+            ]
+        )
+        _event(suggestion, actor=actor, action="create_from_motion", to_status=Status.ACCEPTED, note=note)
+    return suggestion
+
+
+def suggestion_create_draft(
+    *, lead_deputy: Deputy, title: str, body: str, subject_area: SubjectArea | None, actor: User, note: str
+) -> Suggestion:
+    """A draft prefilled from elsewhere (a constituent's opinion at a liaison station), for
+    the deputy to check, edit and file; the note records where it came from."""
+    area = subject_area or SubjectArea.objects.get(name="其他")
+    with transaction.atomic():
+        suggestion = suggestion_create(
+            actor=actor, lead_deputy=lead_deputy, title=title, body=body, subject_area=area, session=None
+        )
+        SuggestionEvent.objects.filter(suggestion=suggestion, action="create").update(note=note)
+    return suggestion
+
+
 def _record_delegation_vote(suggestion: Suggestion, vote: DelegationVote) -> None:
     suggestion.delegation_members = vote.members
     suggestion.delegation_votes_for = vote.votes_for
@@ -691,11 +748,6 @@ def assignments_close_objection_windows(*, now: dt.datetime | None = None) -> in
             _move_assignment(assignment, "window_closed", actor=None)
             closed += 1
     return closed
-
-
-def extension_deadline(assignment: Assignment) -> dt.date:
-    """The reply due date once the one extension of S§28 is approved: start + 6 months."""
-    return deadline(REPLY, assignment.assigned_on, extension=REPLY_EXTENSION.period).due
 
 
 def recompute_provisional_deadlines(years: frozenset[int]) -> list[MovedDeadline]:

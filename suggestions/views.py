@@ -420,7 +420,6 @@ def review_queue(request: HttpRequest) -> HttpResponse:
         return _export_suggestions(queryset)
     context = list_context(request, filterset, queryset)
     context["assign_form"] = AssignForm()
-    context["counts"] = selectors.counts_by_status(Suggestion.objects.exclude(status=Status.DRAFT))
     return render(request, "suggestions/review_queue.html", context)
 
 

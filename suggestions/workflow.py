@@ -142,6 +142,7 @@ def check_roles(roles: list[str]) -> str | None:
 # How each recorded action reads in the history.
 ACTION_LABELS = {
     "create": pgettext_lazy("history", "created"),
+    "create_from_motion": pgettext_lazy("history", "created from a motion handled as a suggestion"),
     "edit": pgettext_lazy("history", "edited"),
     "invite": pgettext_lazy("history", "co-signers invited"),
     "uninvite": pgettext_lazy("history", "invitation withdrawn"),

@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -111,6 +112,65 @@ def notify(
     if immediate:
         transaction.on_commit(partial(_enqueue, immediate))
     return created
+
+
+@dataclass(frozen=True)
+class Message:
+    """One notification to several people, for notify_many()."""
+
+    recipient_ids: Sequence[int]
+    kind: str
+    subject: str
+    body: str
+    link: str
+    dedupe_key: str | None = None
+
+
+def notify_many(messages: Sequence[Message]) -> int:
+    """notify() for a batch (the deadline sweep): a fixed number of queries per batch.
+
+    The caller must hold the sweep's lock: keys already used are read once, not raced for.
+    Returns how many notifications were created.
+    """
+    if not messages:
+        return 0
+    now = timezone.now()
+    ids = {pk for m in messages for pk in m.recipient_ids}
+    users = {u.pk: u for u in User.objects.filter(pk__in=ids, is_active=True).select_related("deputy")}
+    keys = [m.dedupe_key for m in messages if m.dedupe_key]
+    taken = (
+        set(Notification.objects.filter(dedupe_key__in=keys).values_list("recipient_id", "dedupe_key"))
+        if keys
+        else set()
+    )
+    rows = []
+    with translation.override(settings.LANGUAGE_CODE):
+        for m in messages:
+            if not KIND.match(m.kind):
+                raise ValueError(f"kind must be a short snake_case code, got {m.kind!r}")
+            for pk in dict.fromkeys(m.recipient_ids):
+                if pk in users and (pk, m.dedupe_key) not in taken:
+                    rows.append(
+                        Notification(
+                            recipient=users[pk],
+                            kind=m.kind,
+                            subject=_one_line(str(m.subject), SUBJECT_MAX),
+                            body=str(m.body),
+                            link=m.link,
+                            created=now,
+                            dedupe_key=m.dedupe_key or None,
+                        )
+                    )
+    created = Notification.objects.bulk_create(rows, batch_size=1000)
+    preferences = selectors.preferences_of(list(users.values()))
+    outbox = OutboxMessage.objects.bulk_create(
+        (message for n in created for message in _outbox_for(n, preferences[n.recipient_id], now)),
+        batch_size=1000,
+    )
+    immediate = [m.pk for m in outbox if not m.digest]
+    if immediate:
+        transaction.on_commit(partial(_enqueue, immediate))
+    return len(created)
 
 
 def _one_line(text: str, limit: int) -> str:

@@ -449,3 +449,84 @@ def test_every_change_is_in_the_history_with_who_when_from_and_to(assigned, unit
     assert last is not None
     assert last.actor == units["unit1"]
     assert last.note == "不属于本单位职责。"
+
+
+# --- Who is told (S§21, S§15, S§20) -----------------------------------------------------------
+
+
+def test_the_deputies_and_the_unit_are_told_of_an_assignment(
+    file_suggestion, staff, units, lead, django_capture_on_commit_callbacks
+):
+    from congress.notifications.models import Notification
+
+    s = file_suggestion()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suggestion_accept_and_assign(
+            suggestion=s, units=[services.UnitRole(units["education"], UnitRole.SOLE)], actor=staff
+        )
+    told = dict(Notification.objects.values_list("recipient__username", "kind"))
+    assert told[lead.user.username] == "suggestion_assigned"
+    assert told["unit1"] == "assignment_new" and told["unit1head"] == "assignment_new"
+    assert "unit2" not in told
+
+
+def test_the_assigning_body_is_told_of_an_objection(
+    assigned, units, staff, django_capture_on_commit_callbacks
+):
+    from congress.notifications.models import Notification
+
+    a = assigned()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assignment_object(assignment=a, actor=units["unit1"], reason="不属于本单位职责。")
+    note = Notification.objects.get(recipient=staff, kind="assignment_objected")
+    assert "省教育厅" in note.subject
+    assert note.link == f"/suggestions/{a.suggestion_id}/"
+
+
+def test_merged_deputies_are_told_and_follow_the_target(
+    file_suggestion, staff, lead, make_deputy, area, django_capture_on_commit_callbacks
+):
+    from congress.notifications.models import Notification
+
+    other_lead = make_deputy("王芳")
+    other = services.suggestion_create(
+        actor=other_lead.user,
+        lead_deputy=other_lead,
+        title="同一件事",
+        body="b",
+        subject_area=area,
+        session=None,
+    )
+    other = services.suggestion_submit(suggestion=other, actor=other_lead.user)
+    target = file_suggestion()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.suggestion_merge(suggestions=[other], into=target, actor=staff)
+    assert Notification.objects.filter(recipient=other_lead.user, kind="suggestion_merged").exists()
+    from suggestions.notices import deputies_of
+
+    assert other_lead in deputies_of(target)
+
+
+def test_a_motion_handled_as_a_suggestion_enters_accepted_with_its_signers(lead, make_deputy, session, staff):
+    signers = [make_deputy(f"代表{i}号") for i in range(3)]
+    s = services.suggestion_create_accepted(
+        session=session, lead_deputy=lead, co_signers=signers, title="关于某事的议案", body="案由、案据、方案",
+        subject_area=None, actor=staff, note="第0002号议案经主席团决定作为建议处理",
+    )  # fmt: skip
+    assert s.status == Status.ACCEPTED and s.number == 1 and s.kind == Suggestion.Kind.JOINT
+    assert s.subject_area.name == "其他"
+    assert s.cosigners.filter(status="confirmed", confirmed_version=1).count() == 3
+    assert SuggestionEvent.objects.get(suggestion=s).note == "第0002号议案经主席团决定作为建议处理"
+
+
+def test_a_draft_prefilled_for_a_deputy_records_where_it_came_from(lead, area):
+    s = services.suggestion_create_draft(
+        lead_deputy=lead,
+        title="关于小区停车难的建议",
+        body="群众反映…",
+        subject_area=area,
+        actor=lead.user,
+        note="来自联络站意见",
+    )
+    assert s.status == Status.DRAFT and not s.entered_on_paper
+    assert SuggestionEvent.objects.get(suggestion=s, action="create").note == "来自联络站意见"

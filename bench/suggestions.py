@@ -1,0 +1,200 @@
+"""The staff review queue and the suggestions API at 100,000 suggestions / 300,000 assignments.
+
+    python -m bench.suggestions            (make bench runs every benchmark)
+
+Uses its own PostgreSQL database (BENCH_DATABASE_URL, default portal_bench) and Redis (the
+production setup), seeds it once with `seed_demo --scale 100000`, serves the portal with
+gunicorn, and loads three URLs with wrk: a bare Django JSON view of the same 20 rows (the
+yardstick), `GET /api/v1/suggestions/?status=submitted`, and the HTML review queue. Prints
+requests per second, p99 latency, the ratio to the bare view, and the queries per request at
+two page sizes (they must not grow with the page).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
+SCALE = int(os.environ.get("BENCH_SCALE", "100000"))
+PORT = int(os.environ.get("BENCH_PORT", "8199"))
+DURATION = os.environ.get("BENCH_DURATION", "15s")
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", str((os.cpu_count() or 2) * 2)))
+ENV = {
+    **os.environ,
+    "DATABASE_URL": DATABASE_URL,
+    "REDIS_URL": REDIS_URL,
+    "DJANGO_SETTINGS_MODULE": "bench.settings",
+    "DEBUG": "0",
+    "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdef",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "SECURE_SSL_REDIRECT": "0",
+    "PORTAL_BASE_URL": "http://127.0.0.1",
+    "LOG_LEVEL": "WARNING",
+}
+
+
+def manage(*args: str) -> str:
+    result = subprocess.run(  # noqa: S603 - our own manage.py
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=ENV, capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def ensure_database() -> None:
+    import psycopg2
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    admin = psycopg2.connect(DATABASE_URL.rsplit("/", 1)[0] + "/postgres")
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not cursor.fetchone():
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+
+
+def vacuum() -> None:
+    """What autovacuum does in production: fresh bulk inserts otherwise defeat index-only scans."""
+    import psycopg2
+
+    connection = psycopg2.connect(DATABASE_URL)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    connection.close()
+
+
+def setup_django() -> None:
+    os.environ.update(ENV)
+    import django
+
+    django.setup()
+
+
+def seed() -> None:
+    from suggestions.models import Assignment, Suggestion
+
+    manage("migrate", "--noinput")
+    manage("collectstatic", "--noinput")  # DEBUG off: the manifest storage serves hashed names
+    if Suggestion.objects.count() < SCALE:
+        started = time.perf_counter()
+        manage("seed_demo", "--scale", str(SCALE))
+        print(f"seeded {SCALE:,} suggestions in {time.perf_counter() - started:.0f} s")
+    vacuum()
+    print(f"data: {Suggestion.objects.count():,} suggestions, {Assignment.objects.count():,} assignments, "
+          f"{Suggestion.objects.filter(status='submitted').count():,} awaiting review")  # fmt: skip
+
+
+def credentials() -> tuple[str, str]:
+    from django.contrib.sessions.backends.db import SessionStore
+    from rest_framework.authtoken.models import Token
+
+    from congress.models import User
+
+    staff = User.objects.get(username="staff1")
+    token, _created = Token.objects.get_or_create(user=staff)
+    session = SessionStore()
+    session["_auth_user_id"] = str(staff.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = staff.get_session_auth_hash()
+    session.create()
+    return token.key, session.session_key or ""
+
+
+def queries_per_request(token: str, session_key: str) -> dict[str, tuple[int, int]]:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    figures = {}
+    api = Client(HTTP_AUTHORIZATION=f"Token {token}", HTTP_HOST="127.0.0.1")
+    html = Client(HTTP_HOST="127.0.0.1")
+    html.cookies["sessionid"] = session_key
+    for name, client, url in [
+        ("api", api, "/api/v1/suggestions/?status=submitted&page_size={n}"),
+        ("html", html, "/suggestions/review/?page_size={n}"),
+    ]:
+        counts = []
+        for n in (20, 100):
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url.format(n=n), secure=True)
+            assert response.status_code == 200, (url, response.status_code)
+            counts.append(len(queries))
+        figures[name] = (counts[0], counts[1])
+    return figures
+
+
+def serve() -> subprocess.Popen[bytes]:
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
+    process = subprocess.Popen(  # noqa: S603 - fixed command
+        [gunicorn, "congress.wsgi:application", "--bind", f"127.0.0.1:{PORT}", "--workers", str(WORKERS),
+         "--log-level", "warning"],
+        cwd=ROOT, env=ENV,
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/bare/", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("gunicorn did not start")
+
+
+def load(path: str, headers: list[str]) -> tuple[float, float]:
+    """wrk's requests per second and p99 latency (ms) for one URL."""
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency"]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run(  # noqa: S603 - fixed command
+        [*command, f"http://127.0.0.1:{PORT}{path}"], capture_output=True, text=True, check=True
+    ).stdout
+    if "Non-2xx" in output:
+        raise RuntimeError(f"{path} answered errors:\n{output}")
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", output).groups()  # type: ignore[union-attr]
+    p99 = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    return rps, p99
+
+
+def main() -> None:
+    if not shutil.which("wrk"):
+        raise SystemExit("bench.suggestions needs wrk (Debian package `wrk`)")
+    ensure_database()
+    setup_django()
+    seed()
+    token, session_key = credentials()
+    queries = queries_per_request(token, session_key)
+    server = serve()
+    try:
+        https = "X-Forwarded-Proto: https"
+        bare = load("/bench/bare/", [https])
+        api = load("/api/v1/suggestions/?status=submitted", [https, f"Authorization: Token {token}"])
+        html = load("/suggestions/review/", [https, f"Cookie: sessionid={session_key}"])
+    finally:
+        server.terminate()
+        server.wait()
+    print(f"gunicorn workers: {WORKERS}; wrk: 2 threads, {CONNECTIONS} connections, {DURATION} per URL")
+    print(f"{'':28}{'req/s':>10}{'p99 ms':>10}{'× bare':>10}")
+    for name, (rps, p99) in [
+        ("bare Django JSON view", bare),
+        ("API list (status=submitted)", api),
+        ("HTML review queue", html),
+    ]:
+        print(f"{name:28}{rps:>10.0f}{p99:>10.1f}{rps / bare[0]:>10.2f}")
+    print(f"queries per request (page of 20 → 100): API {queries['api'][0]} → {queries['api'][1]}, "
+          f"HTML {queries['html'][0]} → {queries['html'][1]}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
