@@ -21,7 +21,6 @@ from congress.deadline_sources import MovedDeadline
 from congress.errors import DomainError
 from congress.models import Organisation, User
 from congress.notifications.services import notify
-from congress.selectors import current_session
 from congress.statutory import policy_rule
 from deputies.models import Deputy
 from liaison_stations import workflow
@@ -42,7 +41,7 @@ from liaison_stations.rules import (
     redact,
 )
 from suggestions.models import SubjectArea, Suggestion
-from suggestions.services import suggestion_create
+from suggestions.services import suggestion_create_draft
 
 
 def _refuse(code: str, status: int = 409, **values: object) -> DomainError:
@@ -597,15 +596,18 @@ def suggestion_text_for(opinion: Opinion) -> tuple[str, str]:
     """The draft's title and body: the matter as raised, its source, and no personal data
     (a suggestion's text may be published, S§33)."""
     personal = [opinion.visitor_name, opinion.visitor_contact, opinion.visitor_address]
-    source = opinion.venue.name if opinion.venue else _("online")
     title = redact(opinion.summary or opinion.matter, personal).strip().splitlines()[0][:80]
+    return title, f"{redact(opinion.matter, personal)}\n\n{_origin(opinion)}"
+
+
+def _origin(opinion: Opinion) -> str:
     with translation.override(settings.LANGUAGE_CODE):
-        origin = _("Raised by a constituent at %(source)s on %(date)s (tracking code %(code)s).") % {
+        source = opinion.venue.name if opinion.venue else _("online")
+        return _("Raised by a constituent at %(source)s on %(date)s (tracking code %(code)s).") % {
             "source": source,
             "date": opinion.received_on.isoformat(),
             "code": opinion.tracking_code,
         }
-    return title, f"{redact(opinion.matter, personal)}\n\n{origin}"
 
 
 def opinion_to_suggestion(
@@ -634,15 +636,13 @@ def opinion_to_suggestion(
         area = subject_area or subject_area_for(opinion.category)
         if area is None:
             raise _refuse("no_subject_area")
-        session = current_session()
-        suggestion = suggestion_create(
-            actor=actor,
+        suggestion = suggestion_create_draft(
             lead_deputy=deputy,
             title=title.strip() or default_title,
             body=body.strip() or default_body,
             subject_area=area,
-            # During a session it is the session's; in recess it goes to the committee (S§17, S§18).
-            session=session if session and session.is_sitting_on(timezone.localdate()) else None,
+            actor=actor,
+            note=_origin(opinion),
         )
         opinion.suggestion = suggestion
         opinion.save(update_fields=["suggestion"])

@@ -478,3 +478,26 @@ def test_station_staff_see_the_attendance_of_their_own_deputies(
     Attachment.objects.create(station=elsewhere, deputy=other, basis=Attachment.Basis.CONSTITUENCY)
     mine = attendance_report(2026, stations=Station.objects.filter(pk=station.pk))
     assert [d.name for d in mine] == ["李明"]
+
+
+# --- Reminders (the sweep, congress.reminders) ----------------------------------------------
+
+
+def test_the_sweep_reminds_the_station_of_an_answer_due_in_a_week(register, clerk, committee):
+    from congress.reminders import sweep_deadlines
+
+    opinion = register()
+    summarise(opinion, clerk)
+    forwarding = services.opinion_forward(opinion=opinion, body_name="区住建局", actor=clerk)
+    sweep_deadlines(today=forwarding.reply_due - dt.timedelta(days=7))
+    assert inbox(clerk) == ["deadline_reminder"]
+    assert inbox(committee) == []  # the committee hears of it only once overdue
+    sweep_deadlines(today=forwarding.reply_due + dt.timedelta(days=1))
+    assert inbox(committee) == ["deadline_reminder"]
+
+
+def test_the_sweep_reminds_a_station_without_a_reception_a_week_before_the_month_ends(clerk, station):
+    from congress.reminders import sweep_deadlines
+
+    sweep_deadlines(today=dt.date(2026, 3, 24))
+    assert inbox(clerk) == ["deadline_reminder"]
