@@ -36,6 +36,26 @@ NAV: list[NavItem] = [
     NavItem(_("Routing table"), "suggestions:routing", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(
+        _("Motions"),
+        "motions:list",
+        roles=frozenset(
+            {
+                Role.DEPUTY,
+                Role.DELEGATION_STAFF,
+                Role.SECRETARIAT,
+                Role.REVIEW_COMMITTEE,
+                Role.COMMITTEE_STAFF,
+                Role.SUPERVISOR,
+            }
+        ),
+    ),
+    NavItem(_("Motion review"), "motions:review", roles=frozenset({Role.REVIEW_COMMITTEE, Role.SECRETARIAT})),
+    NavItem(
+        _("Motions in recess review"),
+        "motions:recess",
+        roles=frozenset({Role.SUPERVISOR, Role.COMMITTEE_STAFF}),
+    ),
+    NavItem(
         _("Station desk"),
         "stations:desk",
         roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF, Role.DEPUTY}),

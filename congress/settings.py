@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "deputies",
     "liaison_stations",
     "suggestions",
+    "motions",
 ]
 
 MIDDLEWARE = [
@@ -221,6 +222,15 @@ SPECTACULAR_SETTINGS = {
         "UnitRoleEnum": "suggestions.workflow.Role",
         "CoSignerStatusEnum": "suggestions.models.CoSigner.Status",
         "NotAcceptedGroundEnum": "suggestions.models.NotAcceptedGround",
+        "MotionStatusEnum": "motions.workflow.Status",
+        "MotionKindEnum": "motions.models.Kind",
+        "MotionAttachmentKindEnum": "motions.models.Attachment.Kind",
+        "MotionHearingKindEnum": "motions.models.Hearing.Kind",
+        "MotionRecommendationKindEnum": "motions.models.Recommendation.Kind",
+        "PresidiumDecisionKindEnum": "motions.models.PresidiumDecision.Kind",
+        "PresidiumDecisionChoiceEnum": "motions.api.DECISION_KINDS",
+        "PlenaryOutcomeEnum": "motions.models.PlenaryResult.Outcome",
+        "ReconsiderationOutcomeEnum": "motions.models.Reconsideration.Outcome",
         "StationKindEnum": "liaison_stations.models.Station.Kind",
         "ReceptionKindEnum": "liaison_stations.workflow.ReceptionKind",
         "FeedbackWayEnum": "liaison_stations.models.Opinion.FeedbackWay",

@@ -11,6 +11,7 @@ from congress.api.views import MeView, SessionViewSet, UnitViewSet
 from congress.notifications.api import NotificationViewSet
 from deputies.api import DelegationViewSet, DeputyViewSet
 from liaison_stations import api as stations_api
+from motions.api import MotionViewSet, ReviewMeetingViewSet, ReviewMemberViewSet, ReviewReportViewSet
 from suggestions.api import AssignmentViewSet, SuggestionViewSet
 
 router = DefaultRouter()
@@ -27,6 +28,10 @@ router.register("points", stations_api.PointViewSet, basename="point")
 router.register("receptions", stations_api.ReceptionViewSet, basename="reception")
 router.register("opinions", stations_api.OpinionViewSet, basename="opinion")
 router.register("public/stations", stations_api.PublicStationViewSet, basename="public-station")
+router.register("motions", MotionViewSet, basename="motion")
+router.register("review-members", ReviewMemberViewSet, basename="review-member")
+router.register("review-meetings", ReviewMeetingViewSet, basename="review-meeting")
+router.register("review-reports", ReviewReportViewSet, basename="review-report")
 router.register("notifications", NotificationViewSet, basename="notification")
 
 api_v1: list[URLPattern | URLResolver] = [
@@ -59,6 +64,7 @@ urlpatterns = [
     path("calendar/<int:year>/delete/", calendar_views.calendar_delete, name="calendar-delete"),
     path("deadline/", calendar_views.deadline_calculator, name="deadline-calculator"),
     path("stations/", include("liaison_stations.urls", namespace="stations")),
+    path("motions/", include("motions.urls")),
     path("notifications/", include("congress.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

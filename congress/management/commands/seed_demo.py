@@ -36,6 +36,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, password: str, scale: int, **options: Any) -> None:
         self.seed_province(password)
+        # Each workflow app may add a few example records of its own: demo.seed(out).
+        for app in SCALED_APPS:
+            if apps.is_installed(app):
+                module = importlib.import_module(f"{app}.demo")
+                if hasattr(module, "seed"):
+                    module.seed(self.stdout)
         if scale > 0:
             # Each workflow app that can generate bulk data offers demo.seed_scale(scale, out).
             for app in SCALED_APPS:

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MotionsConfig(AppConfig):
+    name = "motions"
+    verbose_name = _("Motions")
+
+    def ready(self) -> None:
+        from congress.deadline_sources import register
+        from motions.services import motion_report_due_recompute
+
+        # The 6-month report clock (M§23) may reach into a year the calendar lacks.
+        register(motion_report_due_recompute)

@@ -1,0 +1,328 @@
+"""The review report (审查报告, M§16–M§19), generated from the motions of one session.
+
+It has the form a congress publishes: how many motions were received, from whom, how many
+co-signatures; counts by category and by field, with shares; the merges, each with all its
+numbers ("0002号与0016号"); then the list of motions with their numbers and recommendations.
+Every figure is counted from the rows, so the printed report and the data never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections import Counter
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext as _
+
+from congress.models import Session
+from motions.models import Category, CoSignature, Motion, Recommendation, ReviewReport
+from motions.workflow import Status
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    count: int
+    percent: str  # "61.4"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of the report: a motion with the motions merged into it."""
+
+    numbers: str  # "0002号与0016号"
+    title: str
+    proposers: str  # "张三等12位代表" / "太原代表团"
+    category: str
+    area: str
+    recommendation: str
+    recommendation_kind: str
+    body: str
+    status: str
+    report_due: dt.date | None
+    motion_ids: tuple[int, ...]
+
+
+@dataclass
+class ReportData:
+    session: Session
+    received: int = 0
+    joint: int = 0
+    delegation: int = 0
+    delegations: int = 0  # distinct delegations the motions came from
+    signatures: int = 0  # co-signatures on filed motions, lead deputies included
+    withdrawn: list[str] = field(default_factory=list)
+    merges: list[str] = field(default_factory=list)  # "0002号与0016号"
+    merged_away: int = 0
+    by_category: list[Share] = field(default_factory=list)
+    by_area: list[Share] = field(default_factory=list)
+    by_recommendation: list[Share] = field(default_factory=list)
+    by_body: list[Share] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    adoption: ReviewReport | None = None
+
+    @property
+    def remaining(self) -> int:
+        """Motions the report decides on: received, less the merged and the withdrawn."""
+        return len(self.items)
+
+
+def _shares(counter: Counter[str], total: int, order: list[str] | None = None) -> list[Share]:
+    keys = order if order is not None else [k for k, _n in counter.most_common()]
+    return [
+        Share(key, counter[key], f"{100 * counter[key] / total:.1f}" if total else "0.0")
+        for key in keys
+        if counter[key]
+    ]
+
+
+def build(session: Session) -> ReportData:
+    motions = list(
+        Motion.objects.filter(session=session, number__isnull=False)
+        .select_related("lead_deputy", "delegation", "subject_body", "review_body", "recommendation__body")
+        .annotate(signed=Count("cosignatures", filter=Q(cosignatures__confirmed_at__isnull=False)))
+        .order_by("number")
+    )
+    data = ReportData(session=session, adoption=ReviewReport.objects.filter(session=session).first())
+    data.received = len(motions)
+    data.joint = sum(1 for m in motions if m.kind == Motion.Kind.JOINT)
+    data.delegation = data.received - data.joint
+    data.delegations = len(
+        {m.delegation_id or (m.lead_deputy.delegation_id if m.lead_deputy else None) for m in motions}
+        - {None}
+    )
+    data.signatures = sum(m.signed + (1 if m.lead_deputy_id else 0) for m in motions)
+
+    followers: dict[int, list[Motion]] = {}
+    for m in motions:
+        if m.status == Status.MERGED and m.merged_into_id:
+            followers.setdefault(m.merged_into_id, []).append(m)
+    data.merged_away = sum(len(v) for v in followers.values())
+
+    remaining = [m for m in motions if m.status not in (Status.MERGED, Status.WITHDRAWN)]
+    data.withdrawn = [f"{m.number_text}号" for m in motions if m.status == Status.WITHDRAWN]
+    total = len(remaining)
+    data.by_category = _shares(
+        Counter(str(Category(m.category).label) for m in remaining),
+        total,
+        [str(c.label) for c in Category],
+    )
+    data.by_area = _shares(
+        Counter(
+            (m.subject_body.short_name or m.subject_body.name) if m.subject_body else _("Not classified")
+            for m in remaining
+        ),
+        total,
+    )
+    recommendation_labels = {k.value: str(k.label) for k in Recommendation.Kind}
+    data.by_recommendation = _shares(
+        Counter(
+            recommendation_labels[m.recommendation.kind]
+            if _has_recommendation(m)
+            else _("No recommendation yet")
+            for m in remaining
+        ),
+        total,
+        [*recommendation_labels.values(), _("No recommendation yet")],
+    )
+    data.by_body = _shares(
+        Counter(
+            m.recommendation.body.name
+            for m in remaining
+            if _has_recommendation(m) and m.recommendation.body is not None
+        ),
+        total,
+    )
+    for m in remaining:
+        merged = sorted(followers.get(m.pk, []), key=lambda f: f.number or 0)
+        numbers = "与".join(f"{x.number_text}号" for x in [m, *merged])
+        if merged:
+            data.merges.append(numbers)
+        data.items.append(_item(m, merged, numbers, recommendation_labels))
+    return data
+
+
+def _has_recommendation(motion: Motion) -> bool:
+    return hasattr(motion, "recommendation")
+
+
+def _item(m: Motion, merged: list[Motion], numbers: str, labels: dict[str, str]) -> Item:
+    recommendation = m.recommendation if _has_recommendation(m) else None
+    return Item(
+        numbers=numbers,
+        title=m.title,
+        proposers=_proposers_text(m, merged),
+        category=str(Category(m.category).label),
+        area=(m.subject_body.short_name or m.subject_body.name) if m.subject_body else "",
+        recommendation=labels[recommendation.kind] if recommendation else "",
+        recommendation_kind=recommendation.kind if recommendation else "",
+        body=recommendation.body.name if recommendation and recommendation.body else "",
+        status=str(Status(m.status).label),
+        report_due=m.report_due,
+        motion_ids=(m.pk, *(f.pk for f in merged)),
+    )
+
+
+def _proposers_text(m: Motion, merged: list[Motion]) -> str:
+    parts = []
+    for motion in [m, *merged]:
+        if motion.kind == Motion.Kind.DELEGATION and motion.delegation:
+            parts.append(motion.delegation.name)
+        elif motion.lead_deputy:
+            signed = getattr(motion, "signed", None)
+            if signed is None:
+                signed = CoSignature.objects.filter(motion=motion, confirmed_at__isnull=False).count()
+            parts.append(
+                _("%(lead)s and others, %(total)s deputies in all")
+                % {"lead": motion.lead_deputy.name, "total": signed + 1}
+            )
+    return "；".join(parts)
+
+
+# --- downloads ------------------------------------------------------------------------------------
+
+
+def excel_rows(data: ReportData) -> list[list[object]]:
+    return [
+        [
+            i.numbers,
+            i.title,
+            i.proposers,
+            i.category,
+            i.area,
+            i.recommendation,
+            i.body,
+            i.status,
+            i.report_due,
+        ]
+        for i in data.items
+    ]
+
+
+def excel_headers() -> list[str]:
+    return [
+        _("Number"),
+        _("Title"),
+        _("Proposers"),
+        _("Category"),
+        _("Field"),
+        _("Recommendation"),
+        _("Reviewing body"),
+        _("Status"),
+        _("Report due"),
+    ]
+
+
+def summary_paragraphs(data: ReportData) -> list[str]:
+    """The report's running text, in the words a congress uses."""
+    paragraphs = [
+        _(
+            "By the deadline the presidium set, the secretariat received %(received)s motions from deputies: "
+            "%(delegation)s from delegations and %(joint)s from ten or more deputies jointly, from %(delegations)s "
+            "delegations, with %(signatures)s signatures in all."
+        )
+        % {
+            "received": data.received,
+            "delegation": data.delegation,
+            "joint": data.joint,
+            "delegations": data.delegations,
+            "signatures": data.signatures,
+        }
+    ]
+    if data.merges:
+        paragraphs.append(
+            _(
+                "Motions of the same or similar content were merged: %(merges)s. After %(count)s merges, "
+                "%(remaining)s motions remain."
+            )
+            % {"merges": "、".join(data.merges), "count": data.merged_away, "remaining": data.remaining}
+        )
+    if data.withdrawn:
+        paragraphs.append(
+            _("Withdrawn by their proposers: %(numbers)s.") % {"numbers": "、".join(data.withdrawn)}
+        )
+    if data.by_category:
+        paragraphs.append(
+            _("By category: %(parts)s.") % {"parts": "；".join(_share_text(s) for s in data.by_category)}
+        )
+    if data.by_area:
+        paragraphs.append(
+            _("By field: %(parts)s.") % {"parts": "；".join(_share_text(s) for s in data.by_area)}
+        )
+    if data.by_recommendation:
+        paragraphs.append(
+            _("The committee recommends: %(parts)s.")
+            % {"parts": "；".join(_share_text(s) for s in data.by_recommendation)}
+        )
+    return paragraphs
+
+
+def _share_text(share: Share) -> str:
+    return _("%(label)s %(count)s (%(percent)s%%)") % {
+        "label": share.label,
+        "count": share.count,
+        "percent": share.percent,
+    }
+
+
+def docx_bytes(data: ReportData, title: str) -> bytes:
+    """A minimal Word document (WordprocessingML), written directly: no extra dependency."""
+    paragraphs = [
+        f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="36"/></w:rPr>'
+        f"<w:t>{escape(title)}</w:t></w:r></w:p>"
+    ]
+    paragraphs += [
+        f'<w:p><w:pPr><w:ind w:firstLine="640"/></w:pPr><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>'
+        for p in summary_paragraphs(data)
+    ]
+    headers = excel_headers()[:7]
+    rows = [[str(c or "") for c in row[:7]] for row in excel_rows(data)]
+    table = [
+        "<w:tbl><w:tblPr><w:tblBorders>"
+        + "".join(
+            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        )
+        + "</w:tblBorders></w:tblPr>"
+    ]
+    for index, row in enumerate([headers, *rows]):
+        bold = "<w:rPr><w:b/></w:rPr>" if index == 0 else ""
+        header = "<w:trPr><w:tblHeader/></w:trPr>" if index == 0 else ""
+        cells = "".join(f"<w:tc><w:p><w:r>{bold}<w:t>{escape(str(c))}</w:t></w:r></w:p></w:tc>" for c in row)
+        table.append(f"<w:tr>{header}{cells}</w:tr>")
+    table.append("</w:tbl>")
+    body = "".join(paragraphs) + "".join(table)
+    document = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f'<w:body>{body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as docx:
+        docx.writestr("[Content_Types].xml", CONTENT_TYPES)
+        docx.writestr("_rels/.rels", RELS)
+        docx.writestr("word/document.xml", document)
+    return buffer.getvalue()
+
+
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    "</Types>"
+)
+RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="word/document.xml"/>'
+    "</Relationships>"
+)

@@ -1,0 +1,47 @@
+"""The demo's motions and the bulk generator behind `seed_demo --scale`."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from motions.models import CoSignature, Motion
+from motions.report import build
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def test_the_demo_has_the_fourth_session_in_varied_states_and_a_draft_for_the_fifth():
+    call_command("seed_demo", password="demo-pass-1", stdout=io.StringIO())
+    fourth = Motion.objects.filter(session__number=4)
+    assert set(fourth.values_list("status", flat=True)) >= {
+        "concluded",
+        "reported",
+        "referred",
+        "adopted",
+        "merged",
+        "withdrawn",
+    }
+    assert list(fourth.values_list("number", flat=True)) == list(range(1, 10))
+    draft = Motion.objects.get(session__number=5, status="draft")
+    assert draft.cosignatures.filter(confirmed_version=1).count() == 5
+    # A second run adds nothing.
+    call_command("seed_demo", password="demo-pass-1", stdout=io.StringIO())
+    assert Motion.objects.count() == 10
+
+
+def test_the_scale_generator_fills_the_earlier_sessions_with_five_merges_each():
+    out = io.StringIO()
+    call_command("seed_demo", password="demo-pass-1", scale=1500, stdout=out)
+    assert "Generated 180 motions." in out.getvalue()
+    first = Motion.objects.filter(session__number=1)
+    assert first.count() == 60
+    assert first.filter(status="merged").count() == 5
+    assert CoSignature.objects.filter(motion__session__number=1).count() >= 60 * 9
+    data = build(first.earliest("number").session)
+    assert (data.received, data.merged_away, data.remaining) == (60, 5, 55)
