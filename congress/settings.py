@@ -234,6 +234,8 @@ SPECTACULAR_SETTINGS = {
         "StationKindEnum": "liaison_stations.models.Station.Kind",
         "ReceptionKindEnum": "liaison_stations.workflow.ReceptionKind",
         "FeedbackWayEnum": "liaison_stations.models.Opinion.FeedbackWay",
+        "StationOpinionCategoryEnum": "liaison_stations.workflow.Category",
+        "MotionCategoryEnum": "motions.models.Category",
     },
 }
 

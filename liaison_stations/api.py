@@ -46,13 +46,13 @@ def _actor(request: Any) -> User:
 # --- Stations and points -------------------------------------------------------------------
 
 
-class OfficerSerializer(serializers.ModelSerializer):
+class StationOfficerSerializer(serializers.ModelSerializer):
     class Meta:
         model = LiaisonOfficer
         fields = ["name", "background"]
 
 
-class AttachmentSerializer(serializers.ModelSerializer):
+class StationDeputySerializer(serializers.ModelSerializer):
     name = serializers.CharField(source="deputy.name", read_only=True)
     delegation = serializers.CharField(source="deputy.delegation.name", read_only=True)
 
@@ -62,8 +62,8 @@ class AttachmentSerializer(serializers.ModelSerializer):
 
 
 class StationSerializer(serializers.ModelSerializer):
-    officers = OfficerSerializer(many=True, read_only=True)
-    deputies = AttachmentSerializer(source="attachments", many=True, read_only=True)
+    officers = StationOfficerSerializer(many=True, read_only=True)
+    deputies = StationDeputySerializer(source="attachments", many=True, read_only=True)
     points = serializers.ManyRelatedField(
         child_relation=serializers.PrimaryKeyRelatedField(read_only=True), read_only=True
     )
@@ -237,7 +237,7 @@ def deadline_object(forwarding: Forwarding) -> dict[str, object]:
     return result
 
 
-class ForwardingSerializer(serializers.ModelSerializer):
+class StationForwardingSerializer(serializers.ModelSerializer):
     reply_due = serializers.SerializerMethodField()
 
     class Meta:
@@ -249,8 +249,8 @@ class ForwardingSerializer(serializers.ModelSerializer):
         return deadline_object(forwarding)
 
 
-class OpinionSerializer(serializers.ModelSerializer):
-    forwardings = ForwardingSerializer(many=True, read_only=True)
+class StationOpinionSerializer(serializers.ModelSerializer):
+    forwardings = StationForwardingSerializer(many=True, read_only=True)
     reply_due = serializers.SerializerMethodField()
 
     class Meta:
@@ -313,13 +313,13 @@ class OpinionFilter(django_filters.FilterSet):
         return opinions_matching(queryset, value)
 
 
-class OpinionClassifySerializer(serializers.Serializer):
+class StationOpinionClassifySerializer(serializers.Serializer):
     summary = serializers.CharField()
     category = serializers.ChoiceField(choices=workflow.Category.choices)
     is_secret = serializers.BooleanField(default=False)
 
 
-class OpinionForwardSerializer(serializers.Serializer):
+class StationOpinionForwardSerializer(serializers.Serializer):
     body_name = serializers.CharField(required=False, allow_blank=True, default="")
     unit = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True
@@ -333,18 +333,18 @@ class OpinionForwardSerializer(serializers.Serializer):
         return attrs
 
 
-class OpinionAnswerSerializer(serializers.Serializer):
+class StationOpinionAnswerSerializer(serializers.Serializer):
     answer = serializers.CharField()
     answered_on = serializers.DateField(required=False)
 
 
-class OpinionFeedbackSerializer(serializers.Serializer):
+class StationOpinionFeedbackSerializer(serializers.Serializer):
     way = serializers.ChoiceField(choices=Opinion.FeedbackWay.choices)
     fed_back_on = serializers.DateField(required=False)
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class OpinionToSuggestionSerializer(serializers.Serializer):
+class StationOpinionToSuggestionSerializer(serializers.Serializer):
     """All optional: the draft is prefilled from the matter; the deputy edits it later."""
 
     title = serializers.CharField(required=False, allow_blank=True, default="")
@@ -360,7 +360,7 @@ class OpinionViewSet(
     """Constituent opinions: registered at stations and points, or sent online; station staff
     summarise, forward and answer them (D§31, D§35)."""
 
-    serializer_class = OpinionSerializer
+    serializer_class = StationOpinionSerializer
     filterset_class = OpinionFilter
     ordering_fields = ["received_on", "id"]
 
@@ -389,24 +389,24 @@ class OpinionViewSet(
         fresh = Opinion.objects.prefetch_related("forwardings", "received_by").get(pk=opinion.pk)
         return dict(self.get_serializer(fresh).data)
 
-    @extend_schema(request=None, responses=OpinionSerializer)
+    @extend_schema(request=None, responses=StationOpinionSerializer)
     @action(detail=True, methods=["post"])
     def report(self, request: Request, pk: str | None = None) -> Response:
         """A point sends its record up to the station (D§31)."""
         opinion = services.opinion_report(opinion=self.get_object(), actor=_actor(request))
         return Response(self._fresh(opinion))
 
-    @extend_schema(request=OpinionClassifySerializer, responses=OpinionSerializer)
+    @extend_schema(request=StationOpinionClassifySerializer, responses=StationOpinionSerializer)
     @action(detail=True, methods=["post"])
     def classify(self, request: Request, pk: str | None = None) -> Response:
-        data = _valid(OpinionClassifySerializer, request)
+        data = _valid(StationOpinionClassifySerializer, request)
         opinion = services.opinion_classify(opinion=self.get_object(), actor=_actor(request), **data)
         return Response(self._fresh(opinion))
 
-    @extend_schema(request=OpinionForwardSerializer, responses=OpinionSerializer)
+    @extend_schema(request=StationOpinionForwardSerializer, responses=StationOpinionSerializer)
     @action(detail=True, methods=["post"])
     def forward(self, request: Request, pk: str | None = None) -> Response:
-        data = _valid(OpinionForwardSerializer, request)
+        data = _valid(StationOpinionForwardSerializer, request)
         forwarding = services.opinion_forward(
             opinion=self.get_object(),
             body_name=data["body_name"],
@@ -417,10 +417,10 @@ class OpinionViewSet(
         )
         return Response(self._fresh(forwarding.opinion))
 
-    @extend_schema(request=OpinionAnswerSerializer, responses=OpinionSerializer)
+    @extend_schema(request=StationOpinionAnswerSerializer, responses=StationOpinionSerializer)
     @action(detail=True, methods=["post"])
     def answer(self, request: Request, pk: str | None = None) -> Response:
-        data = _valid(OpinionAnswerSerializer, request)
+        data = _valid(StationOpinionAnswerSerializer, request)
         opinion = services.opinion_answer(
             opinion=self.get_object(),
             answer=data["answer"],
@@ -429,10 +429,10 @@ class OpinionViewSet(
         )
         return Response(self._fresh(opinion))
 
-    @extend_schema(request=OpinionFeedbackSerializer, responses=OpinionSerializer)
+    @extend_schema(request=StationOpinionFeedbackSerializer, responses=StationOpinionSerializer)
     @action(detail=True, methods=["post"])
     def feedback(self, request: Request, pk: str | None = None) -> Response:
-        data = _valid(OpinionFeedbackSerializer, request)
+        data = _valid(StationOpinionFeedbackSerializer, request)
         opinion = services.opinion_feedback(
             opinion=self.get_object(),
             way=data["way"],
@@ -442,16 +442,16 @@ class OpinionViewSet(
         )
         return Response(self._fresh(opinion))
 
-    @extend_schema(request=OpinionToSuggestionSerializer, responses={201: OpinionSerializer})
+    @extend_schema(request=StationOpinionToSuggestionSerializer, responses={201: StationOpinionSerializer})
     @action(detail=True, methods=["post"], url_path="to-suggestion")
     def to_suggestion(self, request: Request, pk: str | None = None) -> Response:
         """A deputy who received the matter turns it into a draft suggestion, linked to it."""
-        data = _valid(OpinionToSuggestionSerializer, request)
+        data = _valid(StationOpinionToSuggestionSerializer, request)
         opinion = self.get_object()
         services.opinion_to_suggestion(opinion=opinion, actor=_actor(request), **data)
         return Response(self._fresh(opinion), status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=StationReasonSerializer, responses=OpinionSerializer)
+    @extend_schema(request=StationReasonSerializer, responses=StationOpinionSerializer)
     @action(detail=True, methods=["post"])
     def dismiss(self, request: Request, pk: str | None = None) -> Response:
         data = _valid(StationReasonSerializer, request)
@@ -467,7 +467,7 @@ class OpinionViewSet(
 
 
 class PublicStationSerializer(serializers.ModelSerializer):
-    officers = OfficerSerializer(many=True, read_only=True)
+    officers = StationOfficerSerializer(many=True, read_only=True)
     deputies = serializers.SerializerMethodField()
 
     class Meta:
@@ -479,7 +479,7 @@ class PublicStationSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(
         inline_serializer(
-            "PublicDeputy",
+            "StationPublicDeputy",
             {
                 "id": serializers.IntegerField(),
                 "name": serializers.CharField(),
@@ -496,7 +496,7 @@ class PublicStationSerializer(serializers.ModelSerializer):
         ]
 
 
-class PublicMatterSerializer(serializers.Serializer):
+class StationPublicMatterSerializer(serializers.Serializer):
     """A published matter: the station's summary and the answer, without personal data."""
 
     id = serializers.IntegerField()
@@ -521,16 +521,16 @@ class PublicStationViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Station]:
         return public_stations().prefetch_related("officers", "attachments__deputy__delegation")
 
-    @extend_schema(responses=PublicMatterSerializer(many=True))
+    @extend_schema(responses=StationPublicMatterSerializer(many=True))
     @action(detail=True)
     def matters(self, request: Request, pk: str | None = None) -> Response:
         station = self.get_object()
         page = self.paginate_queryset(published_matters(station))
         rows = [dataclasses.asdict(public_matter(row)) for row in page or []]
-        return self.get_paginated_response(PublicMatterSerializer(rows, many=True).data)
+        return self.get_paginated_response(StationPublicMatterSerializer(rows, many=True).data)
 
 
-class PublicOpinionSerializer(serializers.Serializer):
+class StationPublicOpinionSerializer(serializers.Serializer):
     station = serializers.PrimaryKeyRelatedField(
         queryset=Station.objects.filter(is_active=True), required=False
     )
@@ -547,7 +547,7 @@ class PublicOpinionSerializer(serializers.Serializer):
         return attrs
 
 
-class TrackingSerializer(serializers.Serializer):
+class StationTrackingSerializer(serializers.Serializer):
     code = serializers.CharField()
     status = serializers.CharField()
     status_label = serializers.CharField()
@@ -571,12 +571,12 @@ class PublicOpinionView(APIView):
     authentication_classes: list[type] = []
 
     @extend_schema(
-        request=PublicOpinionSerializer,
-        responses={201: inline_serializer("TrackingCode", {"tracking_code": serializers.CharField()})},
+        request=StationPublicOpinionSerializer,
+        responses={201: inline_serializer("StationTrackingCode", {"tracking_code": serializers.CharField()})},
     )
     def post(self, request: Request) -> Response:
         _limit(request, "public-opinion", settings.PUBLIC_OPINION_RATE)
-        data = _valid(PublicOpinionSerializer, request)
+        data = _valid(StationPublicOpinionSerializer, request)
         opinion = services.opinion_submit_online(
             station=data.get("station"),
             deputy=data.get("deputy"),
@@ -593,10 +593,10 @@ class PublicTrackingView(APIView):
     permission_classes = [permissions.AllowAny]
     authentication_classes: list[type] = []
 
-    @extend_schema(responses=TrackingSerializer)
+    @extend_schema(responses=StationTrackingSerializer)
     def get(self, request: Request, code: str) -> Response:
         _limit(request, "tracking", settings.TRACKING_LOOKUP_RATE)
         found = tracking(normalise_tracking_code(code))
         if found is None:
             raise NotFound
-        return Response(TrackingSerializer(dataclasses.asdict(found)).data)
+        return Response(StationTrackingSerializer(dataclasses.asdict(found)).data)
