@@ -55,6 +55,20 @@ NAV: list[NavItem] = [
         "motions:recess",
         roles=frozenset({Role.SUPERVISOR, Role.COMMITTEE_STAFF}),
     ),
+    NavItem(
+        _("Station desk"),
+        "stations:desk",
+        roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF, Role.DEPUTY}),
+    ),
+    NavItem(
+        _("Constituent opinions"),
+        "stations:opinions",
+        roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF}),
+    ),
+    NavItem(
+        _("Receptions"), "stations:receptions", roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF})
+    ),
+    NavItem(_("Liaison stations"), "stations:list"),
     NavItem(_("Deadline calculator"), "deadline-calculator"),
     NavItem(_("Notifications"), "notifications:inbox"),
     NavItem(_("API docs"), "api-docs"),
@@ -63,11 +77,15 @@ NAV: list[NavItem] = [
 
 
 def nav_for(user: Any, current_path: str) -> list[dict[str, Any]]:
-    items = []
+    items: list[dict[str, Any]] = []
     for item in NAV:
         if not item.visible_to(user):
             continue
         url = reverse(item.url_name)
-        active = current_path == url if url == "/" else current_path.startswith(url)
-        items.append({"label": item.label, "url": url, "active": active})
+        matches = current_path == url if url == "/" else current_path.startswith(url)
+        items.append({"label": item.label, "url": url, "active": matches})
+    # Only the most specific match is current: /stations/desk/ is the desk, not /stations/.
+    longest = max((len(i["url"]) for i in items if i["active"]), default=0)
+    for i in items:
+        i["active"] = i["active"] and len(i["url"]) == longest
     return items

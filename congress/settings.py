@@ -231,6 +231,11 @@ SPECTACULAR_SETTINGS = {
         "PresidiumDecisionChoiceEnum": "motions.api.DECISION_KINDS",
         "PlenaryOutcomeEnum": "motions.models.PlenaryResult.Outcome",
         "ReconsiderationOutcomeEnum": "motions.models.Reconsideration.Outcome",
+        "StationKindEnum": "liaison_stations.models.Station.Kind",
+        "ReceptionKindEnum": "liaison_stations.workflow.ReceptionKind",
+        "FeedbackWayEnum": "liaison_stations.models.Opinion.FeedbackWay",
+        "StationOpinionCategoryEnum": "liaison_stations.workflow.Category",
+        "MotionCategoryEnum": "motions.models.Category",
     },
 }
 
@@ -324,3 +329,10 @@ PORTAL_PERIODS = {
     "evaluation": env_str("EVALUATION_PERIOD", "1m"),
     "station_forward": env_str("STATION_FORWARD_PERIOD", "1m"),
 }
+# D§31 "half a working day": half of the statutory 8-hour day, unless the committee sets another.
+RECEPTION_MIN_MINUTES = env_int("RECEPTION_MIN_MINUTES", 240)
+# The public opinion form and API (D§37), per client address: "count/seconds".
+PUBLIC_OPINION_RATE = env_str("PUBLIC_OPINION_RATE", "5/3600")
+TRACKING_LOOKUP_RATE = env_str("TRACKING_LOOKUP_RATE", "60/3600")
+# Proxies in front of the portal that append to X-Forwarded-For (0: use the peer address).
+NUM_PROXIES = env_int("NUM_PROXIES", 0)

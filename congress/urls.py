@@ -10,6 +10,7 @@ from congress.api.calendar import CalendarDayViewSet, CalendarYearViewSet, Deadl
 from congress.api.views import MeView, SessionViewSet, UnitViewSet
 from congress.notifications.api import NotificationViewSet
 from deputies.api import DelegationViewSet, DeputyViewSet
+from liaison_stations import api as stations_api
 from motions.api import MotionViewSet, ReviewMeetingViewSet, ReviewMemberViewSet, ReviewReportViewSet
 from suggestions.api import AssignmentViewSet, SuggestionViewSet
 
@@ -22,6 +23,11 @@ router.register("suggestions", SuggestionViewSet, basename="suggestion")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("calendar/days", CalendarDayViewSet, basename="calendar-day")
 router.register("calendar/years", CalendarYearViewSet, basename="calendar-year")
+router.register("stations", stations_api.StationViewSet, basename="station")
+router.register("points", stations_api.PointViewSet, basename="point")
+router.register("receptions", stations_api.ReceptionViewSet, basename="reception")
+router.register("opinions", stations_api.OpinionViewSet, basename="opinion")
+router.register("public/stations", stations_api.PublicStationViewSet, basename="public-station")
 router.register("motions", MotionViewSet, basename="motion")
 router.register("review-members", ReviewMemberViewSet, basename="review-member")
 router.register("review-meetings", ReviewMeetingViewSet, basename="review-meeting")
@@ -32,6 +38,10 @@ api_v1: list[URLPattern | URLResolver] = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("me/", MeView.as_view(), name="api-me"),
     path("calendar/deadline/", DeadlineView.as_view(), name="api-deadline"),
+    path("public/opinions/", stations_api.PublicOpinionView.as_view(), name="api-public-opinion"),
+    path(
+        "public/opinions/<str:code>/", stations_api.PublicTrackingView.as_view(), name="api-public-tracking"
+    ),
     path("", include(router.urls)),
 ]
 
@@ -53,6 +63,7 @@ urlpatterns = [
     path("calendar/<int:year>/approve/", calendar_views.calendar_approve, name="calendar-approve"),
     path("calendar/<int:year>/delete/", calendar_views.calendar_delete, name="calendar-delete"),
     path("deadline/", calendar_views.deadline_calculator, name="deadline-calculator"),
+    path("stations/", include("liaison_stations.urls", namespace="stations")),
     path("motions/", include("motions.urls")),
     path("notifications/", include("congress.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,52 +1,516 @@
-"""A few demo liaison stations in Taiyuan, with deputies attached and station1 as staff."""
+"""Demo liaison stations in Taiyuan, and bulk stations, receptions and registrations for scale.
 
-from congress.demo import demo_user
+`seed_stations` makes a few real-looking stations with deputies, officers, a year of
+receptions (one month left out, so the flag shows) and matters in every status.
+`seed_scale(N)` adds N/50 stations and 10·N registrations in bulk (COPY on PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import random
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from congress.demo import CITIES, demo_user
+from congress.models import User
+from congress.periods import BEIJING
 from congress.roles import Role
 from deputies.models import Deputy
-from liaison_stations.models import Station
+from liaison_stations import workflow
+from liaison_stations.models import (
+    Attachment,
+    Event,
+    Forwarding,
+    LiaisonOfficer,
+    Opinion,
+    Reception,
+    Station,
+)
+from liaison_stations.rules import month_bounds
 
 STATIONS = [
     (
         "小店区坞城街道人大代表联络站",
         "小店区",
         "小店区人大常委会坞城街道工作委员会",
+        Station.HostKind.SUBDISTRICT_COMMITTEE,
         "坞城路 92 号社区服务中心二层",
     ),
-    ("迎泽区柳巷街道人大代表联络站", "迎泽区", "迎泽区人大常委会柳巷街道工作委员会", "柳巷北路 18 号"),
-    ("清徐县清源镇人大代表联络站", "清徐县", "清源镇人民代表大会主席团", "清源镇政府院内东侧"),
+    (
+        "迎泽区柳巷街道人大代表联络站",
+        "迎泽区",
+        "迎泽区人大常委会柳巷街道工作委员会",
+        Station.HostKind.SUBDISTRICT_COMMITTEE,
+        "柳巷北路 18 号",
+    ),
+    (
+        "清徐县清源镇人大代表联络站",
+        "清徐县",
+        "清源镇人民代表大会主席团",
+        Station.HostKind.TOWNSHIP_PRESIDIUM,
+        "清源镇政府院内东侧",
+    ),
+]
+DUTIES = (
+    "宣传宪法、法律、法规和党的路线方针政策；听取群众意见和建议；"
+    "组织代表联系群众、视察调研、学习培训；及时汇总梳理、分类处理群众意见建议并反馈办理情况。"
+)
+MATTERS = [
+    (
+        "urban_construction",
+        "小区北门外道路坑洼，雨天积水，老人出行不便，希望尽快修补。",
+        "小区北门外道路破损积水，影响出行。",
+    ),
+    ("transport", "公交 8 路晚上九点后就停运，下夜班的职工回家困难。", "建议延长公交 8 路夜间运营时间。"),
+    ("education", "附近小学放学时段校门口拥堵，缺少交通疏导。", "小学放学时段校门口交通拥堵。"),
+    ("health", "社区卫生服务站周末不开门，老年人看病要跑远路。", "社区卫生服务站周末不开诊。"),
+    ("social_security", "老年食堂就餐名额太少，很多独居老人排不上。", "社区老年食堂名额不足。"),
+    ("environment", "河边夜市散场后垃圾无人清运，气味很大。", "河边夜市散场后垃圾清运不及时。"),
+    ("employment", "希望街道多组织几场面向大龄失业人员的招聘会。", "建议为大龄失业人员多办专场招聘。"),
+]
+ANSWERS = [
+    "区住建局已安排施工队于本月完成修补，并增设排水口。",
+    "市公交公司已将末班车延至 22:30，自下月起执行。",
+    "区交警大队已在放学时段安排警力和志愿者疏导。",
+    "区卫健局已协调卫生服务站周六上午开诊。",
 ]
 
 
 def seed_stations(password_hash: str) -> None:
     staff = demo_user("station1", password_hash=password_hash, name="郭小燕", roles=[Role.STATION_STAFF])
+    point_staff = demo_user("point1", password_hash=password_hash, name="阎晓红", roles=[Role.STATION_STAFF])
     deputies = list(Deputy.objects.filter(delegation__name="太原代表团").order_by("id")[:30])
-    for index, (name, county, host, address) in enumerate(STATIONS):
+    for index, (name, county, host, host_kind, address) in enumerate(STATIONS):
         station, created = Station.objects.get_or_create(
             city="太原",
             county=county,
             name=name,
             defaults={
                 "host_body": host,
+                "host_kind": host_kind,
                 "address": address,
-                "opening_hours": "每月第一个星期三 9:00–12:00；工作日 9:00–17:00 可预约",
-                "duties": "收集群众意见建议，组织代表接待群众，反馈办理情况。",
+                "opening_hours": "每月第一个星期三 8:30–12:30；工作日 9:00–17:00 可预约",
+                "duties": DUTIES,
                 "head_name": ["刘建华", "宋晓红", "白志刚"][index],
                 "contact_phone": f"0351-70{index}1234",
+                "established_on": dt.date(2022, 3, 1),
             },
         )
-        if created:
-            station.deputies.set(deputies[index * 10 : index * 10 + 10])
-            if index == 0:
-                station.staff.add(staff)
-                Station.objects.get_or_create(
-                    kind=Station.Kind.POINT,
-                    parent=station,
-                    city="太原",
-                    county=county,
-                    name="坞城街道南内环社区人大代表联络点",
-                    defaults={
-                        "host_body": host,
-                        "address": "南内环街 201 号社区居委会",
-                        "opening_hours": "每周二 14:30–17:30",
-                    },
+        if not created:
+            continue
+        # D§21: provincial deputies attach where they were elected (here: Taiyuan).
+        Attachment.objects.bulk_create(
+            [
+                Attachment(station=station, deputy=d, basis=Attachment.Basis.CONSTITUENCY)
+                for d in deputies[index * 10 : index * 10 + 10]
+            ]
+        )
+        LiaisonOfficer.objects.bulk_create(
+            [
+                LiaisonOfficer(
+                    station=station, name="张丽", background=LiaisonOfficer.Background.CONGRESS_STAFF
+                ),
+                LiaisonOfficer(
+                    station=station,
+                    name="赵建军",
+                    background=LiaisonOfficer.Background.LOCAL_DEPUTY,
+                    sort_order=1,
+                ),
+            ]
+        )
+        if index == 0:
+            station.staff.add(staff)
+            point, _created = Station.objects.get_or_create(
+                kind=Station.Kind.POINT,
+                parent=station,
+                city="太原",
+                county=county,
+                name="坞城街道南内环社区人大代表联络点",
+                defaults={
+                    "host_body": "南内环社区居民委员会",
+                    "host_kind": Station.HostKind.COMMUNITY,
+                    "address": "南内环街 201 号社区居委会",
+                    "opening_hours": "每周二 14:30–17:30",
+                },
+            )
+            point.staff.add(point_staff)
+            _seed_activity(station, point, deputies[:10], staff)
+
+
+def _seed_activity(station: Station, point: Station, deputies: list[Deputy], staff: User) -> None:
+    """A year of receptions at the first station, one month left out, and its matters."""
+    today = timezone.localdate()
+    rng = random.Random(31)  # noqa: S311 - demo data
+    # The last twelve months and this one, on each month's first Wednesday; three months ago
+    # is left out, so the missing-months flag has something to show.
+    for back in range(12, -1, -1):
+        index = today.year * 12 + today.month - 1 - back
+        first, _following = month_bounds(index // 12, index % 12 + 1)
+        if back == 3:
+            continue
+        day = first + dt.timedelta(days=(2 - first.weekday()) % 7)
+        held = day < today
+        reception = Reception.objects.create(
+            station=station,
+            kind=Reception.Kind.REGULAR,
+            starts_at=dt.datetime.combine(day, dt.time(8, 30), BEIJING),
+            ends_at=dt.datetime.combine(day, dt.time(12, 30), BEIJING),
+            place=station.address,
+            status=Reception.Status.HELD if held else Reception.Status.SCHEDULED,
+            summary="接待群众 6 人次，收集意见 4 条。" if held else "",
+            created_by=staff,
+        )
+        reception.deputies.set(rng.sample(deputies, 3) if held else deputies[:3])
+        Event.objects.create(reception=reception, actor=staff, action="schedule", to_status="scheduled")
+        if held:
+            _seed_matters(station, point, reception, day, rng, staff)
+    upcoming = today + dt.timedelta(days=(2 - today.weekday()) % 7 or 7)
+    thematic = Reception.objects.create(
+        station=station,
+        point=point,
+        kind=Reception.Kind.THEMATIC,
+        theme="老旧小区改造专题接待",
+        starts_at=dt.datetime.combine(upcoming, dt.time(14, 0), BEIJING),
+        ends_at=dt.datetime.combine(upcoming, dt.time(18, 0), BEIJING),
+        place=point.address,
+        created_by=staff,
+    )
+    thematic.deputies.set(deputies[:2])
+
+
+def _seed_matters(
+    station: Station, point: Station, reception: Reception, day: dt.date, rng: random.Random, staff: User
+) -> None:
+    from congress.calendar import deadline
+    from congress.statutory import policy_rule
+
+    for n in range(2):
+        category, matter, summary = rng.choice(MATTERS)
+        age = (timezone.localdate() - day).days
+        status = (
+            workflow.OpinionStatus.CLOSED
+            if age > 60
+            else workflow.OpinionStatus.FORWARDED
+            if age > 10
+            else workflow.OpinionStatus.PENDING
+        )
+        answered = status == workflow.OpinionStatus.CLOSED
+        opinion = Opinion.objects.create(
+            tracking_code=f"DEMO{reception.pk:04d}{n:04d}",
+            station=station,
+            point=point if n else None,
+            reception=reception,
+            visitor_name=rng.choice(["李桂兰", "王建国", "张秀英", "刘志强"]),
+            visitor_contact=f"1380351{rng.randrange(10000):04d}",
+            visitor_address="坞城路社区",
+            matter=matter,
+            category=category,
+            summary=summary if status != workflow.OpinionStatus.PENDING else "",
+            received_on=day,
+            status=status,
+            answer=rng.choice(ANSWERS) if answered else "",
+            answered_on=day + dt.timedelta(days=30) if answered else None,
+            feedback_on=day + dt.timedelta(days=32) if answered else None,
+            feedback_way=Opinion.FeedbackWay.PHONE if answered else "",
+            created_by=staff,
+        )
+        opinion.received_by.set(reception.deputies.all()[:1])
+        Event.objects.create(opinion=opinion, actor=staff, action="register", to_status="pending")
+        if status == workflow.OpinionStatus.FORWARDED:
+            forwarded_on = day + dt.timedelta(days=3)
+            due = deadline(policy_rule("station_forward"), forwarded_on)
+            Forwarding.objects.create(
+                opinion=opinion,
+                body_name="小店区住房和城乡建设局",
+                forwarded_on=forwarded_on,
+                reply_due=due.due,
+                reply_due_provisional=due.provisional,
+                forwarded_by=staff,
+            )
+
+
+# --- Scale: bulk stations, receptions and registrations ------------------------------------
+
+COUNTIES = ["城区", "郊区", "东区", "西区", "南区", "北区", "新区", "开发区"]
+TOWNS = [
+    "东关",
+    "西关",
+    "南关",
+    "北关",
+    "城关",
+    "新城",
+    "河西",
+    "河东",
+    "柳林",
+    "杨家",
+    "李家",
+    "王家",
+    "石门",
+    "东山",
+    "西山",
+    "南山",
+]
+CODE_DIGITS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def _code(n: int) -> str:
+    """A unique code per number, from the tracking-code alphabet ('Z' marks generated data)."""
+    digits = []
+    while True:
+        n, r = divmod(n, len(CODE_DIGITS))
+        digits.append(CODE_DIGITS[r])
+        if n == 0:
+            break
+    return "Z" + "".join(reversed(digits)).rjust(11, "A")
+
+
+def seed_scale(scale: int, out: Any = None) -> None:
+    """scale/50 stations (one point for every four), a year of receptions with a few months
+    missed, and 10·scale registrations with their deputies. Generated once per scale."""
+    stations_wanted = max(10, scale // 50)
+    if Station.objects.filter(name__startswith="Z").count() >= stations_wanted:
+        return
+    rng = random.Random(scale)  # noqa: S311 - demo data
+    today = timezone.localdate()
+    deputy_ids = list(Deputy.objects.filter(status=Deputy.Status.ACTIVE).values_list("id", flat=True))
+    staff = User.objects.get(username="station1")  # seed_province made it
+    with transaction.atomic():
+        stations = _bulk_stations(stations_wanted, rng)
+        station_ids = [s.pk for s in stations]
+        _bulk_attachments(station_ids, deputy_ids, rng)
+        receptions = _bulk_receptions(station_ids, deputy_ids, today, rng, staff)
+        count = _bulk_opinions(10 * scale, receptions, today, rng, staff)
+    if out is not None:
+        out.write(
+            f"liaison stations: {len(stations)} stations, {len(receptions)} receptions, {count} registrations"
+        )
+
+
+def _bulk_stations(count: int, rng: random.Random) -> list[Station]:
+    rows = []
+    for i in range(count):
+        city = CITIES[i % len(CITIES)]
+        county = COUNTIES[(i // len(CITIES)) % len(COUNTIES)]
+        town = TOWNS[i % len(TOWNS)]
+        presidium = i % 3 == 0
+        rows.append(
+            Station(
+                name=f"Z{i:05d} {town}{'镇' if presidium else '街道'}人大代表联络站",
+                city=city,
+                county=county,
+                host_body=f"{town}镇人民代表大会主席团"
+                if presidium
+                else f"{county}人大常委会{town}街道工作委员会",
+                host_kind=Station.HostKind.TOWNSHIP_PRESIDIUM
+                if presidium
+                else Station.HostKind.SUBDISTRICT_COMMITTEE,
+                address=f"{city}市{county}{town}路 {i % 300 + 1} 号",
+                opening_hours="每月第一个星期三 8:30–12:30",
+                duties=DUTIES,
+                head_name="王主任",
+                contact_phone=f"0351-{7000000 + i}",
+            )
+        )
+    stations = Station.objects.bulk_create(rows, batch_size=2000)
+    points = [
+        Station(
+            kind=Station.Kind.POINT,
+            parent=s,
+            name=f"Z{n:05d} 社区人大代表联络点",
+            city=s.city,
+            county=s.county,
+            host_body="社区居民委员会",
+            host_kind=Station.HostKind.COMMUNITY,
+            address=s.address,
+            opening_hours="每周二 14:30–17:30",
+        )
+        for n, s in enumerate(stations[::4])
+    ]
+    Station.objects.bulk_create(points, batch_size=2000)
+    return stations
+
+
+def _bulk_attachments(station_ids: list[int], deputy_ids: list[int], rng: random.Random) -> None:
+    rows = []
+    for station_id in station_ids:
+        for deputy_id in rng.sample(deputy_ids, min(5, len(deputy_ids))):
+            rows.append(
+                Attachment(station_id=station_id, deputy_id=deputy_id, basis=Attachment.Basis.WORKPLACE)
+            )
+    Attachment.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)
+
+
+def _bulk_receptions(
+    station_ids: list[int], deputy_ids: list[int], today: dt.date, rng: random.Random, staff: User
+) -> list[tuple[int, int, dt.date, list[int]]]:
+    """The last twelve months at every station; about one station-month in twenty is missed."""
+    receptions: list[Reception] = []
+    present: list[list[int]] = []
+    for station_id in station_ids:
+        for back in range(12, 0, -1):
+            index = today.year * 12 + today.month - 1 - back
+            first, _following = month_bounds(index // 12, index % 12 + 1)
+            if rng.random() < 0.05:
+                continue
+            day = first + dt.timedelta(days=rng.randrange(27))
+            receptions.append(
+                Reception(
+                    station_id=station_id,
+                    starts_at=dt.datetime.combine(day, dt.time(8, 30), BEIJING),
+                    ends_at=dt.datetime.combine(day, dt.time(12, 30), BEIJING),
+                    status=Reception.Status.HELD,
+                    summary="接待群众，收集意见建议。",
+                    created_by=staff,
                 )
+            )
+            present.append(rng.sample(deputy_ids, min(2, len(deputy_ids))))
+    created = Reception.objects.bulk_create(receptions, batch_size=5000)
+    through = Reception.deputies.through
+    through.objects.bulk_create(
+        [through(reception_id=r.pk, deputy_id=d) for r, ds in zip(created, present, strict=True) for d in ds],
+        batch_size=10000,
+    )
+    return [
+        (r.pk, r.station_id, timezone.localtime(r.starts_at).date(), ds)
+        for r, ds in zip(created, present, strict=True)
+    ]
+
+
+OPINION_COLUMNS = [
+    "id", "tracking_code", "station_id", "reception_id", "source", "visitor_name", "visitor_contact",
+    "visitor_address", "matter", "category", "received_on", "summary", "is_secret", "status", "answer",
+    "answered_on", "feedback_way", "dismissal_reason", "created_at",
+]  # fmt: skip
+
+
+def _bulk_opinions(
+    count: int,
+    receptions: Sequence[tuple[int, int, dt.date, list[int]]],
+    today: dt.date,
+    rng: random.Random,
+    staff: User,
+) -> int:
+    """Registrations at the receptions, written with COPY (PostgreSQL) or executemany."""
+    if not receptions or count <= 0:
+        return 0
+    first_id = (Opinion.objects.order_by("-id").values_list("id", flat=True).first() or 0) + 1
+    now = timezone.now()
+    received_by: list[tuple[int, int]] = []
+
+    def rows() -> Iterator[tuple[Any, ...]]:
+        for n in range(count):
+            pk = first_id + n
+            reception_id, station_id, day, deputies = receptions[rng.randrange(len(receptions))]
+            category, matter, summary = MATTERS[n % len(MATTERS)]
+            roll = rng.random()
+            status = (
+                workflow.OpinionStatus.CLOSED
+                if roll < 0.7
+                else workflow.OpinionStatus.ANSWERED
+                if roll < 0.8
+                else workflow.OpinionStatus.FORWARDED
+                if roll < 0.9
+                else workflow.OpinionStatus.PENDING
+                if roll < 0.97
+                else workflow.OpinionStatus.DISMISSED
+            )
+            answered = status in workflow.ANSWERED
+            received_by.append((pk, deputies[0]))
+            yield (
+                pk, _code(pk), station_id, reception_id, "visit", f"群众{pk}", f"139{pk % 100000000:08d}", "",
+                matter, category, day, summary if status != workflow.OpinionStatus.PENDING else "",
+                rng.random() < 0.01, status, ANSWERS[n % len(ANSWERS)] if answered else "",
+                min(day + dt.timedelta(days=30), today) if answered else None,
+                "phone" if status == workflow.OpinionStatus.CLOSED else "",
+                "重复反映" if status == workflow.OpinionStatus.DISMISSED else "", now,
+            )  # fmt: skip
+
+    _insert(Opinion._meta.db_table, OPINION_COLUMNS, rows())
+    through = Opinion.received_by.through
+    _insert(through._meta.db_table, ["opinion_id", "deputy_id"], iter(received_by))
+    forwarded = Opinion.objects.filter(id__gte=first_id, status=workflow.OpinionStatus.FORWARDED).values_list(
+        "id", "received_on"
+    )
+    from congress.calendar import deadline
+    from congress.statutory import policy_rule
+
+    rule = policy_rule("station_forward")
+    forwardings = []
+    for opinion_id, day in forwarded.iterator(chunk_size=10000):
+        due = deadline(rule, day)
+        forwardings.append(
+            Forwarding(
+                opinion_id=opinion_id,
+                body_name="区住房和城乡建设局",
+                forwarded_on=day,
+                reply_due=due.due,
+                reply_due_provisional=due.provisional,
+                forwarded_by=staff,
+            )
+        )
+    Forwarding.objects.bulk_create(forwardings, batch_size=10000)
+    _reset_sequence(Opinion)
+    return count
+
+
+def _insert(table: str, columns: list[str], rows: Iterable[tuple[Any, ...]], chunk: int = 100_000) -> None:
+    """Large inserts: COPY on PostgreSQL, executemany elsewhere; never row by row."""
+    quoted = ", ".join(connection.ops.quote_name(c) for c in columns)
+    with connection.cursor() as cursor:
+        batch: list[tuple[Any, ...]] = []
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= chunk:
+                _flush(cursor, table, quoted, columns, batch)
+                batch = []
+        if batch:
+            _flush(cursor, table, quoted, columns, batch)
+
+
+def _flush(cursor: Any, table: str, quoted: str, columns: list[str], batch: list[tuple[Any, ...]]) -> None:
+    if connection.vendor == "postgresql":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        for row in batch:
+            writer.writerow(["\\N" if v is None else _csv_value(v) for v in row])
+        buffer.seek(0)
+        cursor.copy_expert(
+            f"COPY {connection.ops.quote_name(table)} ({quoted}) FROM STDIN WITH (FORMAT csv, NULL '\\N')",
+            buffer,
+        )
+    else:
+        marks = ", ".join(["%s"] * len(columns))
+        sql = f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) VALUES ({marks})"  # noqa: S608 - our own names
+        cursor.executemany(sql, [tuple(_db_value(v) for v in row) for row in batch])
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def _db_value(value: Any) -> Any:
+    # The format Django itself stores, so that the ORM compares like with like.
+    if isinstance(value, dt.datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    if isinstance(value, dt.date):
+        return connection.ops.adapt_datefield_value(value)
+    return value
+
+
+def _reset_sequence(model: type) -> None:
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), [model])
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)

@@ -1,0 +1,108 @@
+"""Fixtures for the liaison stations: a station with a point, their staff, deputies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from congress.models import User
+from congress.roles import Role
+from deputies.models import Deputy
+from liaison_stations import services
+from liaison_stations.models import Attachment, Opinion, Station
+from tests.conftest import BEIJING
+
+
+@pytest.fixture
+def address() -> str:
+    """A client address of its own per test: rate limits count per address in the cache,
+    which outlives a test."""
+    n = secrets.randbits(24)
+    return f"10.{n >> 16}.{(n >> 8) & 255}.{n & 255}"
+
+
+@pytest.fixture
+def make_station(db: None) -> Callable[..., Station]:
+    counter = itertools.count(1)
+
+    def make(name: str = "", *, parent: Station | None = None, city: str = "太原", **extra: Any) -> Station:
+        n = next(counter)
+        kind = Station.Kind.POINT if parent else Station.Kind.STATION
+        return Station.objects.create(
+            kind=kind,
+            parent=parent,
+            name=name or f"测试{n}号人大代表联络{'点' if parent else '站'}",
+            city=city,
+            county="小店区",
+            host_body="坞城街道工作委员会" if not parent else "南内环社区居委会",
+            host_kind=Station.HostKind.COMMUNITY if parent else Station.HostKind.SUBDISTRICT_COMMITTEE,
+            address=f"坞城路 {n} 号",
+            opening_hours="每月第一个星期三 8:30–12:30",
+            **extra,
+        )
+
+    return make
+
+
+@pytest.fixture
+def station(make_station: Callable[..., Station]) -> Station:
+    return make_station("坞城街道人大代表联络站")
+
+
+@pytest.fixture
+def point(make_station: Callable[..., Station], station: Station) -> Station:
+    return make_station("南内环社区人大代表联络点", parent=station)
+
+
+@pytest.fixture
+def clerk(make_user: Callable[..., User], station: Station) -> User:
+    """Staff of the station (and so of its points)."""
+    user = make_user("station1", Role.STATION_STAFF, name="郭小燕")
+    station.staff.add(user)
+    return user
+
+
+@pytest.fixture
+def point_clerk(make_user: Callable[..., User], point: Station) -> User:
+    user = make_user("point1", Role.STATION_STAFF, name="阎晓红")
+    point.staff.add(user)
+    return user
+
+
+@pytest.fixture
+def deputy(make_deputy: Callable[..., Deputy], station: Station) -> Deputy:
+    deputy = make_deputy("李明")
+    Attachment.objects.create(station=station, deputy=deputy, basis=Attachment.Basis.CONSTITUENCY)
+    return deputy
+
+
+@pytest.fixture
+def committee(make_user: Callable[..., User]) -> User:
+    return make_user("staff1", Role.COMMITTEE_STAFF)
+
+
+def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute), BEIJING)
+
+
+@pytest.fixture
+def register(clerk: User, station: Station) -> Callable[..., Opinion]:
+    """Register a visitor at the station (or at `venue`) as its clerk."""
+
+    def make(venue: Station | None = None, actor: User | None = None, **extra: Any) -> Opinion:
+        values: dict[str, Any] = {
+            "visitor_name": "王秀英",
+            "visitor_contact": "13912345678",
+            "visitor_address": "坞城路 8 号院",
+            "matter": "小区北门外道路坑洼，雨天积水。",
+            "category": "urban_construction",
+        }
+        values.update(extra)
+        return services.opinion_register(venue=venue or station, actor=actor or clerk, **values)
+
+    return make
