@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import django_filters
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -188,7 +191,7 @@ def overdue_list(request: HttpRequest) -> HttpResponse:
     return render(request, "congress/overdue_list.html", context)
 
 
-def _export(rows: Any, today: Any) -> HttpResponse:
+def _export(rows: QuerySet[Any], today: dt.date) -> HttpResponse:
     headers = [
         pgettext("overdue", "Rule"),
         _("Number"),
@@ -200,7 +203,7 @@ def _export(rows: Any, today: Any) -> HttpResponse:
         _("Link"),
     ]
 
-    def lines() -> Any:
+    def lines() -> Iterator[tuple[Any, ...]]:
         # Described a thousand at a time: a few queries per thousand rows, memory stays flat.
         chunk: list[Any] = []
         for row in rows.iterator(chunk_size=1000):
@@ -213,7 +216,7 @@ def _export(rows: Any, today: Any) -> HttpResponse:
     return excel_response("逾期事项.xlsx", "逾期事项", headers, lines())
 
 
-def _lines(chunk: list[Any], today: Any) -> Any:
+def _lines(chunk: list[Any], today: dt.date) -> Iterator[tuple[Any, ...]]:
     for late in overdue.describe_rows(chunk, today):
         item = late.item
         yield (
