@@ -8,13 +8,15 @@ from collections.abc import Iterable
 
 from django.db.models import QuerySet
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from congress.calendar import deadline
 from congress.models import User
 from congress.reminders import DeadlineKind, DueItem, register, register_step
 from congress.roles import Role
-from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY, REPLY_EXTENSION
-from suggestions.models import Assignment
+from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REHANDLING, REPLY, REPLY_EXTENSION
+from suggestions.handling import suggestions_close_after_evaluation_window
+from suggestions.models import Assignment, Commitment
 from suggestions.services import assignments_close_objection_windows
 from suggestions.workflow import AssignmentStatus
 from suggestions.workflow import Role as UnitRole
@@ -60,6 +62,10 @@ def _items(rows: QuerySet[Assignment], clock: str) -> Iterable[DueItem]:
                 assert a.objected_on is not None  # noqa: S101 - the query asks for objected rows
                 d = deadline(REASSIGNMENT, a.objected_on)
                 owners, above = staff, []
+            elif clock == "rehandling":
+                assert a.rehandling_on is not None  # noqa: S101 - the query asks for re-handled rows
+                d = deadline(REHANDLING, a.rehandling_on)
+                owners, above = clerks[a.unit_id], heads[a.unit_id] + staff
             elif clock == "co_opinion":
                 d = deadline(CO_OPINION, a.assigned_on)
                 owners, above = clerks[a.unit_id], heads[a.unit_id] + staff
@@ -95,11 +101,54 @@ def reply_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
     return _items(rows.exclude(role=UnitRole.CO), "reply")
 
 
+def rehandling_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
+    rows = Assignment.objects.filter(status=AssignmentStatus.REHANDLING, rehandling_due__in=dates)
+    return _items(rows, "rehandling")
+
+
+def commitment_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
+    """Open commitments of category-B replies (S§32): the unit reports progress."""
+    commitments = list(
+        Commitment.objects.filter(done_on__isnull=True, promised_date__in=dates).select_related(
+            "reply__assignment__suggestion", "reply__assignment__unit"
+        )
+    )
+    if not commitments:
+        return []
+    clerks, heads = _unit_people({c.reply.assignment.unit_id for c in commitments})
+    staff = _committee_staff()
+    items = []
+    with translation.override("zh-hans"):
+        for c in commitments:
+            a = c.reply.assignment
+            title = f"{a.suggestion.number_label}《{a.suggestion.title}》· {a.unit.name}"
+            why = _("Promised in the reply: %(text)s") % {"text": c.text[:200]}
+            items.append(
+                DueItem(
+                    c.pk,
+                    c.promised_date,
+                    title,
+                    f"/suggestions/{a.suggestion_id}/",
+                    why,
+                    clerks[a.unit_id] or heads[a.unit_id],
+                    heads[a.unit_id] + staff,
+                )
+            )
+    return items
+
+
+def close_evaluation_windows(today: dt.date) -> int:
+    return suggestions_close_after_evaluation_window(today)
+
+
 def register_all() -> None:
     register(DeadlineKind("suggestion_objection", "objection", objection_due_on))
     register(DeadlineKind("suggestion_reassignment", "reassignment", reassignment_due_on))
     register(DeadlineKind("suggestion_co_opinion", "co_opinion", co_opinion_due_on))
     register(DeadlineKind("suggestion_reply", "reply", reply_due_on))
+    register(DeadlineKind("suggestion_rehandling", "rehandling", rehandling_due_on))
+    register(DeadlineKind("suggestion_commitment", "commitment", commitment_due_on))
+    register_step(close_evaluation_windows)
     register_step(close_objection_windows)
 
 
