@@ -152,7 +152,7 @@ def merged(suggestion_ids: list[int]) -> None:
 def assigned(suggestion_id: int, new_assignment_ids: list[int] | None = None) -> None:
     """The deputies learn every unit now handling it (S§21); units learn of their new work."""
     s = _load(suggestion_id)
-    open_rows = list(s.assignments.select_related("unit").filter(closed_at__isnull=True))
+    open_rows = list(s.assignments.select_related("unit").exclude(status__in=["reassigned", "withdrawn"]))
     units = "、".join(f"{a.unit.name}（{a.get_role_display()}）" for a in open_rows)
     _send(
         _users(deputies_of(s)), "suggestion_assigned",
@@ -236,4 +236,195 @@ def objection_rejected(assignment_id: int) -> None:
         _unit_users(a.unit_id), "assignment_objection_rejected",
         _("Your objection about %(number)s was not upheld: please handle it") % {"number": a.suggestion.number_label},
         a.objection_decision, _link(a.suggestion),
+    )  # fmt: skip
+
+
+# --- Handling (issue 5) ---------------------------------------------------------------------------
+
+
+def _reply_link(reply_id: int) -> str:
+    return f"/suggestions/replies/{reply_id}/"
+
+
+def _general_office_users() -> list[User]:
+    return list(User.objects.filter(organisation__kind="general_office", is_active=True))
+
+
+@_zh
+def co_opinion_sent(assignment_id: int) -> None:
+    a = Assignment.objects.select_related("suggestion", "unit").get(pk=assignment_id)
+    lead = a.suggestion.assignments.filter(role="lead").exclude(status="reassigned").first()
+    if lead:
+        _send(
+            _unit_users(lead.unit_id), "co_opinion_received",
+            _("%(unit)s sent its opinion on %(number)s") % {"unit": a.unit.name, "number": a.suggestion.number_label},
+            a.co_opinion.body, _link(a.suggestion),
+        )  # fmt: skip
+
+
+@_zh
+def extension_requested(request_id: int) -> None:
+    from suggestions.models import ExtensionRequest
+
+    row = ExtensionRequest.objects.select_related("assignment__suggestion", "assignment__unit").get(
+        pk=request_id
+    )
+    a = row.assignment
+    _send(
+        _assigning_staff(a.suggestion), "extension_requested",
+        _("%(unit)s asks to extend the reply to %(number)s (S§28)") % {"unit": a.unit.name, "number": a.suggestion.number_label},
+        row.reason, _link(a.suggestion),
+    )  # fmt: skip
+
+
+@_zh
+def extension_decided(request_id: int) -> None:
+    from suggestions.models import ExtensionRequest
+
+    row = ExtensionRequest.objects.select_related("assignment__suggestion", "assignment__unit").get(
+        pk=request_id
+    )
+    a = row.assignment
+    if row.approved:
+        subject = _("The reply to %(number)s is extended to %(due)s (S§28)") % {
+            "number": a.suggestion.number_label, "due": a.reply_due.isoformat() if a.reply_due else ""}  # fmt: skip
+        # S§28: the deputies are told of the extension.
+        _send(
+            _users(deputies_of(a.suggestion)), "extension_approved", subject, row.reason, _link(a.suggestion)
+        )
+    else:
+        subject = _("The extension for %(number)s was refused") % {"number": a.suggestion.number_label}
+    _send(_unit_users(a.unit_id), "extension_decided", subject, row.decision_reason, _link(a.suggestion))
+
+
+@_zh
+def reply_drafted(reply_id: int) -> None:
+    from suggestions.models import Reply
+
+    reply = Reply.objects.select_related("assignment__suggestion", "assignment__unit").get(pk=reply_id)
+    heads = User.objects.filter(
+        organisation_id=reply.assignment.unit_id, role_rows__role=Role.UNIT_HEAD, is_active=True
+    )
+    _send(
+        heads.exclude(pk=reply.drafted_by_id), "reply_to_approve",
+        _("A reply to %(number)s awaits your sign-off") % {"number": reply.assignment.suggestion.number_label},
+        reply.assignment.suggestion.title, _reply_link(reply.pk),
+    )  # fmt: skip
+
+
+@_zh
+def reply_delivered(reply_id: int) -> None:
+    """S§27: to every deputy of the suggestion (co-signers, the delegation's members and its
+    city SC, the deputies of merged suggestions); S§31: copies to the committee and, for
+    government units, the government's general office."""
+    from deputies.models import Deputy
+    from suggestions.models import Reply
+
+    reply = Reply.objects.select_related("assignment__suggestion__delegation", "assignment__unit").get(
+        pk=reply_id
+    )
+    s, unit = reply.assignment.suggestion, reply.assignment.unit
+    deputies = deputies_of(s)
+    extra: list[User] = []
+    if s.kind == Suggestion.Kind.DELEGATION and s.delegation_id:
+        deputies += list(Deputy.objects.filter(delegation_id=s.delegation_id).select_related("user"))
+        if s.delegation and s.delegation.city_sc_id:
+            extra += list(User.objects.filter(organisation_id=s.delegation.city_sc_id, is_active=True))
+    subject = _("%(unit)s replied to %(number)s: %(title)s") % {
+        "unit": unit.name,
+        "number": s.number_label,
+        "title": s.title,
+    }
+    body = _("Read the reply and rate it: satisfied, basically satisfied or unsatisfied (S§30).")
+    _send([*_users(deputies), *extra], "reply_delivered", subject, body, _reply_link(reply.pk))
+    copies = list(User.objects.filter(role_rows__role=Role.COMMITTEE_STAFF, is_active=True))
+    if unit.kind == "government":
+        copies += _general_office_users()
+    _send(copies, "reply_copy", subject, _("Copy of the reply (S§31)."), _reply_link(reply.pk))
+
+
+@_zh
+def unsatisfied(evaluation_id: int) -> None:
+    from suggestions.models import Evaluation
+
+    row = Evaluation.objects.select_related("suggestion", "deputy").get(pk=evaluation_id)
+    _send(
+        [u for u in _assigning_staff(row.suggestion) if u.has_role(Role.COMMITTEE_STAFF)], "evaluation_unsatisfied",
+        _("%(deputy)s is unsatisfied with the reply to %(number)s") % {"deputy": row.deputy.name, "number": row.suggestion.number_label},
+        _("Decide: handle it again within one month, or explain to the deputy (S§30). %(comment)s") % {"comment": row.comment},
+        _link(row.suggestion),
+    )  # fmt: skip
+
+
+@_zh
+def rehandling_decided(decision_id: int) -> None:
+    from suggestions.models import RehandlingDecision
+
+    row = RehandlingDecision.objects.select_related("suggestion").get(pk=decision_id)
+    s = row.suggestion
+    if row.rehandle:
+        subject = _("%(number)s is to be handled again within one month (S§30)") % {"number": s.number_label}
+        for a in s.assignments.filter(status="rehandling"):
+            _send(_unit_users(a.unit_id), "rehandling_ordered", subject, row.explanation, _link(s))
+    else:
+        subject = _("The committee's answer on %(number)s") % {"number": s.number_label}
+    _send(_users(deputies_of(s)), "rehandling_decided", subject, row.explanation, _link(s))
+
+
+@_zh
+def commitment_progress(progress_id: int) -> None:
+    from suggestions.models import CommitmentProgress
+
+    row = CommitmentProgress.objects.select_related(
+        "commitment__reply__assignment__suggestion", "commitment__reply__assignment__unit"
+    ).get(pk=progress_id)
+    a = row.commitment.reply.assignment
+    subject = _("Progress on a commitment in the reply to %(number)s") % {"number": a.suggestion.number_label}
+    staff = list(User.objects.filter(role_rows__role=Role.COMMITTEE_STAFF, is_active=True))
+    _send(
+        [*_users(deputies_of(a.suggestion)), *staff],
+        "commitment_progress",
+        subject,
+        row.text,
+        _link(a.suggestion),
+    )
+
+
+@_zh
+def key_note_added(note_id: int) -> None:
+    from suggestions.models import KeyNote
+
+    note = KeyNote.objects.select_related("key__suggestion").get(pk=note_id)
+    s = note.key.suggestion
+    if note.kind == "comment":
+        recipients = [u for a in s.assignments.exclude(status="reassigned") for u in _unit_users(a.unit_id)]
+        subject = _("The supervising body commented on %(number)s") % {"number": s.number_label}
+    else:
+        body = note.key.supervising_body_id
+        recipients = list(User.objects.filter(organisation_id=body, is_active=True)) if body else []
+        subject = _("Handling report on key suggestion %(number)s (S§41)") % {"number": s.number_label}
+    _send(recipients, "key_note", subject, note.text, _link(s))
+
+
+@_zh
+def supervision_requested(request_id: int) -> None:
+    from suggestions.models import SupervisionRequest
+
+    row = SupervisionRequest.objects.select_related("suggestion", "deputy").get(pk=request_id)
+    _send(
+        list(User.objects.filter(role_rows__role=Role.COMMITTEE_STAFF, is_active=True)), "supervision_request",
+        _("%(deputy)s: %(kind)s (%(number)s, S§44)") % {"deputy": row.deputy.name, "kind": row.get_kind_display(), "number": row.suggestion.number_label},
+        row.message, _link(row.suggestion),
+    )  # fmt: skip
+
+
+@_zh
+def supervision_arranged(request_id: int) -> None:
+    from suggestions.models import SupervisionRequest
+
+    row = SupervisionRequest.objects.select_related("suggestion", "deputy__user").get(pk=request_id)
+    _send(
+        _users([row.deputy]), "supervision_arranged",
+        _("The committee arranged your request about %(number)s") % {"number": row.suggestion.number_label},
+        row.arrangement, _link(row.suggestion),
     )  # fmt: skip

@@ -16,10 +16,12 @@ from congress import overdue
 from congress.calendar import deadline
 from congress.models import User
 from congress.overdue import OverdueItem, OverdueSource
+from congress.periods import Deadline
 from congress.reminders import DeadlineKind, DueItem, register, register_step
 from congress.roles import Role
-from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY, REPLY_EXTENSION
-from suggestions.models import Assignment
+from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REHANDLING, REPLY, REPLY_EXTENSION
+from suggestions.handling import suggestions_close_after_evaluation_window
+from suggestions.models import Assignment, Commitment
 from suggestions.selectors import all_clocks
 from suggestions.services import assignments_close_objection_windows
 from suggestions.workflow import AssignmentStatus
@@ -49,7 +51,7 @@ def _committee_staff() -> list[int]:
 # Only what a reminder says: the suggestion's body can be long, and a sweep reads thousands.
 FIELDS = [
     "unit_id", "role", "assigned_on", "objected_on", "extended", "objection_due", "reassignment_due", "reply_due",
-    "co_opinion_due", "suggestion__number", "suggestion__session_id", "suggestion__title", "unit__name",
+    "co_opinion_due", "rehandling_on", "rehandling_due", "suggestion__number", "suggestion__session_id", "suggestion__title", "unit__name",
 ]  # fmt: skip
 
 
@@ -75,6 +77,10 @@ def _items(rows: QuerySet[Assignment], clock: str) -> Iterable[DueItem]:
                 assert a.objected_on is not None  # noqa: S101 - the query asks for objected rows
                 due, d = a.reassignment_due, deadline(REASSIGNMENT, a.objected_on)
                 owners, above = staff, []
+            elif clock == "rehandling":
+                assert a.rehandling_on is not None  # noqa: S101 - the query asks for re-handled rows
+                due, d = a.rehandling_due, deadline(REHANDLING, a.rehandling_on)
+                owners, above = clerks[a.unit_id], heads[a.unit_id] + staff
             elif clock == "co_opinion":
                 due, d = a.co_opinion_due, deadline(CO_OPINION, a.assigned_on)
                 owners, above = clerks[a.unit_id], heads[a.unit_id] + staff
@@ -103,6 +109,11 @@ def co_opinions_open() -> QuerySet[Assignment]:
     return Assignment.objects.filter(status__in=HANDLING, role=UnitRole.CO)
 
 
+def rehandlings_open() -> QuerySet[Assignment]:
+    """Assignments the committee sent back to be handled again (S§30: within a month)."""
+    return Assignment.objects.filter(status=AssignmentStatus.REHANDLING)
+
+
 def replies_open() -> QuerySet[Assignment]:
     # An objecting unit's reply clock runs on until the objection is decided.
     rows = Assignment.objects.filter(status__in=[*HANDLING, AssignmentStatus.OBJECTED])
@@ -125,6 +136,45 @@ def reply_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
     return _items(replies_open().filter(reply_due__in=dates), "reply")
 
 
+def rehandling_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
+    return _items(rehandlings_open().filter(rehandling_due__in=dates), "rehandling")
+
+
+def commitment_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
+    """Open commitments of category-B replies (S§32): the unit reports progress."""
+    commitments = list(
+        Commitment.objects.filter(done_on__isnull=True, promised_date__in=dates).select_related(
+            "reply__assignment__suggestion", "reply__assignment__unit"
+        )
+    )
+    if not commitments:
+        return []
+    clerks, heads = _unit_people({c.reply.assignment.unit_id for c in commitments})
+    staff = _committee_staff()
+    items = []
+    with translation.override("zh-hans"):
+        for c in commitments:
+            a = c.reply.assignment
+            title = f"{a.suggestion.number_label}《{a.suggestion.title}》· {a.unit.name}"
+            why = _("Promised in the reply: %(text)s") % {"text": c.text[:200]}
+            items.append(
+                DueItem(
+                    c.pk,
+                    c.promised_date,
+                    title,
+                    f"/suggestions/{a.suggestion_id}/",
+                    why,
+                    clerks[a.unit_id] or heads[a.unit_id],
+                    heads[a.unit_id] + staff,
+                )
+            )
+    return items
+
+
+def close_evaluation_windows(today: dt.date) -> int:
+    return suggestions_close_after_evaluation_window(today)
+
+
 def _describe(clock: str) -> Callable[[list[int]], dict[int, OverdueItem]]:
     """The overdue list's rows of one clock: the suggestion, the unit and the deadline."""
 
@@ -140,11 +190,18 @@ def _describe(clock: str) -> Callable[[list[int]], dict[int, OverdueItem]]:
                 title=a.suggestion.title,
                 link=reverse("suggestions:detail", args=[a.suggestion_id]),
                 owner=owner,
-                deadline=all_clocks(a)[clock],
+                deadline=_clock(a, clock),
             )
         return described
 
     return describe
+
+
+def _clock(a: Assignment, clock: str) -> Deadline:
+    if clock == "rehandling":
+        assert a.rehandling_on is not None  # noqa: S101 - only re-handled rows are asked for
+        return deadline(REHANDLING, a.rehandling_on)
+    return all_clocks(a)[clock]
 
 
 def register_all() -> None:
@@ -152,6 +209,9 @@ def register_all() -> None:
     register(DeadlineKind("suggestion_reassignment", "reassignment", reassignment_due_on))
     register(DeadlineKind("suggestion_co_opinion", "co_opinion", co_opinion_due_on))
     register(DeadlineKind("suggestion_reply", "reply", reply_due_on))
+    register(DeadlineKind("suggestion_rehandling", "rehandling", rehandling_due_on))
+    register(DeadlineKind("suggestion_commitment", "commitment", commitment_due_on))
+    register_step(close_evaluation_windows)
     register_step(close_objection_windows)
     # The objection window is not on the board: when it closes the unit simply handles it.
     overdue.register(OverdueSource("reply", replies_open, "reply_due", "unit", _describe("reply")))
@@ -160,6 +220,9 @@ def register_all() -> None:
     )
     overdue.register(
         OverdueSource("reassignment", reassignments_open, "reassignment_due", None, _describe("reassignment"))
+    )
+    overdue.register(
+        OverdueSource("rehandling", rehandlings_open, "rehandling_due", "unit", _describe("rehandling"))
     )
 
 

@@ -7,7 +7,7 @@ changed, writes the history, and tells the people concerned once the transaction
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +64,12 @@ def _event(
         suggestion=suggestion, assignment=assignment, actor=actor, at=timezone.now(), action=action,
         from_status=from_status, to_status=to_status, note=note,
     )  # fmt: skip
+
+
+def in_portal_language(text: Callable[[], str]) -> str:
+    """History notes built from labels are kept in the portal's language, like _recorded."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return text()
 
 
 def _recorded(message: str, **params: Any) -> str:

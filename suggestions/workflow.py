@@ -67,6 +67,12 @@ SUGGESTION_TRANSITIONS: dict[str, Transition] = {
         _t("assign", {S.ACCEPTED}, S.ASSIGNED, "S§19"),
         # S§21: after a deputy's disagreement the committee re-routes.
         _t("reroute", {S.ASSIGNED}, S.ASSIGNED, "S§21"),
+        # S§27, S§29: every required reply delivered (sole, each split unit, or the lead).
+        _t("reply", {S.ASSIGNED, S.REHANDLING}, S.REPLIED, "S§29"),
+        # S§30: unsatisfied, and the committee orders the unit to handle it again (1 month).
+        _t("rehandle", {S.REPLIED}, S.REHANDLING, "S§30"),
+        # S§30: evaluated, explained after an unsatisfied rating, or the evaluation window passed.
+        _t("close", {S.REPLIED}, S.CLOSED, "S§30"),
     ]
 }
 
@@ -87,6 +93,15 @@ ASSIGNMENT_TRANSITIONS: dict[str, Transition] = {
         # S§21: re-routed after a deputy's disagreement.
         _t("reroute", {A.PENDING, A.OBJECTED, A.HANDLING}, A.REASSIGNED, "S§21"),
         _t("withdraw", {A.PENDING, A.OBJECTED, A.HANDLING, A.OPINION_SENT}, A.WITHDRAWN, "S§16"),
+        # S§26: a co unit sends its written opinion to the lead unit.
+        _t("send_opinion", {A.PENDING, A.HANDLING}, A.OPINION_SENT, "S§26"),
+        # S§29: the reply, approved by the unit's head, is delivered. Replying in the objection
+        # window accepts the suggestion as the unit's own.
+        _t("reply", {A.PENDING, A.HANDLING, A.REHANDLING}, A.REPLIED, "S§29"),
+        # S§26: the lead unit replied for all; a co unit's part ends with it.
+        _t("lead_replied", {A.PENDING, A.HANDLING, A.OPINION_SENT}, A.REPLIED, "S§26"),
+        # S§30: handled again after an unsatisfied evaluation, within one month.
+        _t("rehandle", {A.REPLIED}, A.REHANDLING, "S§30"),
     ]
 }
 
@@ -96,7 +111,7 @@ ASSIGNMENT_CLOCKS: dict[str, tuple[str, ...]] = {
     A.OBJECTED: ("reassignment", "reply"),
     A.HANDLING: ("reply",),
     A.OPINION_SENT: (),
-    A.REHANDLING: ("rehandling",),
+    A.REHANDLING: ("rehandling",),  # S§30
     A.REASSIGNED: (),
     A.REPLIED: (),
     A.WITHDRAWN: (),
@@ -165,5 +180,26 @@ ACTION_LABELS = {
     "reassign": pgettext_lazy("history", "reassigned"),
     "reject_objection": pgettext_lazy("history", "objection rejected"),
     "window_closed": pgettext_lazy("history", "objection window closed"),
+    "communicate": pgettext_lazy("history", "communication with the deputy recorded"),
+    "lead_replied": pgettext_lazy("history", "the lead unit replied for all"),
+    "send_opinion": pgettext_lazy("history", "co-handling opinion sent to the lead unit"),
+    "request_extension": pgettext_lazy("history", "extension requested"),
+    "extension_approved": pgettext_lazy("history", "extension approved"),
+    "extension_refused": pgettext_lazy("history", "extension refused"),
+    "draft_reply": pgettext_lazy("history", "reply drafted"),
+    "reply": pgettext_lazy("history", "reply approved and delivered"),
+    "evaluate": pgettext_lazy("history", "deputy evaluated the reply"),
+    "rehandle": pgettext_lazy("history", "re-handling ordered"),
+    "close": pgettext_lazy("history", "closed"),
+    "explain": pgettext_lazy("history", "unsatisfied rating explained"),
+    "withhold_reply": pgettext_lazy("history", "reply withheld from publication"),
+    "publish_reply": pgettext_lazy("history", "reply published"),
+    "mark_key": pgettext_lazy("history", "made a key suggestion"),
+    "key_approved": pgettext_lazy("history", "key handling approved by the chairpersons' meeting"),
+    "supervisor_comment": pgettext_lazy("history", "supervising body commented"),
+    "key_report": pgettext_lazy("history", "handling reported to the supervising body"),
+    "commitment_progress": pgettext_lazy("history", "commitment progress reported"),
+    "supervision_request": pgettext_lazy("history", "deputy asked the committee"),
+    "supervision_arranged": pgettext_lazy("history", "committee arranged the deputy's request"),
 }
 STATUS_LABELS = dict(Status.choices) | dict(AssignmentStatus.choices)

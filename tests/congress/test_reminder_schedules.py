@@ -39,8 +39,14 @@ def test_the_page_shows_every_rule_with_its_default(client, staff):
     assert "答复代表（建议办法第二十八条）" in html
     assert "到期前 30、7、1 天；到期当日；逾期后每 7 天" in html
     assert "议案审议结果报告（议案办法第二十三条）" in html
-    # Rules with no stored deadline yet say so, rather than pretend to remind.
-    assert html.count("平台尚未记录此类期限") == 2  # re-handling and commitments
+    assert "平台尚未记录此类期限" not in html  # every rule's deadlines are stored and swept
+
+
+def test_a_rule_no_app_stores_yet_says_so(client, staff, monkeypatch):
+    monkeypatch.setattr("congress.reminder_views.registered_kinds", list)
+    client.force_login(staff)
+    html = client.get(reverse("reminder-schedules")).content.decode()
+    assert html.count("平台尚未记录此类期限") == len(DEFAULT_SCHEDULES)
 
 
 def test_staff_change_a_schedule_and_the_next_sweep_follows_it(client, staff):

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('congress', '0004_reminders'),
-        ('suggestions', '0002_seed_subject_areas_and_trigram'),
+        ('suggestions', '0003_handling_and_replies'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
