@@ -215,7 +215,9 @@ def test_the_reassignment_row_is_the_assigning_body_s_own(province, client, staf
     assert "交办机构（省交通运输厅提出异议）" in html
 
 
-def test_the_list_pages_with_a_fixed_number_of_queries(province, client, staff, django_assert_max_num_queries):
+def test_the_list_pages_with_a_fixed_number_of_queries(
+    province, client, staff, django_assert_max_num_queries
+):
     client.force_login(staff)
     with django_assert_max_num_queries(15):  # the user, count, page, one per rule on it, filters, calendar
         response = client.get(reverse("overdue-items"), {"page_size": 4})
