@@ -8,17 +8,22 @@ from django.forms import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from congress.calendar import calendar_changed
+from congress.forms import ReminderScheduleAdminForm
 from congress.models import (
     CalendarDay,
     CalendarYear,
     Congress,
     Heartbeat,
     Organisation,
+    ReminderSchedule,
+    ReminderScheduleChange,
     Session,
     User,
     UserRole,
 )
+from congress.reminders import RULE_NAMES
 from congress.roles import UNIT_ROLES
+from congress.services import reminder_schedule_reset, reminder_schedule_set
 
 
 class UserRoleFormSet(BaseInlineFormSet):
@@ -114,3 +119,55 @@ class CalendarYearAdmin(admin.ModelAdmin):
     def delete_model(self, request: Any, obj: CalendarYear) -> None:
         super().delete_model(request, obj)
         transaction.on_commit(calendar_changed)
+
+
+@admin.register(ReminderSchedule)
+class ReminderScheduleAdmin(admin.ModelAdmin):
+    """Staff use /reminders/schedules/; here the same rules apply, and every change is recorded."""
+
+    form = ReminderScheduleAdminForm
+    list_display = [
+        "rule",
+        "rule_name",
+        "days_before",
+        "on_the_day",
+        "overdue_every",
+        "updated_by",
+        "updated_at",
+    ]
+
+    @admin.display(description=_("statutory rule"))
+    def rule_name(self, obj: ReminderSchedule) -> str:
+        return str(RULE_NAMES.get(obj.rule, obj.rule))
+
+    def get_readonly_fields(self, request: Any, obj: ReminderSchedule | None = None) -> list[str]:
+        return ["rule"] if obj else []
+
+    def save_model(self, request: Any, obj: ReminderSchedule, form: Any, change: bool) -> None:
+        reminder_schedule_set(rule=obj.rule, schedule=form.cleaned_data["schedule"], actor=request.user)
+        saved = ReminderSchedule.objects.get(rule=obj.rule)
+        obj.pk, obj.updated_by, obj.updated_at = saved.pk, saved.updated_by, saved.updated_at
+
+    def delete_model(self, request: Any, obj: ReminderSchedule) -> None:
+        reminder_schedule_reset(rule=obj.rule, actor=request.user)
+
+    def delete_queryset(self, request: Any, queryset: Any) -> None:
+        for obj in queryset:
+            reminder_schedule_reset(rule=obj.rule, actor=request.user)
+
+
+@admin.register(ReminderScheduleChange)
+class ReminderScheduleChangeAdmin(admin.ModelAdmin):
+    """The history is written by the services only."""
+
+    list_display = ["at", "rule", "action", "actor"]
+    list_filter = ["rule", "action"]
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False

@@ -1,4 +1,4 @@
-"""Forms of the shared core: the calendar and the public deadline calculator."""
+"""Forms of the shared core: the calendar, the public deadline calculator, reminder schedules."""
 
 from __future__ import annotations
 
@@ -10,9 +10,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congress.models import CalendarDay
+from congress.errors import DomainError
+from congress.models import CalendarDay, ReminderSchedule
 from congress.periods import ONE_DAY, Period, PeriodError, Unit, check_date
-from congress.services import DayEntry
+from congress.reminders import DEFAULT_SCHEDULES, RULE_NAMES, Schedule, parse_days
+from congress.services import DayEntry, reminder_schedule_check
 from congress.statutory import RULES
 
 # The festivals of a State Council notice, in its order.
@@ -161,4 +163,84 @@ class DeadlineForm(forms.Form):
             data["period"] = Period(int(data["count"]), Unit(data["unit"]))
         except PeriodError as error:
             raise forms.ValidationError(str(error)) from None
+        return data
+
+
+class DaysField(forms.CharField):
+    """Days before a due date, typed as staff write them (30,7,1 or 30，7，1); cleans to '30,7,1'."""
+
+    def clean(self, value: Any) -> str:
+        text = super().clean(value)
+        try:
+            days = parse_days(text or "")
+        except ValueError:
+            raise forms.ValidationError(
+                _("Write whole days from 1 to 366, separated by commas, e.g. 30,7,1.")
+            ) from None
+        return ",".join(str(d) for d in days)
+
+
+def _checked_schedule(rule: str, data: dict[str, Any]) -> Schedule | None:
+    """The schedule the cleaned fields describe, refused if it would never remind."""
+    if not rule or "days_before" not in data or data.get("overdue_every") is None:
+        return None  # a field error is already shown
+    schedule = Schedule(parse_days(data["days_before"]), bool(data.get("on_the_day")), data["overdue_every"])
+    try:
+        reminder_schedule_check(rule=rule, schedule=schedule)
+    except DomainError as error:
+        raise forms.ValidationError(str(error.detail)) from None
+    return schedule
+
+
+class ReminderScheduleForm(forms.Form):
+    """When to remind about one rule (the staff page)."""
+
+    days_before = DaysField(
+        label=_("Days before the due date"),
+        required=False,
+        max_length=60,
+        help_text=_("Whole days from 1 to 366, separated by commas, e.g. 30,7,1. Leave empty for none."),
+    )
+    on_the_day = forms.BooleanField(label=_("Remind on the due date itself"), required=False)
+    overdue_every = forms.IntegerField(
+        label=_("When overdue, remind every (days)"),
+        min_value=0,
+        max_value=366,
+        help_text=_("0: no reminders once the deadline has passed."),
+    )
+
+    def __init__(self, *args: Any, rule: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.rule = rule
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["schedule"] = _checked_schedule(self.rule, data)
+        return data
+
+    @staticmethod
+    def initial_for(schedule: Schedule) -> dict[str, Any]:
+        return {
+            "days_before": ",".join(str(d) for d in schedule.days_before),
+            "on_the_day": schedule.on_the_day,
+            "overdue_every": schedule.overdue_every,
+        }
+
+
+class ReminderScheduleAdminForm(forms.ModelForm):
+    """The admin's form: the same rules as the staff page."""
+
+    rule = forms.ChoiceField(label=_("rule"), choices=lambda: [(k, str(v)) for k, v in RULE_NAMES.items()])
+
+    class Meta:
+        model = ReminderSchedule
+        fields = ["rule", "days_before", "on_the_day", "overdue_every"]
+        field_classes = {"days_before": DaysField}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        rule = data.get("rule") or self.instance.rule
+        data["schedule"] = schedule = _checked_schedule(rule, data)
+        if schedule is not None and schedule == DEFAULT_SCHEDULES.get(rule):
+            raise forms.ValidationError(_("This is the default schedule: delete this row to go back to it."))
         return data

@@ -39,7 +39,9 @@ def filter_summary(filterset: django_filters.FilterSet, total: int) -> str:
                 continue
             field = filterset.form.fields[name]
             shown = value
-            choices = dict(getattr(field, "choices", []) or [])
+            # Iterated, never counted: django-filter's iterator cannot count callable choices.
+            options = getattr(field, "choices", None)
+            choices = dict(iter(options)) if options is not None else {}
             if isinstance(value, (list, tuple)):
                 shown = "、".join(str(choices.get(v, v)) for v in value)
             elif value in choices:

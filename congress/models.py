@@ -280,6 +280,7 @@ class ReminderSchedule(models.Model):
     days_before = models.CharField(
         _("days before"),
         max_length=60,
+        blank=True,
         help_text=_("Days before the due date, separated by commas, e.g. 30,7,1"),
     )
     on_the_day = models.BooleanField(_("on the day"), default=True)
@@ -293,9 +294,41 @@ class ReminderSchedule(models.Model):
         ordering = ["rule"]
         verbose_name = _("reminder schedule")
         verbose_name_plural = _("reminder schedules")
+        constraints = [
+            models.CheckConstraint(condition=Q(overdue_every__lte=366), name="reminderschedule_every_a_year"),
+        ]
 
     def __str__(self) -> str:
         return self.rule
+
+
+class ReminderScheduleChange(models.Model):
+    """History of the schedules: who set or reset which rule's schedule, when, from what to what."""
+
+    class Action(models.TextChoices):
+        SET = "set", pgettext_lazy("schedule change", "changed")
+        RESET = "reset", pgettext_lazy("schedule change", "reset to the default")
+
+    rule = models.CharField(_("rule"), max_length=30)
+    action = models.CharField(_("action"), max_length=5, choices=Action.choices)
+    # The schedule in force before and after (congress.reminders.Schedule.as_json()).
+    before = models.JSONField(_("before"))
+    after = models.JSONField(_("after"))
+    actor = models.ForeignKey(User, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("reminder schedule change")
+        verbose_name_plural = _("reminder schedule changes")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=["set", "reset"]), name="reminderschedulechange_action"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule} {self.action} {self.at:%Y-%m-%d}"
 
 
 class Reminder(models.Model):

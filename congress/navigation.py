@@ -35,7 +35,9 @@ NAV: list[NavItem] = [
     NavItem(_("Assignment inbox"), "suggestions:inbox", roles=frozenset(UNIT_ROLES)),
     NavItem(_("Reply templates"), "suggestions:templates", roles=frozenset(UNIT_ROLES)),
     NavItem(_("Routing table"), "suggestions:routing", roles=frozenset(ASSIGNING_ROLES)),
+    NavItem(_("Overdue board"), "overdue", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
+    NavItem(_("Reminder schedules"), "reminder-schedules", roles=frozenset({Role.COMMITTEE_STAFF})),
     NavItem(
         _("Motions"),
         "motions:list",

@@ -17,12 +17,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, override
+from django.utils.translation import gettext_lazy, override, pgettext
 
 from congress.models import Reminder, ReminderSchedule, SweepState
 from congress.notifications.services import Message, notify_many
@@ -39,6 +40,35 @@ class Schedule:
     days_before: tuple[int, ...]
     on_the_day: bool = True
     overdue_every: int = 7
+
+    @property
+    def sends_anything(self) -> bool:
+        return bool(self.days_before or self.on_the_day or self.overdue_every)
+
+    def describe(self) -> str:
+        """'30、7、1 days before; on the day; every 7 days while overdue', in the active language."""
+        parts = []
+        if self.days_before:
+            days = "、".join(str(d) for d in self.days_before)
+            parts.append(pgettext("schedule", "%(days)s days before") % {"days": days})
+        if self.on_the_day:
+            parts.append(pgettext("schedule", "on the day"))
+        if self.overdue_every:
+            parts.append(pgettext("schedule", "every %(n)s days while overdue") % {"n": self.overdue_every})
+        else:
+            parts.append(pgettext("schedule", "none once overdue"))
+        return pgettext("list separator", "; ").join(parts)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "days_before": list(self.days_before),
+            "on_the_day": self.on_the_day,
+            "overdue_every": self.overdue_every,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Schedule:
+        return cls(tuple(data["days_before"]), bool(data["on_the_day"]), int(data["overdue_every"]))
 
     def stages_on(self, day: dt.date) -> dict[dt.date, str]:
         """Due dates that reach a stage on `day`, and the stage each reaches."""
@@ -90,12 +120,14 @@ RULE_NAMES: dict[str, Promise] = {
 def schedules() -> dict[str, Schedule]:
     result = dict(DEFAULT_SCHEDULES)
     for row in ReminderSchedule.objects.all():
-        result[row.rule] = Schedule(
-            days_before=parse_days(row.days_before),
-            on_the_day=row.on_the_day,
-            overdue_every=row.overdue_every,
-        )
+        result[row.rule] = schedule_for(row)
     return result
+
+
+def schedule_for(row: ReminderSchedule) -> Schedule:
+    return Schedule(
+        days_before=parse_days(row.days_before), on_the_day=row.on_the_day, overdue_every=row.overdue_every
+    )
 
 
 def parse_days(text: str) -> tuple[int, ...]:

@@ -1,4 +1,4 @@
-"""Writes of the shared core: the official calendar."""
+"""Writes of the shared core: the official calendar, the reminder schedules."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from congress.calendar import calendar_changed
 from congress.deadline_sources import MovedDeadline, recompute_provisional
 from congress.errors import DomainError
-from congress.models import CalendarDay, CalendarYear, User
+from congress.models import CalendarDay, CalendarYear, ReminderSchedule, ReminderScheduleChange, User
+from congress.reminders import DEFAULT_SCHEDULES, Schedule, schedule_for
 
 
 @dataclass(frozen=True)
@@ -238,3 +239,77 @@ def calendar_remind_missing_year(today: dt.date) -> int:
             dedupe_key=f"calendar-missing-{year}-w{week}",
         )
     return len(created)
+
+
+# --- Reminder schedules (issue 6) ----------------------------------------------------------
+
+
+def reminder_schedule_check(*, rule: str, schedule: Schedule) -> None:
+    """A rule the sweep knows, and a schedule that reminds at least once: a statutory deadline
+    must never pass unnoticed."""
+    if rule not in DEFAULT_SCHEDULES:
+        raise DomainError("unknown_rule", _("There is no reminder schedule for this rule."), status=404)
+    if not schedule.sends_anything:
+        raise DomainError(
+            "schedule_sends_nothing",
+            _("A schedule must remind at least once: before the day, on the day or when overdue."),
+            status=400,
+        )
+
+
+def reminder_schedule_set(*, rule: str, schedule: Schedule, actor: User) -> bool:
+    """Put `schedule` in force for `rule` from the next sweep on; False when nothing changed.
+
+    A schedule equal to the default removes the override, so that the rule follows the code's
+    default again."""
+    reminder_schedule_check(rule=rule, schedule=schedule)
+    with transaction.atomic():
+        before = _locked_schedule(rule)
+        if schedule == before:
+            return False
+        if schedule == DEFAULT_SCHEDULES[rule]:
+            ReminderSchedule.objects.filter(rule=rule).delete()
+        else:
+            ReminderSchedule.objects.update_or_create(
+                rule=rule,
+                defaults={
+                    "days_before": ",".join(str(d) for d in schedule.days_before),
+                    "on_the_day": schedule.on_the_day,
+                    "overdue_every": schedule.overdue_every,
+                    "updated_by": actor,
+                },
+            )
+        ReminderScheduleChange.objects.create(
+            rule=rule,
+            action=ReminderScheduleChange.Action.SET,
+            before=before.as_json(),
+            after=schedule.as_json(),
+            actor=actor,
+        )
+    return True
+
+
+def reminder_schedule_reset(*, rule: str, actor: User) -> bool:
+    """Back to the default in code; False when the rule had no schedule of its own."""
+    default = DEFAULT_SCHEDULES.get(rule)
+    if default is None:
+        raise DomainError("unknown_rule", _("There is no reminder schedule for this rule."), status=404)
+    with transaction.atomic():
+        before = _locked_schedule(rule)
+        deleted, _rows = ReminderSchedule.objects.filter(rule=rule).delete()
+        if not deleted:
+            return False
+        ReminderScheduleChange.objects.create(
+            rule=rule,
+            action=ReminderScheduleChange.Action.RESET,
+            before=before.as_json(),
+            after=default.as_json(),
+            actor=actor,
+        )
+    return True
+
+
+def _locked_schedule(rule: str) -> Schedule:
+    """The schedule in force, with its row locked so two editors are recorded one after the other."""
+    row = ReminderSchedule.objects.select_for_update().filter(rule=rule).first()
+    return schedule_for(row) if row else DEFAULT_SCHEDULES[rule]

@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from congress import calendar_views, views
+from congress import calendar_views, reminder_views, views
 from congress.api.calendar import CalendarDayViewSet, CalendarYearViewSet, DeadlineView
 from congress.api.views import MeView, SessionViewSet, UnitViewSet
 from congress.notifications.api import NotificationViewSet
@@ -64,6 +64,13 @@ urlpatterns = [
     path("calendar/<int:year>/approve/", calendar_views.calendar_approve, name="calendar-approve"),
     path("calendar/<int:year>/delete/", calendar_views.calendar_delete, name="calendar-delete"),
     path("deadline/", calendar_views.deadline_calculator, name="deadline-calculator"),
+    path("overdue/", reminder_views.overdue_board, name="overdue"),
+    path("overdue/items/", reminder_views.overdue_list, name="overdue-items"),
+    path("reminders/schedules/", reminder_views.schedule_list, name="reminder-schedules"),
+    path("reminders/schedules/<str:rule>/", reminder_views.schedule_edit, name="reminder-schedule-edit"),
+    path(
+        "reminders/schedules/<str:rule>/reset/", reminder_views.schedule_reset, name="reminder-schedule-reset"
+    ),
     path("stations/", include("liaison_stations.urls", namespace="stations")),
     path("motions/", include("motions.urls")),
     path("notifications/", include("congress.notifications.urls")),

@@ -14,11 +14,14 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from congress import overdue
 from congress.models import User
+from congress.overdue import OverdueItem, OverdueSource
 from congress.reminders import DeadlineKind, DueItem, register
 from congress.roles import Role
 from liaison_stations.models import Forwarding, Station
@@ -42,12 +45,13 @@ def _committee_staff() -> list[int]:
     )
 
 
+def forwardings_open() -> QuerySet[Forwarding]:
+    """Forwarded matters still awaiting the body's answer."""
+    return Forwarding.objects.filter(outcome=Forwarding.Outcome.OPEN)
+
+
 def forwardings_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
-    forwardings = list(
-        Forwarding.objects.filter(outcome=Forwarding.Outcome.OPEN, reply_due__in=dates).select_related(
-            "opinion"
-        )
-    )
+    forwardings = list(forwardings_open().filter(reply_due__in=dates).select_related("opinion"))
     if not forwardings:
         return []
     staff = _staff_of({f.opinion.station_id for f in forwardings if f.opinion.station_id})
@@ -98,6 +102,27 @@ def receptions_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
     return items
 
 
+def describe_forwardings(pks: list[int]) -> dict[int, OverdueItem]:
+    """The station's summary of the matter, never the visitor's own words or contact details."""
+    rows = Forwarding.objects.filter(pk__in=pks).select_related("opinion__station", "unit")
+    described = {}
+    for f in rows:
+        station = f.opinion.station
+        summary = f.opinion.summary[:60]
+        described[f.pk] = OverdueItem(
+            number=f.opinion.tracking_code,
+            title=f"{summary} · {station.name}" if station else summary,
+            link=reverse("stations:opinion", args=[f.opinion_id]),
+            owner=f.unit.name if f.unit else f.body_name,
+            deadline=forwarding_deadline(f),
+        )
+    return described
+
+
 def register_all() -> None:
     register(DeadlineKind("station_forward", "station_forward", forwardings_due_on))
     register(DeadlineKind("station_reception", "station_reception", receptions_due_on))
+    # Receptions are not on the board: a month without one is no item owed by a unit.
+    overdue.register(
+        OverdueSource("station_forward", forwardings_open, "reply_due", "unit", describe_forwardings)
+    )

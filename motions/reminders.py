@@ -1,4 +1,5 @@
-"""The six-month report clock of referred motions (M§23), as the deadline sweep sees it."""
+"""The six-month report clock of referred motions (M§23), as the deadline sweep and the overdue
+board see it."""
 
 from __future__ import annotations
 
@@ -6,10 +7,14 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import translation
 
+from congress import overdue
 from congress.calendar import deadline
 from congress.models import User
+from congress.overdue import OverdueItem, OverdueSource
 from congress.reminders import DeadlineKind, DueItem, register
 from congress.roles import Role
 from congress.statutory import MOTION_REPORT
@@ -17,14 +22,15 @@ from motions.models import Motion
 from motions.workflow import Status
 
 
+def reports_open() -> QuerySet[Motion]:
+    """Referred motions whose reviewing body still owes its report (M§23)."""
+    return Motion.objects.filter(status=Status.REFERRED)
+
+
 def report_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
     """Referred motions whose report falls due on one of `dates`: the body that reviews it
     owes the report; the committee's staff follow it once it is late."""
-    motions = list(
-        Motion.objects.filter(status=Status.REFERRED, report_due__in=dates).select_related(
-            "session", "review_body"
-        )
-    )
+    motions = list(reports_open().filter(report_due__in=dates).select_related("session", "review_body"))
     if not motions:
         return []
     people: dict[int, list[int]] = defaultdict(list)
@@ -41,13 +47,37 @@ def report_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
             clock = deadline(MOTION_REPORT, m.session.closes)
             owners = people[m.review_body_id] if m.review_body_id else []
             title = f"{m.number_label}议案《{m.title}》"
+            assert m.report_due is not None  # noqa: S101 - the query matched it
+            # The stored date is the one the query matched; the computed clock explains it.
             items.append(
                 DueItem(
-                    m.pk, clock.due, title, f"/motions/{m.pk}/", clock.explanation(), owners or staff, staff
+                    m.pk,
+                    m.report_due,
+                    title,
+                    f"/motions/{m.pk}/",
+                    clock.explanation(),
+                    owners or staff,
+                    staff,
                 )
             )
     return items
 
 
+def describe_reports(pks: list[int]) -> dict[int, OverdueItem]:
+    described = {}
+    for m in Motion.objects.filter(pk__in=pks).select_related("session", "review_body"):
+        described[m.pk] = OverdueItem(
+            number=m.number_label,
+            title=m.title,
+            link=reverse("motions:detail", args=[m.pk]),
+            owner=m.review_body.name if m.review_body else "",
+            deadline=deadline(MOTION_REPORT, m.session.closes),
+        )
+    return described
+
+
 def register_all() -> None:
     register(DeadlineKind("motion_report", "motion_report", report_due_on))
+    overdue.register(
+        OverdueSource("motion_report", reports_open, "report_due", "review_body", describe_reports)
+    )

@@ -273,10 +273,17 @@ class Assignment(models.Model):
             models.Index(
                 fields=["reassignment_due"], condition=Q(status="objected"), name="asg_reassign_open"
             ),
+            # Every status in which a reply can be owed: the sweep also reminds an objecting
+            # unit (its reply clock runs until the objection is decided), so `objected` is in.
             models.Index(
                 fields=["reply_due"],
-                condition=Q(status__in=["pending", "handling", "rehandling"]),
-                name="asg_reply_open",
+                condition=Q(status__in=["pending", "handling", "objected", "rehandling"]),
+                name="asg_reply_due_open",
+            ),
+            models.Index(
+                fields=["co_opinion_due"],
+                condition=Q(role="co", status__in=["pending", "handling"]),
+                name="asg_co_opinion_open",
             ),
             models.Index(fields=["provisional"], condition=Q(provisional=True), name="asg_provisional"),
             models.Index(

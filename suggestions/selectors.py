@@ -96,15 +96,14 @@ def propose_units(suggestion: Suggestion) -> list[tuple[int, str]]:
 
 
 def overdue_filter(today: dt.date | None = None) -> Q:
-    """Assignments past a running clock (reply, opinion, objection decision)."""
+    """Assignments past a running clock (reply, opinion, objection decision, re-handling)."""
     today = today or timezone.localdate()
     return (
-        Q(
-            status__in=[AssignmentStatus.PENDING, AssignmentStatus.HANDLING, AssignmentStatus.REHANDLING],
-            reply_due__lt=today,
-        )
+        Q(status__in=[AssignmentStatus.PENDING, AssignmentStatus.HANDLING], reply_due__lt=today)
         | Q(status__in=[AssignmentStatus.PENDING, AssignmentStatus.HANDLING], co_opinion_due__lt=today)
         | Q(status=AssignmentStatus.OBJECTED, reassignment_due__lt=today)
+        # S§30: a re-handled assignment owes its new answer by its own date, not the old reply's.
+        | Q(status=AssignmentStatus.REHANDLING, rehandling_due__lt=today)
     )
 
 

@@ -29,6 +29,26 @@ def test_a_list_states_its_filter_and_total(make_unit):
     assert "kind=court" in context["export_query"]
 
 
+def kind_choices():
+    return [("court", "法院")]
+
+
+class CallableChoiceFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(label="类别", choices=kind_choices)
+
+    class Meta:
+        model = Organisation
+        fields = ["kind"]
+
+
+def test_a_filter_whose_choices_are_read_at_request_time_is_stated_too(make_unit):
+    # The review queue's session filter reads its choices per request; its sentence used to fail.
+    make_unit("省高级人民法院", Organisation.Kind.COURT)
+    request = RequestFactory().get("/units/", {"kind": "court"})
+    filterset = CallableChoiceFilter(request.GET, queryset=Organisation.objects.all())
+    assert list_context(request, filterset, filterset.qs)["summary"] == "类别：法院 · 共 1 件"
+
+
 def test_the_excel_export_writes_dates_as_iso_text():
     import datetime as dt
 
