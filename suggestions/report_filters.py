@@ -18,6 +18,14 @@ from suggestions.models import Assignment, Commitment, KeySuggestion, Reply
 from suggestions.workflow import Status
 
 
+class Choice(django_filters.ChoiceFilter):
+    """A choice whose empty option reads "all", as the yes/no filters do, not dashes."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("empty_label", _("All"))
+        super().__init__(*args, **kwargs)
+
+
 def _year_choices(years: list[int]) -> list[tuple[int, str]]:
     return [(year, str(year)) for year in years]
 
@@ -39,9 +47,9 @@ def _words(queryset: QuerySet[Any], value: str, *fields: str, number: str = "") 
 
 class PublicReplyFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    year = django_filters.TypedChoiceFilter(label=_("Year"), method="by_year", coerce=int)
-    unit = django_filters.ChoiceFilter(label=_("Handling unit"), field_name="assignment__unit")
-    category = django_filters.ChoiceFilter(label=_("Category"), choices=Reply.Category.choices)
+    year = Choice(label=_("Year"), method="by_year")
+    unit = Choice(label=_("Handling unit"), field_name="assignment__unit")
+    category = Choice(label=_("Category"), choices=Reply.Category.choices)
 
     class Meta:
         model = Reply
@@ -55,8 +63,8 @@ class PublicReplyFilter(django_filters.FilterSet):
     def search(self, queryset: QuerySet[Reply], name: str, value: str) -> QuerySet[Reply]:
         return disclosure.search_replies(queryset, value)
 
-    def by_year(self, queryset: QuerySet[Reply], name: str, value: int) -> QuerySet[Reply]:
-        start, end = disclosure.year_span(value)
+    def by_year(self, queryset: QuerySet[Reply], name: str, value: str) -> QuerySet[Reply]:
+        start, end = disclosure.year_span(int(value))
         return queryset.filter(approved_at__gte=start, approved_at__lt=end)
 
 
@@ -70,15 +78,11 @@ def supervising_bodies() -> list[tuple[int, str]]:
 
 class KeySuggestionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
-    channel = django_filters.ChoiceFilter(label=_("Channel"), choices=KeySuggestion.Channel.choices)
-    ground = django_filters.ChoiceFilter(
-        label=_("Ground for key handling"), choices=KeySuggestion.Ground.choices
-    )
-    supervising_body = django_filters.ChoiceFilter(label=_("Supervising body"), choices=supervising_bodies)
-    unit = django_filters.ChoiceFilter(label=_("Handling unit"), method="by_unit", choices=unit_choices)
-    status = django_filters.ChoiceFilter(
-        label=_("Status"), field_name="suggestion__status", choices=Status.choices
-    )
+    channel = Choice(label=_("Channel"), choices=KeySuggestion.Channel.choices)
+    ground = Choice(label=_("Ground for key handling"), choices=KeySuggestion.Ground.choices)
+    supervising_body = Choice(label=_("Supervising body"), choices=supervising_bodies)
+    unit = Choice(label=_("Handling unit"), method="by_unit", choices=unit_choices)
+    status = Choice(label=_("Status"), field_name="suggestion__status", choices=Status.choices)
     late = django_filters.BooleanFilter(widget=YesNoAll, label=_("Something late"), method="by_late")
     unsatisfied = django_filters.BooleanFilter(
         widget=YesNoAll, label=_("Rated unsatisfied"), method="by_unsatisfied"
@@ -129,16 +133,15 @@ def assignment_years() -> list[tuple[int, str]]:
 
 
 class AccountabilityFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(
+    kind = Choice(
         label=_("Accountability list"), choices=ACCOUNTABILITY_CHOICES, method="by_list", empty_label=None
     )
-    unit = django_filters.ChoiceFilter(label=_("Handling unit"), choices=unit_choices)
-    year = django_filters.TypedChoiceFilter(
+    unit = Choice(label=_("Handling unit"), choices=unit_choices)
+    year = Choice(
         label=_("Assigned in"),
         field_name="assigned_on",
         lookup_expr="year",
         choices=assignment_years,
-        coerce=int,
     )
     q = django_filters.CharFilter(label=_("Search"), method="search")
 
@@ -170,19 +173,14 @@ def commitment_years() -> list[tuple[int, str]]:
 
 
 class CommitmentFilter(django_filters.FilterSet):
-    year = django_filters.TypedChoiceFilter(
+    year = Choice(
         label=_("Promised for"),
         field_name="promised_date",
         lookup_expr="year",
         choices=commitment_years,
-        coerce=int,
     )
-    unit = django_filters.ChoiceFilter(
-        label=_("Handling unit"), field_name="reply__assignment__unit", choices=unit_choices
-    )
-    state = django_filters.ChoiceFilter(
-        label=_("Commitment state"), choices=COMMITMENT_STATES, method="by_state"
-    )
+    unit = Choice(label=_("Handling unit"), field_name="reply__assignment__unit", choices=unit_choices)
+    state = Choice(label=_("Commitment state"), choices=COMMITMENT_STATES, method="by_state")
     q = django_filters.CharFilter(label=_("Search"), method="search")
 
     class Meta:
