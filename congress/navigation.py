@@ -31,8 +31,9 @@ NAV: list[NavItem] = [
     NavItem(_("Home"), "home"),
     NavItem(_("My suggestions"), "suggestions:mine", roles=frozenset({Role.DEPUTY, Role.DELEGATION_STAFF})),
     NavItem(_("Review queue"), "suggestions:review", roles=frozenset(ASSIGNING_ROLES)),
-    NavItem(_("Objections"), "suggestions:objections", roles=frozenset(ASSIGNING_ROLES)),
+    NavItem(_("Decisions waiting"), "suggestions:objections", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Assignment inbox"), "suggestions:inbox", roles=frozenset(UNIT_ROLES)),
+    NavItem(_("Reply templates"), "suggestions:templates", roles=frozenset(UNIT_ROLES)),
     NavItem(_("Routing table"), "suggestions:routing", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(
         _("Key suggestions"), "suggestions:key-list", roles=frozenset({Role.SUPERVISOR, *ASSIGNING_ROLES})

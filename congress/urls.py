@@ -12,7 +12,7 @@ from congress.notifications.api import NotificationViewSet
 from deputies.api import DelegationViewSet, DeputyViewSet
 from liaison_stations import api as stations_api
 from motions.api import MotionViewSet, ReviewMeetingViewSet, ReviewMemberViewSet, ReviewReportViewSet
-from suggestions.api import AssignmentViewSet, SuggestionViewSet
+from suggestions.api import AssignmentViewSet, CommitmentViewSet, SuggestionViewSet
 from suggestions.public_api import PublicReplyViewSet
 
 router = DefaultRouter()
@@ -22,6 +22,7 @@ router.register("deputies", DeputyViewSet, basename="deputy")
 router.register("delegations", DelegationViewSet, basename="delegation")
 router.register("suggestions", SuggestionViewSet, basename="suggestion")
 router.register("assignments", AssignmentViewSet, basename="assignment")
+router.register("commitments", CommitmentViewSet, basename="commitment")
 router.register("calendar/days", CalendarDayViewSet, basename="calendar-day")
 router.register("calendar/years", CalendarYearViewSet, basename="calendar-year")
 router.register("stations", stations_api.StationViewSet, basename="station")

@@ -9,15 +9,27 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from congress.errors import DomainError
 from congress.models import Organisation, Session, User
 from deputies.models import Deputy
-from suggestions import selectors, services
+from suggestions import handling, selectors, services
 from suggestions.filters import AssignmentFilter, SuggestionFilter
-from suggestions.models import Assignment, CoSigner, NotAcceptedGround, SubjectArea, Suggestion
+from suggestions.models import (
+    Assignment,
+    Commitment,
+    Communication,
+    CoSigner,
+    Evaluation,
+    KeySuggestion,
+    NotAcceptedGround,
+    Reply,
+    SubjectArea,
+    Suggestion,
+)
 from suggestions.permissions import visible_assignments, visible_suggestions
 from suggestions.workflow import Role
 
@@ -149,6 +161,78 @@ def _valid(serializer_class: type[serializers.Serializer], request: Request) -> 
     serializer = serializer_class(data=request.data)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
+
+
+# --- Payloads of handling after assignment (issue 5) ----------------------------------------------
+
+
+class CommunicateSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    way = serializers.ChoiceField(choices=Communication.Way.choices)
+    summary = serializers.CharField()
+    participants = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class OpinionSerializer(serializers.Serializer):
+    body = serializers.CharField()
+
+
+class DecideExtensionSerializer(serializers.Serializer):
+    approve = serializers.BooleanField()
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class DraftReplySerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=Reply.Category.choices)
+    body = serializers.CharField()
+    plan = serializers.CharField(required=False, allow_blank=True, default="")
+    path = serializers.CharField(required=False, allow_blank=True, default="")
+    completion_date = serializers.DateField(required=False, allow_null=True, default=None)
+    contact = serializers.CharField(required=False, allow_blank=True, default="")
+    scan = serializers.FileField(
+        required=False, allow_null=True, default=None, help_text="the sealed scan, PDF (multipart)"
+    )
+
+
+class ApproveReplySerializer(serializers.Serializer):
+    scan = serializers.FileField(required=False, allow_null=True, default=None)
+
+
+class ReplySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Reply
+        fields = [
+            "id", "assignment", "round", "category", "body", "plan", "path", "completion_date", "contact", "status",
+            "drafted_at", "approved_at", "public", "withheld_ground",
+        ]  # fmt: skip
+
+
+class EvaluateSerializer(serializers.Serializer):
+    rating = serializers.ChoiceField(choices=Evaluation.Rating.choices)
+    comment = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class DecideRehandlingSerializer(serializers.Serializer):
+    rehandle = serializers.BooleanField()
+    explanation = serializers.CharField()
+
+
+class MarkKeySerializer(serializers.Serializer):
+    ground = serializers.ChoiceField(choices=KeySuggestion.Ground.choices)
+    grounds_text = serializers.CharField()
+    approved_on = serializers.DateField(required=False, allow_null=True, default=None)
+    supervising_body = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), required=False, allow_null=True, default=None
+    )
+    supervising_leader = serializers.CharField(required=False, allow_blank=True, default="")
+    leading_official = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+def _current_reply(assignment: Assignment) -> Reply:
+    reply = assignment.replies.filter(round=assignment.suggestion.reply_round).first()
+    if reply is None:
+        raise DomainError("no_draft_reply", _("There is no drafted reply to sign off."), status=409)
+    return reply
 
 
 class SuggestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -300,6 +384,27 @@ class SuggestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def disagree(self, request: Request, pk: str | None = None) -> Response:
         return self._act(services.suggestion_disagree, reason=_valid(ReasonSerializer, request)["reason"])
 
+    @extend_schema(request=EvaluateSerializer, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def evaluate(self, request: Request, pk: str | None = None) -> Response:
+        """Each deputy rates the reply (S§30)."""
+        d = _valid(EvaluateSerializer, request)
+        return self._act(handling.suggestion_evaluate, rating=d["rating"], comment=d["comment"])
+
+    @extend_schema(request=DecideRehandlingSerializer, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"], url_path="decide-rehandling")
+    def decide_rehandling(self, request: Request, pk: str | None = None) -> Response:
+        d = _valid(DecideRehandlingSerializer, request)
+        return self._act(
+            handling.suggestion_decide_rehandling, rehandle=d["rehandle"], explanation=d["explanation"]
+        )
+
+    @extend_schema(request=MarkKeySerializer, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"], url_path="mark-key")
+    def mark_key(self, request: Request, pk: str | None = None) -> Response:
+        """Key handling with its grounds and supervision (S§34–S§39)."""
+        return self._act(handling.suggestion_mark_key, **_valid(MarkKeySerializer, request))
+
 
 class AssignmentSerializer(serializers.ModelSerializer):
     objection_due = serializers.SerializerMethodField()
@@ -385,3 +490,111 @@ class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
         return self._act(
             services.assignment_reject_objection, reason=_valid(ReasonSerializer, request)["reason"]
         )
+
+    @extend_schema(request=CommunicateSerializer, responses=AssignmentSerializer)
+    @action(detail=True, methods=["post"])
+    def communicate(self, request: Request, pk: str | None = None) -> Response:
+        """Record a visit, meeting, call or online exchange with the deputy (S§24)."""
+        d = _valid(CommunicateSerializer, request)
+        return self._act(
+            handling.assignment_communicate,
+            date=d["date"],
+            way=d["way"],
+            participants=d["participants"],
+            summary=d["summary"],
+        )
+
+    @extend_schema(request=OpinionSerializer, responses=AssignmentSerializer)
+    @action(detail=True, methods=["post"], url_path="send-opinion")
+    def send_opinion(self, request: Request, pk: str | None = None) -> Response:
+        """A co unit's written opinion to the lead unit, within two months (S§26)."""
+        return self._act(handling.assignment_send_opinion, body=_valid(OpinionSerializer, request)["body"])
+
+    @extend_schema(request=ReasonSerializer, responses=AssignmentSerializer)
+    @action(detail=True, methods=["post"], url_path="request-extension")
+    def request_extension(self, request: Request, pk: str | None = None) -> Response:
+        """Once, with reasons, before the reply is due (S§28)."""
+        return self._act(
+            handling.assignment_request_extension, reason=_valid(ReasonSerializer, request)["reason"]
+        )
+
+    @extend_schema(request=DecideExtensionSerializer, responses=AssignmentSerializer)
+    @action(detail=True, methods=["post"], url_path="decide-extension")
+    def decide_extension(self, request: Request, pk: str | None = None) -> Response:
+        d = _valid(DecideExtensionSerializer, request)
+        return self._act(handling.assignment_decide_extension, approve=d["approve"], reason=d["reason"])
+
+    @extend_schema(
+        request={"multipart/form-data": DraftReplySerializer, "application/json": DraftReplySerializer},
+        responses=ReplySerializer,
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="draft-reply",
+        parser_classes=[MultiPartParser, FormParser, JSONParser],
+    )
+    def draft_reply(self, request: Request, pk: str | None = None) -> Response:
+        """Draft the reply of the current round (S§25); refused without a communication (S§24)."""
+        assignment = self.get_object()
+        reply = handling.assignment_draft_reply(
+            assignment=assignment, actor=_actor(request), **_valid(DraftReplySerializer, request)
+        )
+        return Response(ReplySerializer(reply).data)
+
+    @extend_schema(
+        request={"multipart/form-data": ApproveReplySerializer, "application/json": ApproveReplySerializer},
+        responses=ReplySerializer,
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="approve-reply",
+        parser_classes=[MultiPartParser, FormParser, JSONParser],
+    )
+    def approve_reply(self, request: Request, pk: str | None = None) -> Response:
+        """The unit's head signs off the drafted reply with the sealed scan (S§29); it is delivered."""
+        assignment = self.get_object()
+        reply = handling.reply_approve(
+            reply=_current_reply(assignment),
+            actor=_actor(request),
+            scan=_valid(ApproveReplySerializer, request)["scan"],
+        )
+        return Response(ReplySerializer(reply).data)
+
+
+class CommitmentSerializer(serializers.ModelSerializer):
+    suggestion = serializers.IntegerField(source="reply.assignment.suggestion_id", read_only=True)
+    unit = serializers.IntegerField(source="reply.assignment.unit_id", read_only=True)
+
+    class Meta:
+        model = Commitment
+        fields = ["id", "suggestion", "unit", "text", "promised_date", "done_on"]
+
+
+class ProgressSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    done = serializers.BooleanField(default=False)
+
+
+class CommitmentViewSet(viewsets.ReadOnlyModelViewSet):
+    """Commitments of category-B replies (S§32); the unit reports progress."""
+
+    serializer_class = CommitmentSerializer
+    filterset_fields = ["reply__assignment__unit", "reply__assignment__suggestion"]
+    ordering = ["promised_date", "id"]
+
+    def get_queryset(self) -> QuerySet[Commitment]:
+        visible = visible_assignments(self.request.user)
+        return Commitment.objects.filter(reply__assignment__in=visible).select_related("reply__assignment")
+
+    @extend_schema(request=ProgressSerializer, responses=CommitmentSerializer)
+    @action(detail=True, methods=["post"])
+    def progress(self, request: Request, pk: str | None = None) -> Response:
+        commitment = self.get_object()
+        d = _valid(ProgressSerializer, request)
+        handling.commitment_progress(
+            commitment=commitment, actor=_actor(request), text=d["text"], done=d["done"]
+        )
+        commitment.refresh_from_db()
+        return Response(CommitmentSerializer(commitment).data)

@@ -7,6 +7,7 @@ import datetime as dt
 import random
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -14,7 +15,7 @@ from congress.calendar import deadline
 from congress.models import Organisation, Session, User
 from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY
 from deputies.models import Deputy
-from suggestions import services
+from suggestions import handling, services
 from suggestions.models import (
     Assignment,
     RoutingRule,
@@ -113,10 +114,32 @@ def seed_demo_suggestions() -> None:
     # 2: accepted. 3, 4, 5: assigned by the routing table.
     services.suggestion_accept(suggestion=made[2], actor=staff)
     units = {o.name: o for o in Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS)}
+    assigned = {}
     for s, unit in [(made[3], "省交通运输厅"), (made[4], "省生态环境厅"), (made[5], "省教育厅")]:
-        services.suggestion_accept_and_assign(
+        [assigned[unit]] = services.suggestion_accept_and_assign(
             suggestion=s, units=[services.UnitRole(units[unit], Role.SOLE)], actor=staff
         )
+    # 省交通运输厅 replied (category B): deputy1 has a reply to rate and a commitment to follow.
+    # 省教育厅 drafted its reply: unit1head has one to sign off.
+    users = {
+        u.username: u for u in User.objects.filter(username__in=["unit1", "unit1head", "unit2", "unit2head"])
+    }
+    for unit, clerk, head, approve in [
+        ("省交通运输厅", "unit2", "unit2head", True),
+        ("省教育厅", "unit1", "unit1head", False),
+    ]:
+        a = assigned[unit]
+        handling.assignment_communicate(
+            assignment=a, actor=users[clerk], date=a.assigned_on, way="call", participants=a.suggestion.lead_deputy.name,
+            summary="电话沟通办理思路，代表表示理解。",
+        )  # fmt: skip
+        reply = handling.assignment_draft_reply(
+            assignment=a, actor=users[clerk], category="B", body="您提出的建议很有针对性，我们已将相关工作列入明年计划。",
+            plan="新增公交接驳线路两条", path="与太原市交通局联合实施", completion_date=dt.date(2027, 6, 30),
+            contact="王科长 0351-1234567", scan=ContentFile(b"%PDF-1.4\n% demo sealed reply\n", name="答复函.pdf"),
+        )  # fmt: skip
+        if approve:
+            handling.reply_approve(reply=reply, actor=users[head])
 
 
 def seed_scale(scale: int, out: Any) -> None:

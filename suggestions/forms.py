@@ -9,9 +9,21 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from congress.forms import DateInput
 from congress.models import Organisation, Session
 from deputies.models import Deputy
-from suggestions.models import NotAcceptedGround, RoutingRule, SubjectArea, Suggestion
+from suggestions.models import (
+    Communication,
+    KeySuggestion,
+    NotAcceptedGround,
+    Reply,
+    ReplyTemplate,
+    RoutingRule,
+    SubjectArea,
+    Suggestion,
+    SupervisionRequest,
+    WithheldGround,
+)
 from suggestions.workflow import Role
 
 NAME_SPLIT = re.compile(r"[\s,，、;；]+")
@@ -208,3 +220,113 @@ class RoutingRuleForm(forms.ModelForm):
     class Meta:
         model = RoutingRule
         fields = ["subject_area", "region", "unit", "role"]
+
+
+# --- Handling (issue 5) ---------------------------------------------------------------------
+
+
+class CommunicationForm(forms.Form):
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    way = forms.ChoiceField(label=_("Way"), choices=Communication.Way.choices)
+    participants = forms.CharField(label=_("Who took part"), max_length=200, required=False)
+    summary = forms.CharField(label=_("What was said"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class OpinionForm(forms.Form):
+    body = forms.CharField(
+        label=_("Written opinion for the lead unit"), widget=forms.Textarea(attrs={"rows": 8})
+    )
+
+
+class ExtensionDecisionForm(forms.Form):
+    approve = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("yes", _("Approve: the reply is due six months after assignment")), ("no", _("Refuse"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class ReplyForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category (S§25)"), choices=Reply.Category.choices)
+    body = forms.CharField(label=_("Reply"), widget=forms.Textarea(attrs={"rows": 12}))
+    plan = forms.CharField(
+        label=_("Plan (category B)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    path = forms.CharField(
+        label=_("Path (category B)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    completion_date = forms.DateField(
+        label=_("Completion date (category B)"), widget=DateInput(), required=False
+    )
+    contact = forms.CharField(label=_("Contact person and telephone"), max_length=100, required=False)
+    scan = forms.FileField(
+        label=_("Sealed scan (PDF)"),
+        required=False,
+        help_text=_("The signed and sealed reply, scanned as PDF (S§29)."),
+    )
+
+
+class ApproveReplyForm(forms.Form):
+    scan = forms.FileField(label=_("Sealed scan (PDF)"), required=False)
+
+
+class WithholdForm(forms.Form):
+    ground = forms.ChoiceField(label=_("Not published because (S§33)"), choices=WithheldGround.choices)
+
+
+class RehandlingForm(forms.Form):
+    rehandle = forms.TypedChoiceField(
+        label=_("Decision (S§30)"),
+        choices=[
+            ("yes", _("Handle it again within one month")),
+            ("no", _("Explain to the deputy and close")),
+        ],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    explanation = forms.CharField(
+        label=_("Explanation to the deputy"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+class KeyForm(forms.Form):
+    ground = forms.TypedChoiceField(
+        label=_("Ground (S§34)"), choices=KeySuggestion.Ground.choices, coerce=int
+    )
+    grounds_text = forms.CharField(label=_("Grounds"), widget=forms.Textarea(attrs={"rows": 3}))
+    approved_on = forms.DateField(
+        label=_("Chairpersons' meeting approval (S§35)"), widget=DateInput(), required=False
+    )
+    supervising_body = forms.ModelChoiceField(
+        label=_("Supervising body (S§39)"),
+        queryset=Organisation.objects.filter(
+            kind__in=[Organisation.Kind.SPECIAL_COMMITTEE, Organisation.Kind.WORKING_BODY]
+        ),
+        required=False,
+    )
+    supervising_leader = forms.CharField(label=_("Supervising leader (S§39)"), max_length=60, required=False)
+    leading_official = forms.CharField(label=_("Leading official (S§39)"), max_length=60, required=False)
+
+
+class SupervisionRequestForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Request"), choices=SupervisionRequest.Kind.choices, widget=forms.RadioSelect
+    )
+    message = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ArrangeForm(forms.Form):
+    arrangement = forms.CharField(label=_("What was arranged"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ProgressForm(forms.Form):
+    text = forms.CharField(label=_("Progress"), widget=forms.Textarea(attrs={"rows": 4}))
+    done = forms.BooleanField(label=_("The commitment is fulfilled"), required=False)
+
+
+class ReplyTemplateForm(forms.ModelForm):
+    class Meta:
+        model = ReplyTemplate
+        fields = ["category", "name", "body"]

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -205,7 +205,7 @@ def assignment_decide_extension(
 # --- Replies (S§25, S§27, S§29, S§31) ------------------------------------------------------------
 
 
-def check_scan(upload: UploadedFile | None) -> None:
+def check_scan(upload: File | None) -> None:
     """The sealed scan is a PDF of reasonable size: checked by its bytes, not its name."""
     if upload is None:
         return
@@ -227,7 +227,7 @@ def assignment_draft_reply(
     path: str = "",
     completion_date: dt.date | None = None,
     contact: str = "",
-    scan: UploadedFile | None = None,
+    scan: File | None = None,
 ) -> Reply:
     """The clerk drafts (or redrafts) the reply of the current round. The unit must have heard
     the deputy (S§24); a lead unit waits for its co units' opinions (S§26)."""
@@ -299,7 +299,7 @@ def assignment_draft_reply(
     return reply
 
 
-def reply_approve(*, reply: Reply, actor: User, scan: UploadedFile | None = None) -> Reply:
+def reply_approve(*, reply: Reply, actor: User, scan: File | None = None) -> Reply:
     """The unit's head signs off the reply with the sealed scan (S§29); it is delivered to the
     deputies and copied to the committee and, for government units, the general office (S§27,
     S§31). The suggestion is replied once every required reply is in."""

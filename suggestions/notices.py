@@ -152,7 +152,7 @@ def merged(suggestion_ids: list[int]) -> None:
 def assigned(suggestion_id: int, new_assignment_ids: list[int] | None = None) -> None:
     """The deputies learn every unit now handling it (S§21); units learn of their new work."""
     s = _load(suggestion_id)
-    open_rows = list(s.assignments.select_related("unit").filter(closed_at__isnull=True))
+    open_rows = list(s.assignments.select_related("unit").exclude(status__in=["reassigned", "withdrawn"]))
     units = "、".join(f"{a.unit.name}（{a.get_role_display()}）" for a in open_rows)
     _send(
         _users(deputies_of(s)), "suggestion_assigned",

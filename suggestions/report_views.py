@@ -37,7 +37,7 @@ from suggestions.report_filters import (
     assignment_years,
     commitment_years,
 )
-from suggestions.report_forms import NoteForm, ProgressForm
+from suggestions.report_forms import NoteForm
 from suggestions.workflow import AssignmentStatus
 
 
@@ -359,7 +359,7 @@ def _export_commitments(queryset: QuerySet[Commitment]) -> HttpResponse:
 
 @login_required
 def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One commitment and every progress report; the unit reports progress here (S§32)."""
+    """One commitment and every progress report on it (S§32)."""
     user = _may_see_commitments(request)
     commitment = get_object_or_404(
         reports.visible_commitments(user).select_related(
@@ -368,30 +368,12 @@ def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     assignment = commitment.reply.assignment
-    may_report = acts_for_unit(user, assignment) and commitment.done_on is None
-    form = ProgressForm(request.POST or None) if may_report else None
-    if request.method == "POST":
-        if form is None:
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                handling.commitment_progress(
-                    commitment=commitment,
-                    actor=user,
-                    text=form.cleaned_data["text"],
-                    done=form.cleaned_data["done"],
-                )
-            except DomainError as error:
-                form.add_error(None, str(error.detail))
-            else:
-                messages.success(request, _("Progress reported; the deputies and the committee are told."))
-                return redirect("suggestions:commitment", pk=pk)
     context: dict[str, Any] = {
         "c": commitment,
         "a": assignment,
         "s": assignment.suggestion,
         "progress": commitment.progress.select_related("reported_by"),
-        "form": form,
+        "may_report": acts_for_unit(user, assignment) and commitment.done_on is None,
         "today": timezone.localdate(),
     }
     return render(request, "suggestions/reports/commitment.html", context)

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from congress.calendar import deadline
 from congress.periods import Deadline
 from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY, REPLY_EXTENSION
-from suggestions.models import Assignment, Disagreement, RoutingRule, Suggestion
-from suggestions.workflow import OPEN_ASSIGNMENT, AssignmentStatus, Role, check_roles, running_clocks
+from suggestions.models import (
+    Assignment,
+    Disagreement,
+    Evaluation,
+    RehandlingDecision,
+    RoutingRule,
+    Suggestion,
+)
+from suggestions.workflow import OPEN_ASSIGNMENT, AssignmentStatus, Role, Status, check_roles, running_clocks
 
 
 def all_clocks(assignment: Assignment) -> dict[str, Deadline]:
@@ -98,4 +105,19 @@ def overdue_filter(today: dt.date | None = None) -> Q:
         )
         | Q(status__in=[AssignmentStatus.PENDING, AssignmentStatus.HANDLING], co_opinion_due__lt=today)
         | Q(status=AssignmentStatus.OBJECTED, reassignment_due__lt=today)
+    )
+
+
+def awaiting_rehandling_decision() -> QuerySet[Suggestion]:
+    """Replied suggestions with an unsatisfied rating in the current round and no decision yet (S§30)."""
+    unsatisfied = Evaluation.objects.filter(
+        suggestion=OuterRef("pk"), round=OuterRef("reply_round"), rating="unsatisfied"
+    )
+    decided = RehandlingDecision.objects.filter(suggestion=OuterRef("pk"), round=OuterRef("reply_round"))
+    return (
+        Suggestion.objects.filter(status=Status.REPLIED)
+        .filter(Exists(unsatisfied))
+        .exclude(Exists(decided))
+        .select_related("lead_deputy")
+        .order_by(F("replied_at").asc(nulls_last=True))
     )

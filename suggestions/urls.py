@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from suggestions import views
+from suggestions import handling_views, views
 
 app_name = "suggestions"
 urlpatterns = [
@@ -41,4 +41,33 @@ urlpatterns = [
         views.assignment_reject_objection,
         name="reject-objection",
     ),
+    # Handling after assignment (issue 5)
+    path("<int:pk>/evaluate/", handling_views.evaluate, name="evaluate"),
+    path("<int:pk>/rehandling/", handling_views.decide_rehandling, name="rehandling"),
+    path("<int:pk>/key/", handling_views.mark_key, name="mark-key"),
+    path("<int:pk>/ask/", handling_views.ask, name="ask"),
+    path("assignments/<int:assignment_id>/communicate/", handling_views.communicate, name="communicate"),
+    path("assignments/<int:assignment_id>/opinion/", handling_views.send_opinion, name="send-opinion"),
+    path(
+        "assignments/<int:assignment_id>/extension/",
+        handling_views.request_extension,
+        name="request-extension",
+    ),
+    path(
+        "assignments/<int:assignment_id>/extension/decide/",
+        handling_views.decide_extension,
+        name="decide-extension",
+    ),
+    path("assignments/<int:assignment_id>/reply/", handling_views.draft_reply, name="draft-reply"),
+    path("replies/<int:reply_id>/", handling_views.reply_page, name="reply"),
+    path("replies/<int:reply_id>/letter/", handling_views.reply_letter, name="reply-letter"),
+    path("replies/<int:reply_id>/approve/", handling_views.approve_reply, name="approve-reply"),
+    path("replies/<int:reply_id>/publication/", handling_views.withhold_reply, name="withhold-reply"),
+    path(
+        "commitments/<int:commitment_id>/progress/",
+        handling_views.commitment_progress,
+        name="commitment-progress",
+    ),
+    path("requests/<int:request_id>/arrange/", handling_views.arrange, name="arrange"),
+    path("templates/", handling_views.reply_templates, name="templates"),
 ]

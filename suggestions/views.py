@@ -22,6 +22,7 @@ from congress.errors import DomainError
 from congress.excel import excel_response
 from congress.lists import list_context
 from congress.models import Organisation, Session, User
+from congress.roles import Role
 from congress.selectors import current_session
 from suggestions import selectors, services
 from suggestions.excel_import import TEMPLATE_HEADERS, import_suggestions, template_workbook
@@ -239,7 +240,11 @@ def suggestion_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = _user(request)
     unit_id = unit_of(user)
     staff = is_assigning_staff(user, suggestion)
-    assignments = list(suggestion.assignments.select_related("unit", "replaced_by__unit"))
+    assignments = list(
+        suggestion.assignments.select_related(
+            "unit", "replaced_by__unit", "extension_request", "co_opinion"
+        ).prefetch_related("communications", "replies")
+    )
     events = suggestion.events.select_related("actor", "assignment__unit")
     if unit_id and not staff:
         # A unit sees its own part only (WORKFLOWS.md §6).
@@ -265,6 +270,7 @@ def suggestion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "merged": suggestion.merged.select_related("lead_deputy"),
         "today": timezone.localdate(),
     }  # fmt: skip
+    context |= _handling_context(suggestion, user, deputy, staff)
     if staff and suggestion.status in {Status.SUBMITTED, Status.ACCEPTED}:
         context["similar"] = similar_suggestions(suggestion)
     if staff and suggestion.status in {Status.SUBMITTED, Status.ACCEPTED, Status.ASSIGNED}:
@@ -280,6 +286,30 @@ def suggestion_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "deputy"
         )
     return render(request, "suggestions/detail.html", context)
+
+
+def _handling_context(suggestion: Suggestion, user: User, deputy: Any, staff: bool) -> dict[str, Any]:
+    """What the detail page shows of handling after assignment (issue 5)."""
+    from suggestions.models import CoOpinion, Evaluation, KeySuggestion, Reply
+    from suggestions.notices import deputies_of
+
+    round_ = suggestion.reply_round
+    evaluations = list(suggestion.evaluations.select_related("deputy").order_by("round", "created"))
+    is_deputy = deputy is not None and deputy in deputies_of(suggestion)
+    approved = Reply.objects.filter(
+        assignment__suggestion=suggestion, status=Reply.Status.APPROVED
+    ).select_related("assignment__unit")
+    return {
+        "replies": approved if (is_deputy or staff or user.has_role(Role.SUPERVISOR)) else [],
+        "co_opinions": CoOpinion.objects.filter(assignment__suggestion=suggestion).select_related("assignment__unit"),
+        "evaluations": evaluations,
+        "unsatisfied": staff and suggestion.status == Status.REPLIED
+        and any(e.round == round_ and e.rating == Evaluation.Rating.UNSATISFIED for e in evaluations),
+        "may_ask": is_deputy and suggestion.status in {Status.ASSIGNED, Status.REPLIED, Status.REHANDLING},
+        "may_mark_key": user.has_role(Role.COMMITTEE_STAFF) or user.is_superuser,
+        "key": KeySuggestion.objects.filter(suggestion=suggestion).select_related("supervising_body").first(),
+        "supervision_requests": suggestion.supervision_requests.select_related("deputy") if staff or is_deputy else [],
+    }  # fmt: skip
 
 
 def _post_action(
@@ -568,12 +598,21 @@ def disagreement_answer(request: HttpRequest, pk: int, disagreement_id: int) -> 
 def objections(request: HttpRequest) -> HttpResponse:
     _staff_only(request)
     rows = [(a, selectors.assignment_clocks(a).get("reassignment")) for a in selectors.objection_queue()]
-    disagreements = selectors.open_disagreements()
-    return render(
-        request,
-        "suggestions/objections.html",
-        {"rows": rows, "disagreements": disagreements, "today": timezone.localdate()},
-    )
+    from suggestions.models import ExtensionRequest, SupervisionRequest
+
+    context = {
+        "rows": rows,
+        "disagreements": selectors.open_disagreements(),
+        "extensions": ExtensionRequest.objects.filter(approved__isnull=True).select_related(
+            "assignment__suggestion", "assignment__unit"
+        ),
+        "unsatisfied": selectors.awaiting_rehandling_decision(),
+        "requests": SupervisionRequest.objects.filter(arranged_at__isnull=True).select_related(
+            "suggestion", "deputy"
+        ),
+        "today": timezone.localdate(),
+    }
+    return render(request, "suggestions/objections.html", context)
 
 
 @login_required

@@ -102,17 +102,17 @@ def test_the_list_drills_down_by_state_and_shows_the_latest_report(client, ledge
     assert "逾期" in html
 
 
-def test_the_unit_reports_progress_and_fulfils_the_commitment(client, ledger, units, lead):
+def test_the_commitment_page_shows_its_progress_and_sends_the_unit_to_report(client, ledger, units, lead):
     commitment = ledger["open"]
     url = reverse("suggestions:commitment", args=[commitment.pk])
+    progress = reverse("suggestions:commitment-progress", args=[commitment.pk])
     client.force_login(lead.user)
-    assert client.get(url).context["form"] is None
-    assert client.post(url, {"text": "代表不能代报进展"}).status_code == 403
+    assert progress not in client.get(url).content.decode()  # a deputy reads, the unit reports
     client.force_login(units["unit1"])
+    assert progress in client.get(url).content.decode()
     with at(2026, 7, 1):
-        response = client.post(url, {"text": "已全部完工", "done": "on"})
-    assert response.status_code == 302
+        client.post(progress, {"text": "已全部完工", "done": "on"})
     commitment.refresh_from_db()
     assert commitment.done_on == TODAY
-    assert commitment.progress.get().text == "已全部完工"
-    assert client.get(url).context["form"] is None  # fulfilled: nothing more to report
+    html = client.get(url).content.decode()
+    assert "已全部完工" in html and progress not in html  # fulfilled: nothing more to report

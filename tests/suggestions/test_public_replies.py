@@ -82,6 +82,20 @@ def test_a_withheld_reply_is_on_neither_the_public_page_nor_the_api(client, api,
     assert "老旧小区" not in _cells(export)
 
 
+def test_the_deputies_on_the_suggestion_still_read_a_withheld_reply_on_its_own_page(client, withheld, lead):
+    client.force_login(lead.user)
+    reply_url = reverse("suggestions:reply", args=[withheld.pk])
+    assert (
+        reply_url
+        in client.get(
+            reverse("suggestions:detail", args=[withheld.assignment.suggestion_id])
+        ).content.decode()
+    )
+    assert "我厅已将老旧小区加装电梯纳入年度计划。" in client.get(reply_url).content.decode()
+    # ...but not on the public page, even signed in.
+    assert client.get(reverse("public:reply", args=[withheld.pk])).status_code == 404
+
+
 def test_publishing_again_brings_it_back(client, withheld, staff):
     handling.reply_publish(reply=withheld, actor=staff)
     assert client.get(reverse("public:reply", args=[withheld.pk])).status_code == 200

@@ -73,7 +73,8 @@ def test_a_supervisor_opens_the_key_suggestions_its_body_supervises_and_nothing_
     assert set(visible_suggestions(bodies["super1"])) == {keys["schools"]}
     assert set(visible_suggestions(bodies["super2"])) == {keys["roads"]}
     client.force_login(bodies["super1"])
-    assert client.get(reverse("suggestions:detail", args=[keys["schools"].pk])).status_code == 200
+    page = client.get(reverse("suggestions:detail", args=[keys["schools"].pk])).content.decode()
+    assert reverse("suggestions:key-detail", args=[keys["schools"].pk]) in page  # on to the supervision
     assert client.get(reverse("suggestions:detail", args=[keys["roads"].pk])).status_code == 404
     assert client.get(reverse("suggestions:detail", args=[keys["other"].pk])).status_code == 404
     listed = api(bodies["super1"]).get("/api/v1/suggestions/").json()
