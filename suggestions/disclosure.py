@@ -10,9 +10,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, TruncDate
 
+from congress.models import Congress
 from congress.periods import BEIJING
 from suggestions.models import Assignment, Reply
 from suggestions.workflow import AssignmentStatus, Role
@@ -124,21 +125,23 @@ def stacked(parts: list[tuple[str, int]]) -> list[tuple[str, float, float]]:
 
 
 def first_reply_day() -> TruncDate:
-    """The Beijing date of an assignment's first signed-off reply. A re-handled assignment
-    replies twice; the first reply is the one the three-month period (S§28) judged."""
-    first = Reply.objects.filter(assignment=OuterRef("pk"), status=Reply.Status.APPROVED).order_by(
-        "approved_at"
-    )
-    return TruncDate(
-        Coalesce(Subquery(first.values("approved_at")[:1]), "replied_at"),
-        tzinfo=BEIJING,
-    )
+    """The Beijing date of an assignment's first signed-off reply, on a queryset annotated
+    with `first_reply` (see replies_due_in). A re-handled assignment replies again in round 2
+    (S§30) and keeps that time as replied_at; the three-month period (S§28) judged round 1.
+    Without a reply row (imported history), the assignment's own replied_at."""
+    return TruncDate(Coalesce("first_reply__approved_at", "replied_at"), tzinfo=BEIJING)
 
 
 def replies_due_in(year: int) -> QuerySet[Assignment]:
-    """Replies owed to deputies whose due date (the extension included) falls in the year."""
-    return Assignment.objects.filter(role__in=REPLYING_ROLES, reply_due__year=year).exclude(
-        status__in=NOT_OWED
+    """Replies owed to deputies whose due date (the extension included) falls in the year,
+    joined to their signed-off first-round reply (one at most: one reply per round)."""
+    first_reply = FilteredRelation(
+        "replies", condition=Q(replies__round=1, replies__status=Reply.Status.APPROVED)
+    )
+    return (
+        Assignment.objects.filter(role__in=REPLYING_ROLES, reply_due__year=year)
+        .exclude(status__in=NOT_OWED)
+        .annotate(first_reply=first_reply)
     )
 
 
@@ -177,7 +180,10 @@ def unit_league(year: int, today: dt.date) -> list[UnitRecord]:
     return records
 
 
-def league_years(today: dt.date) -> list[int]:
-    """Years with replies due, and this year, newest first."""
-    years = {d.year for d in Assignment.objects.filter(role__in=REPLYING_ROLES).dates("reply_due", "year")}
-    return sorted(years | {today.year}, reverse=True)
+def portal_years(today: dt.date) -> list[int]:
+    """The years a report can ask for, newest first: from the first congress term on record
+    to next year (a reply assigned in the autumn is due next year). Read from the term, one
+    row, not from the assignments, so the year picker costs nothing at any size."""
+    first = Congress.objects.order_by("starts").values_list("starts", flat=True).first()
+    start = first.year if first else today.year
+    return list(range(today.year + 1, start - 1, -1))

@@ -76,7 +76,7 @@ def _year(request: HttpRequest, years: list[int], default: int) -> int:
 def unit_league(request: HttpRequest) -> HttpResponse:
     """Issue 6: the handling units by on-time rate of the replies due in a year."""
     today = timezone.localdate()
-    years = disclosure.league_years(today)
+    years = disclosure.portal_years(today)
     year = _year(request, years, today.year)
     records = disclosure.unit_league(year, today)
     if request.GET.get("export") == "xlsx":

@@ -129,7 +129,7 @@ ACCOUNTABILITY_CHOICES = [
 
 
 def assignment_years() -> list[tuple[int, str]]:
-    return _year_choices([d.year for d in Assignment.objects.dates("assigned_on", "year", order="DESC")])
+    return _year_choices(disclosure.portal_years(timezone.localdate()))
 
 
 class AccountabilityFilter(django_filters.FilterSet):

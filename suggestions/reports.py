@@ -16,16 +16,12 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    IntegerField,
     Max,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce
 
 from congress.calendar import deadline
 from congress.periods import Deadline
@@ -88,20 +84,16 @@ OBJECTED_AWAY = Q(status=AssignmentStatus.REASSIGNED, objected_on__isnull=False)
 PASSED_TIMES = 2  # moved on objection this many times or more: passed around
 
 
-def _moves_on_objection() -> Coalesce:
-    """How often the assignment's suggestion was moved to another unit after an objection."""
-    moves = (
-        Assignment.objects.filter(suggestion=OuterRef("suggestion_id"))
-        .filter(OBJECTED_AWAY)
+def passed_around() -> QuerySet[Any]:
+    """The suggestions moved to another unit on objection twice or more (one hashed list)."""
+    return (
+        Assignment.objects.filter(OBJECTED_AWAY)
         .order_by()
         .values("suggestion_id")
-        .annotate(n=Count("pk"))
-        .values("n")
+        .annotate(moves=Count("pk"))
+        .filter(moves__gte=PASSED_TIMES)
+        .values("suggestion_id")
     )
-    return Coalesce(Subquery(moves, output_field=IntegerField()), Value(0))
-
-
-ACCOUNTABILITY_LISTS = ("overdue", "unanswered", "objected", "passed")
 
 
 @dataclass(frozen=True)
@@ -121,10 +113,9 @@ def _in_year(queryset: QuerySet[Assignment], year: int | None) -> QuerySet[Assig
 def accountability_table(today: dt.date, year: int | None = None) -> list[AccountabilityRecord]:
     """Per unit, the four S§47 counts in one GROUP BY query; the worst first."""
     overdue, unanswered = overdue_condition(today), unanswered_condition(today)
-    passed = OBJECTED_AWAY & Q(moves__gte=PASSED_TIMES)
+    passed = OBJECTED_AWAY & Q(suggestion_id__in=passed_around())
     rows = (
         _in_year(Assignment.objects.filter(overdue | unanswered | OBJECTED_AWAY), year)
-        .annotate(moves=_moves_on_objection())
         .values("unit_id", "unit__name")
         .annotate(
             overdue=Count("pk", filter=overdue),
@@ -158,8 +149,7 @@ def in_accountability_list(queryset: QuerySet[Assignment], kind: str, today: dt.
     if kind == "objected":
         return queryset.filter(OBJECTED_AWAY)
     if kind == "passed":
-        moved = queryset.filter(OBJECTED_AWAY).annotate(moves=_moves_on_objection())
-        return moved.filter(moves__gte=PASSED_TIMES)
+        return queryset.filter(OBJECTED_AWAY, suggestion_id__in=passed_around())
     raise ValueError(kind)
 
 

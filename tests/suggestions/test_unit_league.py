@@ -144,6 +144,10 @@ def test_the_public_page_explains_the_count_draws_the_bars_and_exports(client, y
     assert rows[2] == ("省教育厅", 6, 3, 1, 1, 1, "60.0")
 
 
+def test_the_years_run_from_the_first_term_to_next_year(congress_term):
+    assert disclosure.portal_years(TODAY) == [2027, 2026, 2025, 2024, 2023]
+
+
 def test_the_page_defaults_to_this_year_and_ignores_a_year_it_does_not_know(client, year_of_replies):
     with at(2026, 7, 1):
         assert client.get(reverse("public:units")).context["year"] == 2026
