@@ -314,7 +314,7 @@ def commitments(request: HttpRequest) -> HttpResponse:
                 _("Fulfilled"),
                 _("Of which late"),
                 _("Overdue"),
-                _("Open"),
+                _("Open, not yet due"),
             ],
             ((r.unit, r.due, r.done, r.done_late, r.overdue, r.open) for r in table),
         )
@@ -343,7 +343,12 @@ def commitment_items(request: HttpRequest) -> HttpResponse:
 
 def _export_commitments(queryset: QuerySet[Commitment]) -> HttpResponse:
     today = timezone.localdate()
-    states = {"done": _("Fulfilled"), "overdue": _("Overdue"), "soon": _("Open"), "open": _("Open")}
+    states = {
+        "done": _("Fulfilled"),
+        "overdue": _("Overdue"),
+        "soon": _("Open, not yet due"),
+        "open": _("Open, not yet due"),
+    }
     headers = [
         _("Number"), _("Title"), _("Handling unit"), _("Promised action"), _("Promised date"), _("Commitment state"),
         _("Done on"), _("Progress reports"), _("Last report"),

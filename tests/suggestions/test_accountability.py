@@ -100,10 +100,13 @@ def test_the_year_of_assignment_narrows_the_table(units_behaving):
     assert len(reports.accountability_table(TODAY, 2026)) == 3
 
 
-def test_the_committee_opens_each_count_and_exports_it(client, units_behaving, staff):
+def test_the_committee_opens_each_count_and_exports_it(
+    client, units_behaving, staff, django_assert_max_num_queries
+):
     client.force_login(staff)
-    with at(2026, 7, 1):
+    with at(2026, 7, 1), django_assert_max_num_queries(8):
         html = client.get(reverse("suggestions:accountability")).content.decode()
+    with at(2026, 7, 1):
         assert "省教育厅" in html and "第四十七条" in html
         response = client.get(
             reverse("suggestions:accountability-items"),

@@ -55,8 +55,10 @@ def _table(client, user, **query):
         return client.get(reverse("suggestions:commitments"), query)
 
 
-def test_the_committee_sees_every_unit_and_exports(client, ledger, staff):
-    response = _table(client, staff, year=2026)
+def test_the_committee_sees_every_unit_and_exports(client, ledger, staff, django_assert_max_num_queries):
+    client.force_login(staff)
+    with at(2026, 7, 1), django_assert_max_num_queries(8):
+        response = client.get(reverse("suggestions:commitments"), {"year": 2026})
     assert {r.unit for r in response.context["table"]} == {"省教育厅", "省交通运输厅"}
     assert response.context["totals"]["overdue"] == 2
     export = _table(client, staff, year=2026, export="xlsx")
