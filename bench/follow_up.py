@@ -24,6 +24,7 @@ RUNS = 5
 
 def add_replies() -> None:
     from django.db import transaction
+    from django.utils import timezone
 
     from congress.models import Organisation, User
     from suggestions.models import Assignment, Commitment, KeySuggestion, Reply, Suggestion
@@ -80,7 +81,7 @@ def add_replies() -> None:
             grounds_text="本省中心工作",
             channel="session",
             proposed_by=staff,
-            proposed_at=s.submitted_at,
+            proposed_at=s.submitted_at or timezone.now(),
             supervising_body=bodies[i % len(bodies)],
             supervising_leader="副主任",
             leading_official="副省长",
