@@ -448,9 +448,7 @@ def review_queue(request: HttpRequest) -> HttpResponse:
     queryset = selectors.review_queue(filterset.qs)
     if request.GET.get("export") == "xlsx":
         return _export_suggestions(queryset)
-    context = list_context(request, filterset, queryset)
-    context["assign_form"] = AssignForm()
-    return render(request, "suggestions/review_queue.html", context)
+    return render(request, "suggestions/review_queue.html", list_context(request, filterset, queryset))
 
 
 @login_required
@@ -461,6 +459,11 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
     user = _staff_only(request)
     ids = [int(pk) for pk in request.POST.getlist("ids") if pk.isdigit()]
     action = request.POST.get("action", "")
+    if action == "choose_units":
+        # Second step of "assign to these units": the ticked rows and the unit picker.
+        rows = visible_suggestions(user).filter(pk__in=ids).order_by("submitted_at")
+        context = {"rows": rows, "form": AssignForm(), "next": request.POST.get("next", "")}
+        return render(request, "suggestions/bulk_assign.html", context)
     form = AssignForm(request.POST) if action == "assign_chosen" else None
     if form is not None and not form.is_valid():
         messages.error(request, _("Choose the units and their roles for the ticked suggestions."))
