@@ -125,7 +125,9 @@ def test_bulk_assignment_uses_the_routing_table(client, staff, file_suggestion, 
 def test_bulk_assignment_to_chosen_units(client, staff, file_suggestion, units):
     rows = [file_suggestion(title=f"建议{i}") for i in range(2)]
     client.force_login(staff)
-    html = client.post(reverse("suggestions:review-bulk"), {"ids": [s.pk for s in rows], "action": "choose_units"}).content.decode()
+    html = client.post(
+        reverse("suggestions:review-bulk"), {"ids": [s.pk for s in rows], "action": "choose_units"}
+    ).content.decode()
     assert "建议0" in html and "建议1" in html and 'name="unit_0"' in html
     client.post(
         reverse("suggestions:review-bulk"),
