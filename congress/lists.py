@@ -39,15 +39,15 @@ def filter_summary(filterset: django_filters.FilterSet, total: int) -> str:
                 continue
             field = filterset.form.fields[name]
             shown = value
-            # Iterated, never counted: django-filter's iterator cannot count callable choices.
-            options = getattr(field, "choices", None)
-            choices = dict(iter(options)) if options is not None else {}
+            # Values arrive as text while choices may be numbers (primary keys); callable
+            # choices have no len(), so they are iterated, never tested for truth.
+            choices = {str(key): label for key, label in getattr(field, "choices", ())}
             if isinstance(value, (list, tuple)):
-                shown = "、".join(str(choices.get(v, v)) for v in value)
-            elif value in choices:
-                shown = choices[value]
+                shown = "、".join(str(choices.get(str(v), v)) for v in value)
             elif value is True:
                 shown = _("yes")
+            elif str(value) in choices:
+                shown = choices[str(value)]
             parts.append(f"{field.label}：{shown}")
     parts.append(_("%(total)s in all") % {"total": total})
     return " · ".join(parts)

@@ -36,6 +36,15 @@ NAV: list[NavItem] = [
     NavItem(_("Reply templates"), "suggestions:templates", roles=frozenset(UNIT_ROLES)),
     NavItem(_("Routing table"), "suggestions:routing", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Overdue board"), "overdue", roles=frozenset(ASSIGNING_ROLES)),
+    NavItem(
+        _("Key suggestions"), "suggestions:key-list", roles=frozenset({Role.SUPERVISOR, *ASSIGNING_ROLES})
+    ),
+    NavItem(
+        _("Commitments"),
+        "suggestions:commitments",
+        roles=frozenset({Role.DEPUTY, Role.SUPERVISOR, *UNIT_ROLES, *ASSIGNING_ROLES}),
+    ),
+    NavItem(_("Accountability (S§47)"), "suggestions:accountability", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Reminder schedules"), "reminder-schedules", roles=frozenset({Role.COMMITTEE_STAFF})),
     NavItem(
@@ -72,6 +81,7 @@ NAV: list[NavItem] = [
         _("Receptions"), "stations:receptions", roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF})
     ),
     NavItem(_("Liaison stations"), "stations:list"),
+    NavItem(_("Published replies"), "public:replies"),
     NavItem(_("Deadline calculator"), "deadline-calculator"),
     NavItem(_("Notifications"), "notifications:inbox"),
     NavItem(_("API docs"), "api-docs"),

@@ -13,6 +13,7 @@ from deputies.api import DelegationViewSet, DeputyViewSet
 from liaison_stations import api as stations_api
 from motions.api import MotionViewSet, ReviewMeetingViewSet, ReviewMemberViewSet, ReviewReportViewSet
 from suggestions.api import AssignmentViewSet, CommitmentViewSet, SuggestionViewSet
+from suggestions.public_api import PublicReplyViewSet
 
 router = DefaultRouter()
 router.register("sessions", SessionViewSet, basename="session")
@@ -29,6 +30,7 @@ router.register("points", stations_api.PointViewSet, basename="point")
 router.register("receptions", stations_api.ReceptionViewSet, basename="reception")
 router.register("opinions", stations_api.OpinionViewSet, basename="opinion")
 router.register("public/stations", stations_api.PublicStationViewSet, basename="public-station")
+router.register("public/replies", PublicReplyViewSet, basename="public-reply")
 router.register("motions", MotionViewSet, basename="motion")
 router.register("review-members", ReviewMemberViewSet, basename="review-member")
 router.register("review-meetings", ReviewMeetingViewSet, basename="review-meeting")
@@ -57,6 +59,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("suggestions/", include("suggestions.urls")),
+    path("public/", include("suggestions.public_urls")),
     path("calendar/", calendar_views.calendar_index, name="calendar-index"),
     path("calendar/new/", calendar_views.calendar_new, name="calendar-new"),
     path("calendar/import/", calendar_views.calendar_import, name="calendar-import"),

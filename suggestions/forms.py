@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congress.forms import DateInput
 from congress.models import Organisation, Session
@@ -295,7 +296,9 @@ class KeyForm(forms.Form):
     ground = forms.TypedChoiceField(
         label=_("Ground (S§34)"), choices=KeySuggestion.Ground.choices, coerce=int
     )
-    grounds_text = forms.CharField(label=_("Grounds"), widget=forms.Textarea(attrs={"rows": 3}))
+    grounds_text = forms.CharField(
+        label=pgettext_lazy("key suggestion", "Grounds"), widget=forms.Textarea(attrs={"rows": 3})
+    )
     approved_on = forms.DateField(
         label=_("Chairpersons' meeting approval (S§35)"), widget=DateInput(), required=False
     )

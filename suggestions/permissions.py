@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from congress.roles import Role
-from suggestions.models import Assignment, CoSigner, Suggestion
+from suggestions.models import Assignment, CoSigner, KeySuggestion, Suggestion
 
 
 def is_assigning_staff(user: Any, suggestion: Suggestion | None = None) -> bool:
@@ -51,7 +51,21 @@ def visible_suggestions(user: Any, queryset: QuerySet[Suggestion] | None = None)
     unit_id = unit_of(user)
     if unit_id:
         condition |= Exists(Assignment.objects.filter(suggestion=OuterRef("pk"), unit_id=unit_id))
+    if supervising_body(user):
+        # S§39, S§40: a supervising body follows the key suggestions it supervises, no others.
+        condition |= Exists(
+            KeySuggestion.objects.filter(
+                suggestion=OuterRef("pk"), supervising_body_id=supervising_body(user)
+            )
+        )
     return queryset.filter(condition)
+
+
+def supervising_body(user: Any) -> int | None:
+    """The special committee or working body a supervisor acts for (S§39)."""
+    if user.is_authenticated and user.has_role(Role.SUPERVISOR) and user.organisation_id:
+        return int(user.organisation_id)
+    return None
 
 
 def visible_assignments(user: Any, queryset: QuerySet[Assignment] | None = None) -> QuerySet[Assignment]:

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from suggestions import handling_views, views
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("inbox/", views.unit_inbox, name="inbox"),
     path("routing/", views.routing_table, name="routing"),
     path("import/", views.import_batch, name="import"),
+    path("", include("suggestions.report_urls")),
     path("<int:pk>/", views.suggestion_detail, name="detail"),
     path("<int:pk>/edit/", views.suggestion_edit, name="edit"),
     path("<int:pk>/submit/", views.suggestion_submit, name="submit"),

@@ -49,6 +49,26 @@ def test_a_filter_whose_choices_are_read_at_request_time_is_stated_too(make_unit
     assert list_context(request, filterset, filterset.qs)["summary"] == "类别：法院 · 共 1 件"
 
 
+def _units() -> list[tuple[int, str]]:
+    return list(Organisation.objects.values_list("pk", "name"))
+
+
+class ByUnitFilter(django_filters.FilterSet):
+    # Choices by primary key, read when the form is built (as the list pages do).
+    unit = django_filters.ChoiceFilter(label="承办单位", field_name="pk", choices=_units)
+
+    class Meta:
+        model = Organisation
+        fields = ["unit"]
+
+
+def test_a_filter_by_primary_key_is_stated_by_name(make_unit):
+    unit = make_unit("省教育厅")
+    request = RequestFactory().get("/units/", {"unit": str(unit.pk)})
+    filterset = ByUnitFilter(request.GET, queryset=Organisation.objects.all())
+    assert list_context(request, filterset, filterset.qs)["summary"] == "承办单位：省教育厅 · 共 1 件"
+
+
 def test_the_excel_export_writes_dates_as_iso_text():
     import datetime as dt
 
