@@ -25,6 +25,7 @@ from congress.errors import DomainError
 from congress.models import Organisation, Session, User
 from congress.periods import BEIJING
 from congress.statutory import MOTION_REPORT, RECONSIDERATION_CUTOFF
+from congress.uploads import check_document
 from deputies.models import Delegation, Deputy
 from motions import notices, workflow
 from motions.models import (
@@ -277,6 +278,7 @@ def _void_confirmations(motion: Motion) -> int:
 
 def motion_attach(*, motion: Motion, actor: User, kind: str, file: UploadedFile) -> Attachment:
     """Add a file; like editing, it changes what co-signers agreed to."""
+    check_document(file)
     with transaction.atomic():
         motion = _lock(motion)
         _require_filer(actor, motion, "edit")
@@ -1255,6 +1257,8 @@ def motion_submit_report(
     chairpersons_meeting_on: dt.date | None = None,
 ) -> RecessReport:
     """The body's review result report, due six months after the session closed (M§23)."""
+    if file:
+        check_document(file)
     with transaction.atomic():
         motion = _lock(motion)
         _require_body_staff(actor, motion, "report")
