@@ -6,6 +6,8 @@ A list view builds a django-filter FilterSet from the query string, then calls
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 import django_filters
@@ -13,8 +15,8 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
@@ -51,6 +53,21 @@ def filter_summary(filterset: django_filters.FilterSet, total: int) -> str:
             parts.append(f"{field.label}：{shown}")
     parts.append(_("%(total)s in all") % {"total": total})
     return " · ".join(parts)
+
+
+_choices: dict[tuple[str, str], tuple[float, list[tuple[Any, str]]]] = {}
+CHOICES_TTL = 300.0
+
+
+def cached_choices(key: str, load: Callable[[], list[tuple[Any, str]]]) -> list[tuple[Any, str]]:
+    """Filter options (sessions, units, delegations…) change rarely but every list page
+    shows them: read them at most every five minutes per process and language."""
+    slot = (key, get_language() or "")
+    now = time.monotonic()
+    hit = _choices.get(slot)
+    if hit is None or now - hit[0] > CHOICES_TTL:
+        hit = _choices[slot] = (now, load())
+    return hit[1]
 
 
 def page_size(request: HttpRequest) -> int:

@@ -90,7 +90,8 @@ class User(AbstractUser):
     def roles(self) -> frozenset[str]:
         if not self.pk:
             return frozenset()
-        return frozenset(self.role_rows.values_list("role", flat=True))
+        # role_rows.all() uses the rows prefetched by congress.auth.Backend when they are there.
+        return frozenset(row.role for row in self.role_rows.all())
 
     def has_role(self, *roles: str) -> bool:
         return any(role in self.roles for role in roles)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from django.urls import reverse
@@ -89,12 +90,18 @@ NAV: list[NavItem] = [
 ]
 
 
+@cache
+def _url(name: str) -> str:
+    # The navigation is on every page; its URLs never change while the process runs.
+    return reverse(name)
+
+
 def nav_for(user: Any, current_path: str) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for item in NAV:
         if not item.visible_to(user):
             continue
-        url = reverse(item.url_name)
+        url = _url(item.url_name)
         matches = current_path == url if url == "/" else current_path.startswith(url)
         items.append({"label": item.label, "url": url, "active": matches})
     # Only the most specific match is current: /stations/desk/ is the desk, not /stations/.

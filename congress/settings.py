@@ -118,6 +118,7 @@ else:
 
 # --- Accounts ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "congress.User"
+AUTHENTICATION_BACKENDS = ["congress.auth.Backend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

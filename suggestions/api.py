@@ -235,6 +235,13 @@ def _current_reply(assignment: Assignment) -> Reply:
     return reply
 
 
+# The columns the list serializer reads; nothing else is fetched or instantiated.
+LIST_COLUMNS = [
+    "id", "number", "number_scope", "session_id", "status", "kind", "title", "lead_deputy_id",
+    "lead_deputy__name", "subject_area_id", "urgent", "submitted_at",
+]  # fmt: skip
+
+
 class SuggestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = SuggestionFilter
     ordering_fields = ["submitted_at", "number", "id"]
@@ -244,7 +251,7 @@ class SuggestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         queryset = visible_suggestions(self.request.user).select_related("lead_deputy")
         if self.action == "list":
             # Only the columns a list shows; co-signers in one query per page.
-            return queryset.defer("body", "return_message", "withdrawal_letter").prefetch_related(
+            return queryset.only(*LIST_COLUMNS).prefetch_related(
                 Prefetch(
                     "cosigners", queryset=CoSigner.objects.only("id", "suggestion_id", "deputy_id", "status")
                 )

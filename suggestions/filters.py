@@ -3,13 +3,15 @@ unit, q, overdue, due_before)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congress.lists import YesNoAll
+from congress.lists import YesNoAll, cached_choices
 from congress.models import Organisation, Session
 from deputies.models import Delegation
 from suggestions.models import Assignment, CoSigner, SubjectArea, Suggestion
@@ -19,20 +21,27 @@ from suggestions.workflow import OPEN_ASSIGNMENT, AssignmentStatus, Role, Status
 
 # Choices as plain lists, read once per form: a model choice field reads its options through
 # a server-side cursor per field, which a list page pays for on every request.
-def session_choices() -> list[tuple[int, str]]:
-    return [(s.pk, s.name) for s in Session.objects.select_related("congress")]
+def session_choices() -> list[tuple[Any, str]]:
+    return cached_choices(
+        "sessions", lambda: [(s.pk, s.name) for s in Session.objects.select_related("congress")]
+    )
 
 
-def area_choices() -> list[tuple[int, str]]:
-    return list(SubjectArea.objects.values_list("pk", "name"))
+def area_choices() -> list[tuple[Any, str]]:
+    return cached_choices("areas", lambda: list(SubjectArea.objects.values_list("pk", "name")))
 
 
-def delegation_choices() -> list[tuple[int, str]]:
-    return list(Delegation.objects.values_list("pk", "name"))
+def delegation_choices() -> list[tuple[Any, str]]:
+    return cached_choices("delegations", lambda: list(Delegation.objects.values_list("pk", "name")))
 
 
-def unit_choices() -> list[tuple[int, str]]:
-    return list(Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS).values_list("pk", "name"))
+def unit_choices() -> list[tuple[Any, str]]:
+    return cached_choices(
+        "units",
+        lambda: list(
+            Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS).values_list("pk", "name")
+        ),
+    )
 
 
 class SuggestionFilter(django_filters.FilterSet):

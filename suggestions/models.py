@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Congress, Organisation, Session
@@ -156,6 +159,9 @@ class Suggestion(models.Model):
     def __str__(self) -> str:
         return f"{self.number_label} {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return f"{_detail_prefix()}{self.pk}/"
+
     @property
     def number_label(self) -> str:
         if self.number is None:
@@ -166,6 +172,12 @@ class Suggestion(models.Model):
     @property
     def during_session(self) -> bool:
         return self.session_id is not None
+
+
+@cache
+def _detail_prefix() -> str:
+    # Reversed once: list pages link every row, and reverse() per row is measurable.
+    return reverse("suggestions:detail", args=[0]).removesuffix("0/")
 
 
 class SuggestionCounter(models.Model):

@@ -46,8 +46,19 @@ def next_clock(assignment: Assignment) -> Deadline | None:
 
 
 def review_queue(queryset: QuerySet[Suggestion]) -> QuerySet[Suggestion]:
-    """What the assigning body works through, oldest filing first so nothing waits long."""
-    return queryset.select_related("lead_deputy", "subject_area", "session").order_by("submitted_at", "id")
+    """What the assigning body works through, oldest filing first so nothing waits long.
+    Only the columns the queue shows: the texts stay in the database."""
+    return (
+        queryset.select_related("lead_deputy", "subject_area")
+        .only(*QUEUE_COLUMNS)
+        .order_by("submitted_at", "id")
+    )
+
+
+QUEUE_COLUMNS = [
+    "id", "number", "number_scope", "session_id", "title", "status", "kind", "urgent", "submitted_at",
+    "lead_deputy__name", "subject_area__name",
+]  # fmt: skip
 
 
 def unit_inbox(unit_id: int) -> QuerySet[Assignment]:

@@ -28,9 +28,10 @@ def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
 def _fresh_calendar_snapshot() -> Any:
     # The calendar snapshot lives in the process; a test's calendar edits are rolled back
     # with its transaction, so the next test must not see them.
-    from congress import calendar
+    from congress import calendar, lists
 
     calendar._snapshot = None
+    lists._choices.clear()  # filter options are cached per process for five minutes
     yield
     calendar._snapshot = None
 
