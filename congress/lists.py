@@ -18,7 +18,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-PAGE_SIZE = 25
+PAGE_SIZE = 20  # as the API pages
 MAX_PAGE_SIZE = 100
 
 

@@ -31,7 +31,7 @@ from suggestions.models import (
     Suggestion,
 )
 from suggestions.permissions import visible_assignments, visible_suggestions
-from suggestions.workflow import Role
+from suggestions.workflow import Role, Status
 
 DEADLINE = inline_serializer(
     "Deadline",
@@ -48,21 +48,32 @@ def _all_clocks(assignment: Assignment) -> dict[str, Any]:
     return {code: clock.as_api() for code, clock in selectors.all_clocks(assignment).items()}
 
 
-class SuggestionListSerializer(serializers.ModelSerializer):
-    """Lean: only what a list shows (no body)."""
+def co_signer_ids(suggestion: Suggestion) -> list[int]:
+    """WORKFLOWS.md §7 `co_signers`: the invited deputies who have not declined."""
+    return [c.deputy_id for c in suggestion.cosigners.all() if c.status != CoSigner.Status.DECLINED]
 
-    co_signers = serializers.SerializerMethodField()
+
+class SuggestionListSerializer(serializers.Serializer):
+    """Lean: only what a list shows (no body), declared field by field. A ModelSerializer
+    inspects the model on every request; a list of 20 rows spent more time there than on
+    the rows themselves."""
+
+    id = serializers.IntegerField(read_only=True)
+    number = serializers.IntegerField(read_only=True, allow_null=True)
+    number_label = serializers.CharField(read_only=True)
+    status = serializers.ChoiceField(choices=Status.choices, read_only=True)
+    kind = serializers.ChoiceField(choices=Suggestion.Kind.choices, read_only=True)
+    title = serializers.CharField(read_only=True)
+    lead_deputy = serializers.IntegerField(source="lead_deputy_id", read_only=True)
     lead_deputy_name = serializers.CharField(source="lead_deputy.name", read_only=True)
-
-    class Meta:
-        model = Suggestion
-        fields = [
-            "id", "number", "number_label", "status", "kind", "title", "lead_deputy", "lead_deputy_name",
-            "co_signers", "session", "subject_area", "urgent", "submitted_at",
-        ]  # fmt: skip
+    co_signers = serializers.SerializerMethodField()
+    session = serializers.IntegerField(source="session_id", read_only=True, allow_null=True)
+    subject_area = serializers.IntegerField(source="subject_area_id", read_only=True)
+    urgent = serializers.BooleanField(read_only=True)
+    submitted_at = serializers.DateTimeField(read_only=True, allow_null=True)
 
     def get_co_signers(self, obj: Suggestion) -> list[int]:
-        return [c.deputy_id for c in obj.cosigners.all() if c.status != CoSigner.Status.DECLINED]
+        return co_signer_ids(obj)
 
 
 class CoSignerSerializer(serializers.ModelSerializer):
@@ -77,15 +88,22 @@ class CoSignerSerializer(serializers.ModelSerializer):
         return obj.confirmed_version == obj.suggestion.text_version
 
 
-class SuggestionDetailSerializer(SuggestionListSerializer):
+class SuggestionDetailSerializer(serializers.ModelSerializer):
+    co_signers = serializers.SerializerMethodField()
+    lead_deputy_name = serializers.CharField(source="lead_deputy.name", read_only=True)
     cosigners = CoSignerSerializer(many=True, read_only=True)
 
-    class Meta(SuggestionListSerializer.Meta):
+    class Meta:
+        model = Suggestion
         fields = [
-            *SuggestionListSerializer.Meta.fields, "body", "text_version", "cosigners", "entered_on_paper",
-            "return_message", "not_accepted_ground", "forwarded_to", "merged_into", "delegation",
+            "id", "number", "number_label", "status", "kind", "title", "lead_deputy", "lead_deputy_name",
+            "co_signers", "session", "subject_area", "urgent", "submitted_at", "body", "text_version", "cosigners",
+            "entered_on_paper", "return_message", "not_accepted_ground", "forwarded_to", "merged_into", "delegation",
             "delegation_members", "delegation_votes_for", "delegation_head_signed", "created_at", "assigned_at",
         ]  # fmt: skip
+
+    def get_co_signers(self, obj: Suggestion) -> list[int]:
+        return co_signer_ids(obj)
 
 
 class SuggestionCreateSerializer(serializers.Serializer):
