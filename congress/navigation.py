@@ -21,10 +21,13 @@ class NavItem:
     url_name: str
     roles: frozenset[str] = ANY  # empty: every signed-in user
     superuser_only: bool = False
+    unit_only: bool = False  # a page about the user's own handling unit
 
     def visible_to(self, user: Any) -> bool:
         if self.superuser_only:
             return bool(user.is_superuser)
+        if self.unit_only:
+            return user.unit_id_for_work() is not None
         return not self.roles or user.is_superuser or user.has_role(*self.roles)
 
 
@@ -34,7 +37,7 @@ NAV: list[NavItem] = [
     NavItem(_("Review queue"), "suggestions:review", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Decisions waiting"), "suggestions:objections", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Assignment inbox"), "suggestions:inbox", roles=frozenset(UNIT_ROLES)),
-    NavItem(_("Reply templates"), "suggestions:templates", roles=frozenset(UNIT_ROLES)),
+    NavItem(_("Reply templates"), "suggestions:templates", unit_only=True),
     NavItem(_("Routing table"), "suggestions:routing", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Overdue board"), "overdue", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(

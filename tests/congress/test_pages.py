@@ -70,3 +70,12 @@ def test_a_user_can_change_their_password(client, make_user):
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("Qiu-2026-Shui!")
+
+
+def test_the_unit_pages_are_offered_only_to_users_of_a_unit(client, make_user, unit):
+    make_user("root", is_superuser=True, is_staff=True)
+    make_user("unit1", Role.UNIT_HANDLER, organisation=unit)
+    client.login(username="root", password=PASSWORD)
+    assert reverse("suggestions:templates") not in client.get(reverse("home")).content.decode()
+    client.login(username="unit1", password=PASSWORD)
+    assert reverse("suggestions:templates") in client.get(reverse("home")).content.decode()
