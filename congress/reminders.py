@@ -27,8 +27,8 @@ from django.utils.translation import gettext_lazy, override, pgettext
 
 from congress.models import Reminder, ReminderSchedule, SweepState
 from congress.notifications.services import Message, notify_many
+from congress.periods import ONE_DAY
 
-ONE_DAY = dt.timedelta(days=1)
 # Overdue reminders repeat for two years at most; a missed sweep is caught up a week back.
 OVERDUE_HORIZON_DAYS = 730
 CATCH_UP_DAYS = 7

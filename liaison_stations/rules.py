@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils import timezone
 
+from congress.periods import ONE_DAY
+
 
 def attachment_basis_allowed(constituency: str, station_city: str, basis: str) -> bool:
     """D§21: provincial and city deputies take part in the station of the constituency that
@@ -53,7 +55,7 @@ def months_due(year: int, today: dt.date, established_on: dt.date | None = None)
     """
     months = []
     for month in range(1, 13):
-        last_day = month_bounds(year, month)[1] - dt.timedelta(days=1)
+        last_day = month_bounds(year, month)[1] - ONE_DAY
         if last_day >= today:
             break
         if established_on and last_day < established_on:

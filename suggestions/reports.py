@@ -24,7 +24,7 @@ from django.db.models import (
 )
 
 from congress.calendar import deadline
-from congress.periods import Deadline
+from congress.periods import ONE_DAY, Deadline
 from congress.statutory import REHANDLING, REPLY
 from congress.templatetags.deadlines import SOON_DAYS
 from suggestions.disclosure import NOT_OWED, REPLYING_ROLES
@@ -61,7 +61,7 @@ def reply_period_cutoff(today: dt.date) -> dt.date:
     grows with its start, so walking back from today finds the day."""
     day = today
     while deadline(REPLY, day).due >= today:
-        day -= dt.timedelta(days=1)
+        day -= ONE_DAY
     return day
 
 
