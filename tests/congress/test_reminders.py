@@ -209,3 +209,25 @@ def test_two_sweeps_at_once_send_nothing_twice(make_deputy, make_user, make_unit
     assert errors == []
     assert Reminder.objects.filter(kind="suggestion_reply", stage="due").count() == 20
     assert Notification.objects.filter(kind="deadline_reminder").count() == 20
+
+
+def test_a_sweep_that_dies_half_way_leaves_nothing_sent_and_the_rerun_sends_everything(
+    assigned_on_1_july, time_machine, monkeypatch
+):
+    import congress.reminders as reminders
+
+    time_machine.move_to(dt.datetime(2021, 10, 8, 9, tzinfo=BEIJING))
+    real = reminders.notify_many
+
+    def dies(messages):  # type: ignore[no-untyped-def]
+        real(messages)
+        raise SystemExit("worker killed")  # after writing, before the sweep commits
+
+    monkeypatch.setattr(reminders, "notify_many", dies)
+    with pytest.raises(SystemExit):
+        sweep_deadlines()
+    assert not Reminder.objects.exists()
+    assert not Notification.objects.filter(kind="deadline_reminder").exists()
+    monkeypatch.setattr(reminders, "notify_many", real)
+    assert sweep_deadlines().reminders == 1
+    assert Notification.objects.filter(kind="deadline_reminder").count() == 1

@@ -525,3 +525,26 @@ def test_a_deputy_asks_the_committee_to_arrange_a_meeting_with_the_units_head(
     assert Notification.objects.filter(recipient=lead.user, kind="supervision_arranged").exists()
     with refused("already_arranged"):
         handling.supervision_arrange(request=request, actor=staff, arrangement="again")
+
+
+def test_a_delegation_suggestions_reply_reaches_every_member_and_the_city_sc(
+    lead, make_deputy, area, staff, units, head, make_user, delegation, django_capture_on_commit_callbacks
+):
+    others = [make_deputy(f"团员{i}") for i in range(3)]
+    city_clerk = make_user("city1", organisation=delegation.city_sc)
+    s = services.suggestion_create(
+        actor=lead.user, lead_deputy=lead, title="代表团建议", body="b", subject_area=area, session=None,
+        kind="delegation", delegation_vote=services.DelegationVote(members=4, votes_for=3, head_signed=True),
+    )  # fmt: skip
+    s = services.suggestion_submit(suggestion=s, actor=lead.user)
+    [a] = services.suggestion_accept_and_assign(
+        suggestion=s, units=[services.UnitRole(units["education"], UnitRole.SOLE)], actor=staff
+    )
+    talk(a, units["unit1"])
+    reply = handling.assignment_draft_reply(
+        assignment=a, actor=units["unit1"], category="A", body="已采纳", scan=pdf()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        handling.reply_approve(reply=reply, actor=head)
+    told = set(Notification.objects.filter(kind="reply_delivered").values_list("recipient_id", flat=True))
+    assert {lead.user.pk, city_clerk.pk, *(d.user.pk for d in others)} <= told
