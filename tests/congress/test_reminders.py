@@ -219,7 +219,7 @@ def test_a_sweep_that_dies_half_way_leaves_nothing_sent_and_the_rerun_sends_ever
     time_machine.move_to(dt.datetime(2021, 10, 8, 9, tzinfo=BEIJING))
     real = reminders.notify_many
 
-    def dies(messages):  # type: ignore[no-untyped-def]
+    def dies(messages):
         real(messages)
         raise SystemExit("worker killed")  # after writing, before the sweep commits
 
