@@ -154,8 +154,9 @@ class NotificationPreference(models.Model):
     def defaults_for(cls, *, user_id: int, is_deputy: bool) -> NotificationPreference:
         """The unsaved choice for a user who never chose.
 
-        A deputy gets few notifications, each of which may need them soon (co-sign before
-        the motion deadline, rate a reply), and reads on a phone between meetings: each email
-        at once, and SMS. Staff and units get many, as routine work: one email a day, no SMS.
+        Email comes as one digest a day, for deputies and units alike, not a flood (issue 6).
+        A deputy reads on a phone between meetings and some notices need them soon (co-sign
+        before the motion deadline, rate a reply): deputies also get each one by SMS at once.
+        Staff and units: no SMS.
         """
-        return cls(user_id=user_id, email_enabled=True, sms_enabled=is_deputy, email_digest=not is_deputy)
+        return cls(user_id=user_id, email_enabled=True, sms_enabled=is_deputy, email_digest=True)

@@ -15,11 +15,26 @@ from deputies.models import Deputy
 
 @pytest.fixture
 def deputy(make_deputy: Callable[..., Deputy]) -> User:
-    """A deputy with an email on the account and the phone only on the deputy record."""
+    """A deputy with an email on the account and the phone only on the deputy record, who
+    chose each email at once (the default is the daily digest)."""
+    from congress.notifications.models import NotificationPreference
+
     record = make_deputy("李明", phone="13900000001")
     user = record.user
     assert user is not None
     user.email = "liming@example.cn"
+    user.save()
+    NotificationPreference.objects.create(user=user, email_enabled=True, sms_enabled=True, email_digest=False)
+    return user
+
+
+@pytest.fixture
+def new_deputy(make_deputy: Callable[..., Deputy]) -> User:
+    """A deputy who never chose how to be told."""
+    record = make_deputy("赵新", phone="13900000009")
+    user = record.user
+    assert user is not None
+    user.email = "zhaoxin@example.cn"
     user.save()
     return user
 

@@ -126,7 +126,9 @@ def test_a_missing_message_is_ignored(db):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_deliveries_at_once_send_it_once(notify_one, deputy, settings):
     settings.EMAIL_BACKEND = "tests.notifications.fakes.SlowEmailBackend"
-    NotificationPreference.objects.create(user=deputy, sms_enabled=False, email_digest=False)
+    NotificationPreference.objects.update_or_create(
+        user=deputy, defaults={"sms_enabled": False, "email_digest": False}
+    )
     [notification] = notify_one(deputy)
     message = message_of(notification, "email")
     start = threading.Barrier(2)

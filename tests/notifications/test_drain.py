@@ -6,7 +6,7 @@ from django.db import connection
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from congress.notifications.models import OutboxMessage
+from congress.notifications.models import NotificationPreference, OutboxMessage
 from congress.notifications.services import drain_outbox
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +78,8 @@ def test_while_the_broker_is_down_the_next_drain_tries_again(notify_one, deputy,
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_drains_at_once_enqueue_each_message_once(notify_one, make_user, broker, clock):
     users = [make_user(f"dep{i}", "deputy", email=f"dep{i}@example.cn") for i in range(20)]
+    for user in users:  # each email at once, so all twenty wait in the outbox
+        NotificationPreference.objects.create(user=user, email_enabled=True, email_digest=False)
     notify_one(*users)
     broker.ids.clear()  # autocommit: notify() enqueued at once; pretend those wake-ups were lost
     later(clock, minutes=2)

@@ -28,9 +28,9 @@ def test_it_puts_one_notification_in_each_recipients_inbox(notify_one, deputy, c
     assert row.read_at is None
 
 
-def test_a_deputy_who_never_chose_gets_each_email_at_once_and_an_sms(notify_one, deputy):
-    [notification] = notify_one(deputy)
-    assert channels(notification) == [("email", False), ("sms", False)]
+def test_a_deputy_who_never_chose_gets_the_daily_digest_and_each_sms_at_once(notify_one, new_deputy):
+    [notification] = notify_one(new_deputy)
+    assert channels(notification) == [("email", True), ("sms", False)]
     assert not NotificationPreference.objects.exists()  # defaults are not written on read
 
 
@@ -42,7 +42,9 @@ def test_a_unit_clerk_who_never_chose_gets_the_daily_digest_and_no_sms(notify_on
 
 
 def test_saved_choices_decide_the_channels(notify_one, deputy, clerk):
-    NotificationPreference.objects.create(user=deputy, email_enabled=False, sms_enabled=True)
+    NotificationPreference.objects.update_or_create(
+        user=deputy, defaults={"email_enabled": False, "sms_enabled": True}
+    )
     NotificationPreference.objects.create(user=clerk, email_enabled=True, email_digest=False)
 
     by_user = {n.recipient_id: n for n in notify_one(deputy, clerk)}

@@ -151,6 +151,13 @@ def test_the_preferences_page_shows_a_deputys_defaults_and_where_messages_go(sig
     assert 'value="each" id="id_email_mode_0" required checked' in html
 
 
+def test_a_deputy_who_never_chose_sees_the_daily_digest_preselected(client, new_deputy):
+    client.force_login(new_deputy)
+    html = html_of(client.get(reverse("notifications:preferences")))
+    assert 'value="daily" id="id_email_mode_1" required checked' in html
+    assert 'name="sms_enabled" id="id_sms_enabled" checked' in html
+
+
 def test_saving_the_preferences_stores_the_choice_and_the_phone(signed_in, deputy):
     response = signed_in.post(
         reverse("notifications:preferences"),
@@ -164,12 +171,14 @@ def test_saving_the_preferences_stores_the_choice_and_the_phone(signed_in, deput
     assert "通知方式已保存。" in html_of(signed_in.get(reverse("notifications:preferences")))
 
 
-def test_a_wrong_phone_number_is_explained_in_chinese(signed_in):
+def test_a_wrong_phone_number_is_explained_in_chinese_and_nothing_is_changed(signed_in, deputy):
     html = html_of(
         signed_in.post(
             reverse("notifications:preferences"),
-            {"email_enabled": "on", "email_mode": "each", "sms_enabled": "on", "phone": "12345"},
+            {"email_enabled": "on", "email_mode": "daily", "sms_enabled": "on", "phone": "12345"},
         )
     )
     assert "请输入11位手机号码，例如 13812345678。" in html
-    assert not NotificationPreference.objects.exists()
+    assert NotificationPreference.objects.get(user=deputy).email_digest is False
+    deputy.refresh_from_db()
+    assert deputy.phone == ""

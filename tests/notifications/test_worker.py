@@ -43,7 +43,9 @@ def worker(mail_dir: Path) -> Callable[[], object]:
 
 @pytest.fixture
 def recipient(deputy):
-    NotificationPreference.objects.create(user=deputy, sms_enabled=False, email_digest=False)
+    NotificationPreference.objects.update_or_create(
+        user=deputy, defaults={"sms_enabled": False, "email_digest": False}
+    )
     return deputy
 
 
