@@ -116,6 +116,10 @@ else:
         }
     }
 
+# Sessions stay in the database alone: Django's cached_db backend fails every page while
+# Redis is down (its cache writes are not guarded), and the portal must keep working then.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 # --- Accounts ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "congress.User"
 AUTHENTICATION_BACKENDS = ["congress.auth.Backend"]

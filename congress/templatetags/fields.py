@@ -6,12 +6,13 @@ pickers spent most of its time there. Other widgets fall back to Django's own re
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from django import forms, template
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
 
@@ -29,18 +30,18 @@ def fast(field: forms.BoundField) -> SafeString | str:
     if attrs.get("required") is False:
         del attrs["required"]
     choices: Any = getattr(field.field, "choices", [])
-    options = format_html_join(
-        "",
-        '<option value="{}"{}>{}</option>',
-        ((value, " selected" if value in selected else "", label) for value, label in _flat(choices)),
+    # The standard library's escape in one join: format_html's per-argument checks cost
+    # more than the options themselves on a page with a few hundred of them.
+    options = "".join(
+        f'<option value="{escape(value)}"{" selected" if value in selected else ""}>{escape(str(label))}</option>'
+        for value, label in _flat(choices)
     )
-    return format_html("<select{}>{}</select>", flatatt(attrs), options)
+    return format_html("<select{}>{}</select>", flatatt(attrs), mark_safe(options))  # noqa: S308 - escaped above
 
 
 def _flat(choices: Any) -> Any:
     for value, label in choices:
-        text = "" if value is None else str(value)
-        yield text, label
+        yield "" if value is None else str(value), label
 
 
 @register.simple_tag

@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from congress.notifications.models import Notification, NotificationPreference
@@ -113,6 +115,23 @@ def test_the_header_shows_the_unread_count_with_a_link_to_the_inbox(signed_in, n
         f'<a class="inbox-link" href="{INBOX}">通知<span class="inbox-link__count">2 条未读</span></a>'
         in html
     )
+
+
+def test_the_header_count_is_read_with_the_user_not_by_a_query_of_its_own(signed_in, notify_one, deputy):
+    notify_one(deputy)
+    with CaptureQueriesContext(connection) as queries:
+        html = html_of(signed_in.get(reverse("home")))
+    assert "1 条未读" in html
+    counts = [q["sql"] for q in queries.captured_queries if "notifications_notification" in q["sql"]]
+    assert len(counts) == 1
+    assert "congress_user" in counts[0]
+
+
+def test_the_header_count_drops_on_the_page_shown_after_marking_all_read(signed_in, notify_one, deputy):
+    notify_one(deputy)
+    assert "1 条未读" in html_of(signed_in.get(reverse("home")))
+    html = html_of(signed_in.post(reverse("notifications:read_all"), follow=True))
+    assert "条未读" not in html
 
 
 def test_the_header_shows_no_count_when_all_is_read(signed_in):
