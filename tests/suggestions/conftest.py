@@ -87,3 +87,19 @@ def beijing(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> 
 @pytest.fixture
 def other_unit(make_unit: Any) -> Organisation:
     return make_unit("省卫生健康委员会")
+
+
+@pytest.fixture
+def joint_draft(lead: Any, make_deputy: Any, area: SubjectArea) -> tuple[Suggestion, Any]:
+    """A recess draft by the lead deputy with one invited co-signer, 王芳: (draft, co-signer)."""
+    co = make_deputy("王芳")
+    draft = services.suggestion_create(
+        actor=lead.user,
+        lead_deputy=lead,
+        title="t",
+        body="b",
+        subject_area=area,
+        session=None,
+        co_signers=[co],
+    )
+    return draft, co

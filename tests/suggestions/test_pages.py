@@ -49,33 +49,15 @@ def test_a_form_with_an_unknown_co_signer_keeps_what_was_typed(client, lead, are
     assert not Suggestion.objects.exists()
 
 
-def test_a_refused_filing_says_why_on_the_page(client, lead, make_deputy, area):
-    co = make_deputy("王芳")
-    s = services.suggestion_create(
-        actor=lead.user,
-        lead_deputy=lead,
-        title="t",
-        body="b",
-        subject_area=area,
-        session=None,
-        co_signers=[co],
-    )
+def test_a_refused_filing_says_why_on_the_page(client, lead, joint_draft):
+    s, _co = joint_draft
     client.force_login(lead.user)
     response = client.post(reverse("suggestions:submit", args=[s.pk]), follow=True)
     assert "以下联名代表尚未确认最终文本" in response.content.decode()
 
 
-def test_a_co_signer_confirms_from_the_page(client, lead, make_deputy, area):
-    co = make_deputy("王芳")
-    s = services.suggestion_create(
-        actor=lead.user,
-        lead_deputy=lead,
-        title="t",
-        body="b",
-        subject_area=area,
-        session=None,
-        co_signers=[co],
-    )
+def test_a_co_signer_confirms_from_the_page(client, joint_draft):
+    s, co = joint_draft
     client.force_login(co.user)
     assert "等待您确认" in client.get(reverse("suggestions:mine")).content.decode()
     assert "邀请您联名" in client.get(reverse("suggestions:detail", args=[s.pk])).content.decode()

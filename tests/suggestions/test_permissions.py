@@ -62,17 +62,8 @@ def test_a_deputy_never_sees_another_deputys_suggestion(api, client, file_sugges
     assert client.get(reverse("suggestions:detail", args=[s.pk])).status_code == 404
 
 
-def test_an_invited_co_signer_sees_the_draft(api, lead, make_deputy, area):
-    co = make_deputy("王芳")
-    s = services.suggestion_create(
-        actor=lead.user,
-        lead_deputy=lead,
-        title="t",
-        body="b",
-        subject_area=area,
-        session=None,
-        co_signers=[co],
-    )
+def test_an_invited_co_signer_sees_the_draft(api, joint_draft):
+    s, co = joint_draft
     assert api(co.user).get(f"/api/v1/suggestions/{s.pk}/").status_code == 200
 
 

@@ -74,17 +74,8 @@ def test_a_terminated_deputy_cannot_be_invited_to_sign(lead, make_deputy, area):
         )
 
 
-def test_a_joint_suggestion_waits_for_every_co_signer_to_confirm(lead, make_deputy, area):
-    co = make_deputy("王芳")
-    s = services.suggestion_create(
-        actor=lead.user,
-        lead_deputy=lead,
-        title="t",
-        body="b",
-        subject_area=area,
-        session=None,
-        co_signers=[co],
-    )
+def test_a_joint_suggestion_waits_for_every_co_signer_to_confirm(lead, joint_draft):
+    s, co = joint_draft
     assert s.kind == Suggestion.Kind.JOINT
     with refused("cosigners_pending") as refusal:
         services.suggestion_submit(suggestion=s, actor=lead.user)
@@ -93,17 +84,8 @@ def test_a_joint_suggestion_waits_for_every_co_signer_to_confirm(lead, make_depu
     assert services.suggestion_submit(suggestion=s, actor=lead.user).status == Status.SUBMITTED
 
 
-def test_editing_the_text_voids_the_confirmations(lead, make_deputy, area):
-    co = make_deputy("王芳")
-    s = services.suggestion_create(
-        actor=lead.user,
-        lead_deputy=lead,
-        title="t",
-        body="b",
-        subject_area=area,
-        session=None,
-        co_signers=[co],
-    )
+def test_editing_the_text_voids_the_confirmations(lead, area, joint_draft):
+    s, co = joint_draft
     services.cosigner_confirm(suggestion=s, actor=co.user)
     services.suggestion_edit(suggestion=s, actor=lead.user, title="t", body="b, changed", subject_area=area)
     row = CoSigner.objects.get(suggestion=s, deputy=co)
@@ -112,36 +94,18 @@ def test_editing_the_text_voids_the_confirmations(lead, make_deputy, area):
         services.suggestion_submit(suggestion=s, actor=lead.user)
 
 
-def test_editing_only_the_subject_area_keeps_the_confirmations(lead, make_deputy, area):
+def test_editing_only_the_subject_area_keeps_the_confirmations(lead, joint_draft):
     from suggestions.models import SubjectArea
 
-    co = make_deputy("王芳")
-    s = services.suggestion_create(
-        actor=lead.user,
-        lead_deputy=lead,
-        title="t",
-        body="b",
-        subject_area=area,
-        session=None,
-        co_signers=[co],
-    )
+    s, co = joint_draft
     services.cosigner_confirm(suggestion=s, actor=co.user)
     other = SubjectArea.objects.get(name="交通运输")
     services.suggestion_edit(suggestion=s, actor=lead.user, title="t", body="b", subject_area=other)
     assert CoSigner.objects.get(suggestion=s, deputy=co).status == CoSigner.Status.CONFIRMED
 
 
-def test_a_declined_co_signer_does_not_block_but_a_joint_needs_one(lead, make_deputy, area):
-    co = make_deputy("王芳")
-    s = services.suggestion_create(
-        actor=lead.user,
-        lead_deputy=lead,
-        title="t",
-        body="b",
-        subject_area=area,
-        session=None,
-        co_signers=[co],
-    )
+def test_a_declined_co_signer_does_not_block_but_a_joint_needs_one(lead, joint_draft):
+    s, co = joint_draft
     services.cosigner_decline(suggestion=s, actor=co.user)
     with refused("no_cosigner"):
         services.suggestion_submit(suggestion=s, actor=lead.user)
