@@ -1,6 +1,6 @@
 """Compute 100,000 deadlines over random starts and periods on the official calendar.
 
-The calendar is held in memory (congress.calendar): no query per deadline. Prints the time,
+The calendar is held in memory (congress.deadlines.calendar): no query per deadline. Prints the time,
 the rate and the number of database queries made while computing.
 """
 
@@ -21,8 +21,8 @@ def main(count: int = 100_000) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from congress.calendar import compute_deadline, get_calendar
-    from congress.periods import Period, Unit
+    from congress.deadlines.calendar import compute_deadline, get_calendar
+    from congress.deadlines.periods import Period, Unit
 
     rng = random.Random(42)
     first = dt.date(2004, 1, 1).toordinal()

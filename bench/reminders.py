@@ -143,7 +143,7 @@ def _run() -> None:
 
 
 def _schedule_words() -> str:
-    from congress.reminders import DEFAULT_SCHEDULES
+    from congress.deadlines.reminders import DEFAULT_SCHEDULES
 
     s = DEFAULT_SCHEDULES["reply"]
     return f"(days before {list(s.days_before)}, on the day {s.on_the_day}, overdue every {s.overdue_every})"
@@ -153,9 +153,9 @@ class _Plan:
     """Assignment days whose reply falls due on a stage date today, and the others."""
 
     def __init__(self, today: dt.date) -> None:
-        from congress.calendar import deadline
-        from congress.reminders import DEFAULT_SCHEDULES, stages_between
-        from congress.statutory import OBJECTION, REPLY
+        from congress.deadlines.calendar import deadline
+        from congress.deadlines.reminders import DEFAULT_SCHEDULES, stages_between
+        from congress.deadlines.statutory import OBJECTION, REPLY
 
         self.today = today
         self.stage_dates = set(stages_between(DEFAULT_SCHEDULES["reply"], today, today))
@@ -278,8 +278,8 @@ def _measure() -> dict[str, Any]:
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from congress.calendar import get_calendar
-    from congress.reminders import sweep_deadlines
+    from congress.deadlines.calendar import get_calendar
+    from congress.deadlines.reminders import sweep_deadlines
 
     today = timezone.localdate()
     get_calendar()  # loaded once per worker process, before its first task
@@ -323,7 +323,7 @@ def _due_today(today: dt.date) -> int:
 
 
 def _stage_dates(today: dt.date) -> list[dt.date]:
-    from congress.reminders import DEFAULT_SCHEDULES, stages_between
+    from congress.deadlines.reminders import DEFAULT_SCHEDULES, stages_between
 
     return sorted(stages_between(DEFAULT_SCHEDULES["reply"], today, today))
 

@@ -7,8 +7,10 @@ from django.db import transaction
 from django.forms import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from congress.calendar import calendar_changed
-from congress.forms import ReminderScheduleAdminForm
+from congress.deadlines.calendar import calendar_changed
+from congress.deadlines.forms import ReminderScheduleAdminForm
+from congress.deadlines.reminders import RULE_NAMES
+from congress.deadlines.services import reminder_schedule_reset, reminder_schedule_set
 from congress.models import (
     CalendarDay,
     CalendarYear,
@@ -21,9 +23,7 @@ from congress.models import (
     User,
     UserRole,
 )
-from congress.reminders import RULE_NAMES
 from congress.roles import UNIT_ROLES
-from congress.services import reminder_schedule_reset, reminder_schedule_set
 
 
 class UserRoleFormSet(BaseInlineFormSet):

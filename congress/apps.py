@@ -8,7 +8,7 @@ class CongressConfig(AppConfig):
 
     def ready(self) -> None:
         from congress import signals  # noqa: F401 - connects the Celery signal handlers
-        from congress.reminders import register_step
-        from congress.services import calendar_remind_missing_year
+        from congress.deadlines.reminders import register_step
+        from congress.deadlines.services import calendar_remind_missing_year
 
         register_step(calendar_remind_missing_year)

@@ -2,7 +2,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from congress.calendar import refresh_if_changed
+from congress.deadlines.calendar import refresh_if_changed
 
 
 class CalendarRefreshMiddleware:

@@ -275,7 +275,7 @@ class CalendarDay(models.Model):
 
 
 class ReminderSchedule(models.Model):
-    """When to remind about one statutory rule; defaults in congress.reminders, staff edit here."""
+    """When to remind about one statutory rule; defaults in congress.deadlines.reminders, staff edit here."""
 
     rule = models.CharField(_("rule"), max_length=30, unique=True)
     days_before = models.CharField(
@@ -312,7 +312,7 @@ class ReminderScheduleChange(models.Model):
 
     rule = models.CharField(_("rule"), max_length=30)
     action = models.CharField(_("action"), max_length=5, choices=Action.choices)
-    # The schedule in force before and after (congress.reminders.Schedule.as_json()).
+    # The schedule in force before and after (congress.deadlines.reminders.Schedule.as_json()).
     before = models.JSONField(_("before"))
     after = models.JSONField(_("after"))
     actor = models.ForeignKey(User, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+")

@@ -105,7 +105,7 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
-# Shared by every process: the calendar's version token lives here (congress.calendar).
+# Shared by every process: the calendar's version token lives here (congress.deadlines.calendar).
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
@@ -313,7 +313,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "heartbeat": {"task": "congress.tasks.record_heartbeat", "schedule": 300.0},
     # Reminders and escalations of every statutory deadline; each is sent once however
-    # often this runs (congress.reminders).
+    # often this runs (congress.deadlines.reminders).
     "deadline-sweep": {"task": "congress.tasks.sweep_deadlines", "schedule": 300.0},
     # Re-sends outbox wake-ups the broker lost or never got.
     "notifications-drain-outbox": {"task": "congress.notifications.tasks.drain_outbox", "schedule": 120.0},
@@ -335,7 +335,7 @@ LOGGING = {
 PORTAL_NAME = _("Deputy Services Portal")
 CONGRESS_NAME = _("Shanxi Provincial People's Congress")
 DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo12345")
-# Periods no article fixes, set by the committee (congress.statutory.policy_rule).
+# Periods no article fixes, set by the committee (congress.deadlines.statutory.policy_rule).
 PORTAL_PERIODS = {
     "evaluation": env_str("EVALUATION_PERIOD", "1m"),
     "station_forward": env_str("STATION_FORWARD_PERIOD", "1m"),

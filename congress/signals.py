@@ -2,7 +2,7 @@ from typing import Any
 
 from celery.signals import task_prerun
 
-from congress.calendar import refresh_if_changed
+from congress.deadlines.calendar import refresh_if_changed
 
 
 @task_prerun.connect

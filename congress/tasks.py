@@ -13,6 +13,6 @@ def record_heartbeat(name: str = "beat") -> None:
 @shared_task(acks_late=True)
 def sweep_deadlines() -> int:
     """Beat wakes this every few minutes; the sweep finds its work in the database."""
-    from congress.reminders import sweep_deadlines as sweep
+    from congress.deadlines.reminders import sweep_deadlines as sweep
 
     return sweep().reminders

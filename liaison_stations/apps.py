@@ -7,7 +7,7 @@ class LiaisonStationsConfig(AppConfig):
     verbose_name = _("Liaison stations")
 
     def ready(self) -> None:
-        from congress.deadline_sources import register
+        from congress.deadlines.recompute import register
         from liaison_stations import reminders
         from liaison_stations.services import recompute_forwarding_deadlines
 

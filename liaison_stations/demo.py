@@ -17,9 +17,9 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from congress.deadlines.periods import BEIJING
 from congress.demo import CITIES, demo_user
 from congress.models import User
-from congress.periods import BEIJING
 from congress.roles import Role
 from deputies.models import Deputy
 from liaison_stations import workflow
@@ -187,8 +187,8 @@ def _seed_activity(station: Station, point: Station, deputies: list[Deputy], sta
 def _seed_matters(
     station: Station, point: Station, reception: Reception, day: dt.date, rng: random.Random, staff: User
 ) -> None:
-    from congress.calendar import deadline
-    from congress.statutory import policy_rule
+    from congress.deadlines.calendar import deadline
+    from congress.deadlines.statutory import policy_rule
 
     for n in range(2):
         category, matter, summary = rng.choice(MATTERS)
@@ -437,8 +437,8 @@ def _bulk_opinions(
     forwarded = Opinion.objects.filter(id__gte=first_id, status=workflow.OpinionStatus.FORWARDED).values_list(
         "id", "received_on"
     )
-    from congress.calendar import deadline
-    from congress.statutory import policy_rule
+    from congress.deadlines.calendar import deadline
+    from congress.deadlines.statutory import policy_rule
 
     rule = policy_rule("station_forward")
     forwardings = []

@@ -12,9 +12,9 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congress.forms import DateInput
+from congress.deadlines.forms import DateInput
+from congress.deadlines.periods import BEIJING
 from congress.models import Organisation
-from congress.periods import BEIJING
 from deputies.models import Deputy
 from liaison_stations import workflow
 from liaison_stations.abuse import challenge_passed, new_challenge

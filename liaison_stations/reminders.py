@@ -1,4 +1,4 @@
-"""The stations' clocks, as the deadline sweep sees them (congress.reminders).
+"""The stations' clocks, as the deadline sweep sees them (congress.deadlines.reminders).
 
 - `station_forward`: the answer to a forwarded opinion (policy_rule("station_forward")). The
   station follows it up (D§35 跟踪), so its staff are reminded; once overdue the committee
@@ -19,10 +19,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from congress import overdue
+from congress.deadlines import overdue
+from congress.deadlines.overdue import OverdueItem, OverdueSource
+from congress.deadlines.reminders import DeadlineKind, DueItem, register
 from congress.models import User
-from congress.overdue import OverdueItem, OverdueSource
-from congress.reminders import DeadlineKind, DueItem, register
 from congress.roles import Role
 from liaison_stations.models import Forwarding, Station
 from liaison_stations.selectors import forwarding_deadline, station_months_without_reception

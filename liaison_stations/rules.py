@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.utils import timezone
 
-from congress.periods import ONE_DAY
+from congress.deadlines.periods import ONE_DAY
 
 
 def attachment_basis_allowed(constituency: str, station_city: str, basis: str) -> bool:

@@ -10,10 +10,10 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
-from congress.calendar import deadline
+from congress.deadlines.calendar import deadline
+from congress.deadlines.periods import BEIJING, Deadline
+from congress.deadlines.statutory import policy_rule
 from congress.models import Congress
-from congress.periods import BEIJING, Deadline
-from congress.statutory import policy_rule
 from deputies.models import Deputy
 from liaison_stations import workflow
 from liaison_stations.models import Attachment, Forwarding, Opinion, Reception, Station

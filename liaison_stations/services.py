@@ -16,12 +16,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from congress.calendar import deadline
-from congress.deadline_sources import MovedDeadline
+from congress.deadlines.calendar import deadline
+from congress.deadlines.recompute import MovedDeadline
+from congress.deadlines.statutory import policy_rule
 from congress.errors import DomainError
 from congress.models import Organisation, User
 from congress.notifications.services import notify
-from congress.statutory import policy_rule
 from deputies.models import Deputy
 from liaison_stations import workflow
 from liaison_stations.models import (
@@ -655,7 +655,7 @@ def opinion_to_suggestion(
 
 def recompute_forwarding_deadlines(years: frozenset[int]) -> list[MovedDeadline]:
     """A new year on the calendar: open forwardings whose due date was provisional are
-    counted again (registered in apps.py with congress.deadline_sources)."""
+    counted again (registered in apps.py with congress.deadlines.recompute)."""
     moved: list[MovedDeadline] = []
     rule = policy_rule("station_forward")
     open_provisional = Forwarding.objects.select_related("opinion__station").filter(

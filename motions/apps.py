@@ -7,7 +7,7 @@ class MotionsConfig(AppConfig):
     verbose_name = _("Motions")
 
     def ready(self) -> None:
-        from congress.deadline_sources import register
+        from congress.deadlines.recompute import register
         from motions.services import motion_report_due_recompute
 
         # The 6-month report clock (M§23) may reach into a year the calendar lacks.

@@ -16,11 +16,11 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.db.models import Max
 
-from congress.calendar import deadline
+from congress.deadlines.calendar import deadline
+from congress.deadlines.statutory import MOTION_REPORT
 from congress.demo import demo_user
 from congress.models import Organisation, Session, User
 from congress.roles import Role
-from congress.statutory import MOTION_REPORT
 from deputies.models import Delegation, Deputy
 from motions.models import (
     Attendance,

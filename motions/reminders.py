@@ -11,13 +11,13 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 
-from congress import overdue
-from congress.calendar import deadline
+from congress.deadlines import overdue
+from congress.deadlines.calendar import deadline
+from congress.deadlines.overdue import OverdueItem, OverdueSource
+from congress.deadlines.reminders import DeadlineKind, DueItem, register
+from congress.deadlines.statutory import MOTION_REPORT
 from congress.models import User
-from congress.overdue import OverdueItem, OverdueSource
-from congress.reminders import DeadlineKind, DueItem, register
 from congress.roles import Role
-from congress.statutory import MOTION_REPORT
 from motions.models import Motion
 from motions.workflow import Status
 

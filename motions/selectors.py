@@ -7,10 +7,10 @@ from typing import Any
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
-from congress.calendar import deadline
-from congress.periods import Deadline
+from congress.deadlines.calendar import deadline
+from congress.deadlines.periods import Deadline
+from congress.deadlines.statutory import MOTION_REPORT
 from congress.roles import Role
-from congress.statutory import MOTION_REPORT
 from deputies.models import Deputy
 from motions.models import CoSignature, Motion, ReviewMember
 from motions.workflow import Status

@@ -19,12 +19,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from congress.calendar import deadline
-from congress.deadline_sources import MovedDeadline
+from congress.deadlines.calendar import deadline
+from congress.deadlines.periods import BEIJING
+from congress.deadlines.recompute import MovedDeadline
+from congress.deadlines.statutory import MOTION_REPORT, RECONSIDERATION_CUTOFF
 from congress.errors import DomainError
 from congress.models import Organisation, Session, User
-from congress.periods import BEIJING
-from congress.statutory import MOTION_REPORT, RECONSIDERATION_CUTOFF
 from congress.uploads import check_document
 from deputies.models import Delegation, Deputy
 from motions import notices, workflow

@@ -15,9 +15,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from congress.deadlines.statutory import MOTION_REPORT, Rule, article_label
 from congress.errors import DomainError
 from congress.roles import Role
-from congress.statutory import MOTION_REPORT, Rule, article_label
 
 
 class Status(models.TextChoices):

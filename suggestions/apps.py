@@ -7,7 +7,7 @@ class SuggestionsConfig(AppConfig):
     verbose_name = _("Suggestions")
 
     def ready(self) -> None:
-        from congress.deadline_sources import register
+        from congress.deadlines.recompute import register
         from suggestions.services import recompute_provisional_deadlines
 
         register(recompute_provisional_deadlines)

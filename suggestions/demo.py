@@ -11,9 +11,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from congress.calendar import deadline
+from congress.deadlines.calendar import deadline
+from congress.deadlines.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY
 from congress.models import Organisation, Session, User
-from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY
 from deputies.models import Deputy
 from suggestions import handling, services
 from suggestions.models import (

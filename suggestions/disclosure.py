@@ -13,8 +13,8 @@ from django.db import connection
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, TruncDate
 
+from congress.deadlines.periods import BEIJING
 from congress.models import Congress
-from congress.periods import BEIJING
 from suggestions.models import Assignment, Reply
 from suggestions.workflow import AssignmentStatus, Role
 

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from congress.forms import DateInput
+from congress.deadlines.forms import DateInput
 from congress.models import Organisation, Session
 from deputies.models import Deputy
 from suggestions.models import (

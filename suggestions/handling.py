@@ -17,11 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congress.calendar import deadline
+from congress.deadlines.calendar import deadline
+from congress.deadlines.statutory import CO_OPINION, REHANDLING, REPLY, REPLY_EXTENSION, policy_rule
 from congress.errors import DomainError
 from congress.models import Organisation, User
 from congress.roles import Role
-from congress.statutory import CO_OPINION, REHANDLING, REPLY, REPLY_EXTENSION, policy_rule
 from deputies.models import Deputy
 from suggestions import notices
 from suggestions.models import (

@@ -1,5 +1,5 @@
-"""The suggestion workflow's clocks, as the deadline sweep (congress.reminders) and the overdue
-board (congress.overdue) see them."""
+"""The suggestion workflow's clocks, as the deadline sweep (congress.deadlines.reminders) and the overdue
+board (congress.deadlines.overdue) see them."""
 
 from __future__ import annotations
 
@@ -12,14 +12,21 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from congress import overdue
-from congress.calendar import deadline
+from congress.deadlines import overdue
+from congress.deadlines.calendar import deadline
+from congress.deadlines.overdue import OverdueItem, OverdueSource
+from congress.deadlines.periods import Deadline
+from congress.deadlines.reminders import DeadlineKind, DueItem, register, register_step
+from congress.deadlines.statutory import (
+    CO_OPINION,
+    OBJECTION,
+    REASSIGNMENT,
+    REHANDLING,
+    REPLY,
+    REPLY_EXTENSION,
+)
 from congress.models import User
-from congress.overdue import OverdueItem, OverdueSource
-from congress.periods import Deadline
-from congress.reminders import DeadlineKind, DueItem, register, register_step
 from congress.roles import Role
-from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REHANDLING, REPLY, REPLY_EXTENSION
 from suggestions.handling import suggestions_close_after_evaluation_window
 from suggestions.models import Assignment, Commitment
 from suggestions.selectors import all_clocks

@@ -23,9 +23,9 @@ from django.db.models import (
     QuerySet,
 )
 
-from congress.calendar import deadline
-from congress.periods import ONE_DAY, Deadline
-from congress.statutory import REHANDLING, REPLY
+from congress.deadlines.calendar import deadline
+from congress.deadlines.periods import ONE_DAY, Deadline
+from congress.deadlines.statutory import REHANDLING, REPLY
 from congress.templatetags.deadlines import SOON_DAYS
 from suggestions.disclosure import NOT_OWED, REPLYING_ROLES
 from suggestions.models import (

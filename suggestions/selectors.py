@@ -7,9 +7,9 @@ import datetime as dt
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from congress.calendar import deadline
-from congress.periods import Deadline
-from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY, REPLY_EXTENSION
+from congress.deadlines.calendar import deadline
+from congress.deadlines.periods import Deadline
+from congress.deadlines.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY, REPLY_EXTENSION
 from suggestions.models import (
     Assignment,
     Disagreement,

@@ -19,11 +19,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
-from congress.calendar import deadline
-from congress.deadline_sources import MovedDeadline
+from congress.deadlines.calendar import deadline
+from congress.deadlines.recompute import MovedDeadline
+from congress.deadlines.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY, REPLY_EXTENSION
 from congress.errors import DomainError
 from congress.models import Organisation, Session, User
-from congress.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY, REPLY_EXTENSION
 from deputies.models import Deputy
 from suggestions import notices
 from suggestions.models import (

@@ -105,7 +105,7 @@ ASSIGNMENT_TRANSITIONS: dict[str, Transition] = {
     ]
 }
 
-# Which clocks run in each assignment status (the rule codes of congress.statutory).
+# Which clocks run in each assignment status (the rule codes of congress.deadlines.statutory).
 ASSIGNMENT_CLOCKS: dict[str, tuple[str, ...]] = {
     A.PENDING: ("objection", "reply"),
     A.OBJECTED: ("reassignment", "reply"),

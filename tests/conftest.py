@@ -28,7 +28,8 @@ def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
 def _fresh_calendar_snapshot() -> Any:
     # The calendar snapshot lives in the process; a test's calendar edits are rolled back
     # with its transaction, so the next test must not see them.
-    from congress import calendar, lists
+    from congress import lists
+    from congress.deadlines import calendar
 
     calendar._snapshot = None
     lists._choices.clear()  # filter options are cached per process for five minutes
@@ -50,7 +51,7 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
     request.getfixturevalue("_django_db_helper")
     from django.apps import apps
 
-    from congress.calendar_seed import seed_from_package
+    from congress.deadlines.calendar_seed import seed_from_package
     from suggestions.subject_areas import seed_subject_areas
 
     seed_from_package(apps)

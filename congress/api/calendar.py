@@ -12,12 +12,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from congress.calendar import compute_deadline
+from congress.deadlines.calendar import compute_deadline
+from congress.deadlines.periods import Period, PeriodError, parse_date
+from congress.deadlines.services import DayEntry, calendar_day_add, calendar_year_approve
 from congress.errors import DomainError
 from congress.models import CalendarDay, CalendarYear
-from congress.periods import Period, PeriodError, parse_date
 from congress.permissions import is_staff_of_assigning_body
-from congress.services import DayEntry, calendar_day_add, calendar_year_approve
 
 DEADLINE_RESPONSE = inline_serializer(
     "DeadlineResult",

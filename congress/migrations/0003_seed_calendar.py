@@ -4,7 +4,7 @@ from django.db import migrations
 
 
 def seed(apps, schema_editor):
-    from congress.calendar_seed import seed_from_package
+    from congress.deadlines.calendar_seed import seed_from_package
 
     seed_from_package(apps)
 

@@ -12,8 +12,8 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
-from congress.periods import Deadline
-from congress.statutory import article_label
+from congress.deadlines.periods import Deadline
+from congress.deadlines.statutory import article_label
 
 register = template.Library()
 SOON_DAYS = 7

@@ -9,16 +9,21 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from congress import calendar
-from congress.calendar import deadline, get_calendar, refresh_if_changed
-from congress.calendar_seed import CORRECTIONS
-from congress.deadline_sources import MovedDeadline, register, unregister
+from congress.deadlines import calendar
+from congress.deadlines.calendar import deadline, get_calendar, refresh_if_changed
+from congress.deadlines.calendar_seed import CORRECTIONS
+from congress.deadlines.recompute import MovedDeadline, register, unregister
+from congress.deadlines.services import (
+    DayEntry,
+    calendar_draft_save,
+    calendar_year_approve,
+    parse_calendar_csv,
+)
+from congress.deadlines.statutory import REPLY
 from congress.errors import DomainError
 from congress.models import CalendarDay, CalendarYear
 from congress.roles import Role
 from congress.selectors import calendar_missing_next_year
-from congress.services import DayEntry, calendar_draft_save, calendar_year_approve, parse_calendar_csv
-from congress.statutory import REPLY
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db

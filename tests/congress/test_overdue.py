@@ -10,8 +10,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from congress.deadlines.overdue import ASSIGNING_BODY, OUTSIDE, overdue_board
 from congress.models import Organisation
-from congress.overdue import ASSIGNING_BODY, OUTSIDE, overdue_board
 from congress.roles import Role
 from liaison_stations.models import Forwarding, Opinion
 from motions.models import Motion
@@ -196,7 +196,7 @@ def test_the_list_filters_by_body_outside_the_portal_and_by_days(province, clien
 
 def test_the_inbox_overdue_filter_flags_the_same_assignments_as_the_board(province):
     # One notion of "late" across the portal: a unit's inbox filter and the board agree.
-    from congress.overdue import sources
+    from congress.deadlines.overdue import sources
     from suggestions.selectors import overdue_filter
 
     on_board = set()

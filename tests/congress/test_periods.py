@@ -7,9 +7,17 @@ from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from congress.calendar_seed import package_days
-from congress.periods import CalendarSnapshot, Period, PeriodError, Unit, add_months, compute, parse_date
-from congress.statutory import OBJECTION, REPLY
+from congress.deadlines.calendar_seed import package_days
+from congress.deadlines.periods import (
+    CalendarSnapshot,
+    Period,
+    PeriodError,
+    Unit,
+    add_months,
+    compute,
+    parse_date,
+)
+from congress.deadlines.statutory import OBJECTION, REPLY
 
 D = dt.date
 

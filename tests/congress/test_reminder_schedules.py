@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from congress.deadlines.reminders import DEFAULT_SCHEDULES, Schedule, schedules
+from congress.deadlines.services import reminder_schedule_reset, reminder_schedule_set
 from congress.errors import DomainError
 from congress.models import ReminderSchedule, ReminderScheduleChange
-from congress.reminders import DEFAULT_SCHEDULES, Schedule, schedules
 from congress.roles import Role
-from congress.services import reminder_schedule_reset, reminder_schedule_set
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def test_the_page_shows_every_rule_with_its_default(client, staff):
 
 
 def test_a_rule_no_app_stores_yet_says_so(client, staff, monkeypatch):
-    monkeypatch.setattr("congress.reminder_views.registered_kinds", list)
+    monkeypatch.setattr("congress.deadlines.reminder_views.registered_kinds", list)
     client.force_login(staff)
     html = client.get(reverse("reminder-schedules")).content.decode()
     assert html.count("平台尚未记录此类期限") == len(DEFAULT_SCHEDULES)

@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from congress.deadlines.reminders import Schedule, parse_days, stages_between, sweep_deadlines
 from congress.models import Reminder, ReminderSchedule
 from congress.notifications.models import Notification
-from congress.reminders import Schedule, parse_days, stages_between, sweep_deadlines
 from congress.roles import Role
 from suggestions import services
 from suggestions.models import SubjectArea
@@ -214,7 +214,7 @@ def test_two_sweeps_at_once_send_nothing_twice(make_deputy, make_user, make_unit
 def test_a_sweep_that_dies_half_way_leaves_nothing_sent_and_the_rerun_sends_everything(
     assigned_on_1_july, time_machine, monkeypatch
 ):
-    import congress.reminders as reminders
+    import congress.deadlines.reminders as reminders
 
     time_machine.move_to(dt.datetime(2021, 10, 8, 9, tzinfo=BEIJING))
     real = reminders.notify_many

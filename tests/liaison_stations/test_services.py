@@ -9,11 +9,11 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from congress.calendar import deadline
+from congress.deadlines.calendar import deadline
+from congress.deadlines.services import DayEntry, calendar_draft_save, calendar_year_approve
+from congress.deadlines.statutory import policy_rule
 from congress.errors import DomainError
 from congress.models import CalendarYear
-from congress.services import DayEntry, calendar_draft_save, calendar_year_approve
-from congress.statutory import policy_rule
 from deputies.models import Deputy
 from liaison_stations import services
 from liaison_stations.models import Attachment, Event, Forwarding, Opinion, Reception, Station
@@ -480,11 +480,11 @@ def test_station_staff_see_the_attendance_of_their_own_deputies(
     assert [d.name for d in mine] == ["李明"]
 
 
-# --- Reminders (the sweep, congress.reminders) ----------------------------------------------
+# --- Reminders (the sweep, congress.deadlines.reminders) ----------------------------------------------
 
 
 def test_the_sweep_reminds_the_station_of_an_answer_due_in_a_week(register, clerk, committee):
-    from congress.reminders import sweep_deadlines
+    from congress.deadlines.reminders import sweep_deadlines
 
     opinion = register()
     summarise(opinion, clerk)
@@ -497,7 +497,7 @@ def test_the_sweep_reminds_the_station_of_an_answer_due_in_a_week(register, cler
 
 
 def test_the_sweep_reminds_a_station_without_a_reception_a_week_before_the_month_ends(clerk, station):
-    from congress.reminders import sweep_deadlines
+    from congress.deadlines.reminders import sweep_deadlines
 
     sweep_deadlines(today=dt.date(2026, 3, 24))
     assert inbox(clerk) == ["deadline_reminder"]

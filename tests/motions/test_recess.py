@@ -134,7 +134,7 @@ def test_a_reported_motion_leaves_the_sweep(referred, body_staff):
 
 def test_a_provisional_report_clock_is_recomputed_when_the_year_is_approved(referred, make_user):
     # Pretend 2026 was not yet on the calendar when the motion was referred.
-    from congress import calendar
+    from congress.deadlines import calendar
 
     schedule = CalendarYear.objects.get(year=2026)
     schedule.status = "draft"
@@ -146,7 +146,7 @@ def test_a_provisional_report_clock_is_recomputed_when_the_year_is_approved(refe
     first, second = make_user("s1", Role.COMMITTEE_STAFF), make_user("s2", Role.COMMITTEE_STAFF)
     schedule.entered_by = first
     schedule.save()
-    from congress.services import calendar_year_approve
+    from congress.deadlines.services import calendar_year_approve
 
     calendar_year_approve(schedule=schedule, actor=second)
     referred.refresh_from_db()

@@ -2,8 +2,8 @@
 
 import pytest
 
+from congress.deadlines.statutory import MOTION_REPORT
 from congress.errors import DomainError
-from congress.statutory import MOTION_REPORT
 from motions import workflow
 from motions.workflow import ACTIONS, STATES, Status
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from congress.calendar import deadline
-from congress.statutory import REPLY
+from congress.deadlines.calendar import deadline
+from congress.deadlines.statutory import REPLY
 from suggestions import reports
 from suggestions.workflow import AssignmentStatus, Role
 from tests.suggestions.follow_up import at, make_assignment, make_suggestion, sheet

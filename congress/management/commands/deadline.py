@@ -9,8 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from congress.calendar import compute_deadline
-from congress.periods import Period, PeriodError, parse_date
+from congress.deadlines.calendar import compute_deadline
+from congress.deadlines.periods import Period, PeriodError, parse_date
 
 
 class Command(BaseCommand):

@@ -10,8 +10,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from congress.calendar import calendar_changed
-from congress.calendar_seed import package_source, seed_from_package
+from congress.deadlines.calendar import calendar_changed
+from congress.deadlines.calendar_seed import package_source, seed_from_package
 
 
 class Command(BaseCommand):

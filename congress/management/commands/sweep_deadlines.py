@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from congress.reminders import sweep_deadlines
+from congress.deadlines.reminders import sweep_deadlines
 
 
 class Command(BaseCommand):

@@ -14,19 +14,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congress.calendar import compute_deadline, deadline
-from congress.errors import DomainError
-from congress.forms import CalendarImportForm, DeadlineForm, ScheduleForm
-from congress.models import CalendarYear, User
-from congress.permissions import is_staff_of_assigning_body
-from congress.selectors import calendar_missing_next_year
-from congress.services import (
+from congress.deadlines.calendar import compute_deadline, deadline
+from congress.deadlines.forms import CalendarImportForm, DeadlineForm, ScheduleForm
+from congress.deadlines.services import (
     calendar_draft_delete,
     calendar_draft_save,
     calendar_year_approve,
     parse_calendar_csv,
 )
-from congress.statutory import RULES
+from congress.deadlines.statutory import RULES
+from congress.errors import DomainError
+from congress.models import CalendarYear, User
+from congress.permissions import is_staff_of_assigning_body
+from congress.selectors import calendar_missing_next_year
 
 
 def _require_staff(request: HttpRequest) -> User:

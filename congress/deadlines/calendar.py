@@ -16,9 +16,9 @@ import uuid
 
 from django.core.cache import cache
 
+from congress.deadlines.periods import CalendarSnapshot, Deadline, Period, compute
+from congress.deadlines.statutory import Rule
 from congress.models import CalendarDay, CalendarYear
-from congress.periods import CalendarSnapshot, Deadline, Period, compute
-from congress.statutory import Rule
 
 logger = logging.getLogger(__name__)
 VERSION_KEY = "congress:calendar-version"

@@ -10,12 +10,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congress.deadlines.periods import ONE_DAY, Period, PeriodError, Unit, check_date
+from congress.deadlines.reminders import DEFAULT_SCHEDULES, RULE_NAMES, Schedule, parse_days
+from congress.deadlines.services import DayEntry, reminder_schedule_check
+from congress.deadlines.statutory import RULES
 from congress.errors import DomainError
 from congress.models import CalendarDay, ReminderSchedule
-from congress.periods import ONE_DAY, Period, PeriodError, Unit, check_date
-from congress.reminders import DEFAULT_SCHEDULES, RULE_NAMES, Schedule, parse_days
-from congress.services import DayEntry, reminder_schedule_check
-from congress.statutory import RULES
 
 # The festivals of a State Council notice, in its order.
 FESTIVALS = ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]

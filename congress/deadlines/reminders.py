@@ -25,9 +25,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override, pgettext
 
+from congress.deadlines.periods import ONE_DAY
 from congress.models import Reminder, ReminderSchedule, SweepState
 from congress.notifications.services import Message, notify_many
-from congress.periods import ONE_DAY
 
 # Overdue reminders repeat for two years at most; a missed sweep is caught up a week back.
 OVERDUE_HORIZON_DAYS = 730

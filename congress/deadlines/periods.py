@@ -12,7 +12,7 @@ PRC Civil Code arts. 200–204 (WORKFLOWS.md §1):
 - working-day periods (工作日) count only working days.
 
 This module is pure Python: it takes a CalendarSnapshot (the days of the official calendar
-held in memory) and never queries the database. congress.calendar builds the snapshot.
+held in memory) and never queries the database. congress.deadlines.calendar builds the snapshot.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from congress.numerals import hanzi_number
 
 if TYPE_CHECKING:
-    from congress.statutory import Rule
+    from congress.deadlines.statutory import Rule
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 # The calendar starts with the People's Republic; nothing in the portal reaches further back.
@@ -195,7 +195,7 @@ class Deadline:
 
     def explanation(self) -> str:
         """Start, rule and article, raw end, and why it moved — in the active language."""
-        from congress.statutory import article_label
+        from congress.deadlines.statutory import article_label
 
         trigger = self.rule.trigger if self.rule else _("Start")
         parts = [_("%(trigger)s %(date)s") % {"trigger": trigger, "date": self.start.isoformat()}]

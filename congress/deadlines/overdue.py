@@ -18,9 +18,9 @@ from django.db.models import CharField, Count, F, IntegerField, Min, QuerySet, V
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from congress.deadlines.periods import Deadline
+from congress.deadlines.reminders import RULE_NAMES
 from congress.models import Organisation
-from congress.periods import Deadline
-from congress.reminders import RULE_NAMES
 
 # Owners that are not an organisation row: the assigning body deciding on an objection
 # (S§20: the committee in recess, the secretariat during a session), and bodies outside the
@@ -46,7 +46,7 @@ class OverdueItem:
 
 @dataclass(frozen=True)
 class OverdueSource:
-    rule: str  # a key of congress.reminders.RULE_NAMES
+    rule: str  # a key of congress.deadlines.reminders.RULE_NAMES
     open_items: Callable[[], QuerySet[Any]]  # what is still owed (the sweep's definition)
     due_field: str  # the stored, indexed due date
     owner_field: str | None  # FK to the Organisation that owes it; None: the assigning body

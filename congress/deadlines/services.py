@@ -12,11 +12,11 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from congress.calendar import calendar_changed
-from congress.deadline_sources import MovedDeadline, recompute_provisional
+from congress.deadlines.calendar import calendar_changed
+from congress.deadlines.recompute import MovedDeadline, recompute_provisional
+from congress.deadlines.reminders import DEFAULT_SCHEDULES, Schedule, schedule_for
 from congress.errors import DomainError
 from congress.models import CalendarDay, CalendarYear, ReminderSchedule, ReminderScheduleChange, User
-from congress.reminders import DEFAULT_SCHEDULES, Schedule, schedule_for
 
 
 @dataclass(frozen=True)

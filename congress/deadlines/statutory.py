@@ -16,8 +16,8 @@ from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from congress.deadlines.periods import Period
 from congress.numerals import hanzi_number
-from congress.periods import Period
 
 
 @dataclass(frozen=True)

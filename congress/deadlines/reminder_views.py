@@ -18,15 +18,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from congress import overdue
+from congress.deadlines import overdue
+from congress.deadlines.forms import ReminderScheduleForm
+from congress.deadlines.reminders import (
+    DEFAULT_SCHEDULES,
+    RULE_NAMES,
+    Schedule,
+    registered_kinds,
+    schedule_for,
+)
+from congress.deadlines.services import reminder_schedule_reset, reminder_schedule_set
 from congress.excel import excel_response
-from congress.forms import ReminderScheduleForm
 from congress.lists import list_context
 from congress.models import Organisation, ReminderSchedule, ReminderScheduleChange, SweepState, User
 from congress.permissions import is_staff_of_assigning_body
-from congress.reminders import DEFAULT_SCHEDULES, RULE_NAMES, Schedule, registered_kinds, schedule_for
 from congress.roles import Role
-from congress.services import reminder_schedule_reset, reminder_schedule_set
 
 
 def _committee_staff(request: HttpRequest) -> User:
@@ -152,7 +158,7 @@ def overdue_board(request: HttpRequest) -> HttpResponse:
 
 
 class OverdueFilter(django_filters.FilterSet):
-    """The list's filters. The rows come from several tables (congress.overdue.overdue_rows),
+    """The list's filters. The rows come from several tables (congress.deadlines.overdue.overdue_rows),
     so this set only reads and states the filter; it never filters a queryset itself."""
 
     rule = django_filters.ChoiceFilter(
