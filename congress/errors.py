@@ -18,8 +18,18 @@ MESSAGES: dict[str, Promise] = {
 class DomainError(Exception):
     """A rule of the workflow refused an action. `code` is stable; `detail` is for people."""
 
-    def __init__(self, code: str, detail: str | Promise | None = None, *, status: int = 409) -> None:
+    def __init__(
+        self,
+        code: str,
+        detail: str | Promise | None = None,
+        *,
+        status: int = 409,
+        aliases: tuple[str, ...] = (),
+    ) -> None:
         self.code = code
         self.detail = detail if detail is not None else MESSAGES.get(code, code)
         self.status = status
+        # Codes the same refusal answered in an earlier release, still sent beside `code` so
+        # a client matching on them keeps working for one more release (WORKFLOWS.md §7).
+        self.aliases = aliases
         super().__init__(f"{code}: {self.detail}")

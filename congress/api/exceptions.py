@@ -13,7 +13,10 @@ from congress.errors import DomainError
 
 def portal_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DomainError):
-        return Response({"code": exc.code, "detail": str(exc.detail)}, status=exc.status)
+        body: dict[str, Any] = {"code": exc.code, "detail": str(exc.detail)}
+        if exc.aliases:
+            body["aliases"] = list(exc.aliases)
+        return Response(body, status=exc.status)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
