@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test env lint lock messages bench clean
+.PHONY: run test env lint lock messages rules bench clean
 
 # The environment is rebuilt only when the lock file changes.
 $(BIN)/.installed: requirements.lock
@@ -29,6 +29,11 @@ lint: env
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
 	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py rules_reference --check
+
+# docs/rules.md: the rules reference generated from the workflow and statutory tables.
+rules: env
+	$(BIN)/python manage.py rules_reference
 
 messages: env
 	$(BIN)/python manage.py makemessages -l zh_Hans -l en --no-obsolete --no-location
