@@ -5,7 +5,9 @@ WORKDIR /srv/app
 COPY requirements.lock .
 RUN pip install --no-cache-dir -r requirements.lock
 COPY . .
-RUN DEBUG=0 SECRET_KEY=build-only python manage.py collectstatic --noinput
+# Settings refuse to start without a secret and a base URL in production; these values exist
+# only for collecting the static files at build time.
+RUN DEBUG=0 SECRET_KEY=build-only PORTAL_BASE_URL=https://build.invalid python manage.py collectstatic --noinput
 RUN useradd --system --home /srv portal && mkdir -p /srv/var && chown -R portal /srv/var
 USER portal
 EXPOSE 8000

@@ -102,18 +102,18 @@ def credentials() -> tuple[str, str]:
     from importlib import import_module
 
     from django.conf import settings
-    from rest_framework.authtoken.models import Token
 
+    from congress.accounts.tokens import token_issue
     from congress.models import User
 
     staff = User.objects.get(username="staff1")
-    token, _created = Token.objects.get_or_create(user=staff)
+    _token, key = token_issue(user=staff, name="bench")
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session["_auth_user_id"] = str(staff.pk)
-    session["_auth_user_backend"] = "congress.auth.Backend"
+    session["_auth_user_backend"] = "congress.accounts.backends.Backend"
     session["_auth_user_hash"] = staff.get_session_auth_hash()
     session.create()
-    return token.key, session.session_key or ""
+    return key, session.session_key or ""
 
 
 def queries_per_request(token: str, session_key: str) -> dict[str, tuple[int, int]]:

@@ -14,7 +14,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
     if user.is_authenticated:
         context["nav_items"] = nav_for(user, request.path)
         context["my_roles"] = [Role(r).label for r in sorted(user.roles)]
-        # Counted with the user at the start of the request by congress.auth.Backend. Whatever
+        # Counted with the user at the start of the request by congress.accounts.backends.Backend. Whatever
         # changes the count is a POST that redirects, so the page shown after it counts anew.
         counted = getattr(user, "unread_at_load", None)
         context["unread_notifications"] = counted if counted is not None else unread_count(user=user)

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -75,6 +76,9 @@ class User(AbstractUser):
         blank=True,
         related_name="users",
     )
+    # Raised by "log out everywhere": every session and API token signed with the old value
+    # stops working at once (see get_session_auth_hash).
+    auth_generation = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("user")
@@ -86,11 +90,22 @@ class User(AbstractUser):
     def get_full_name(self) -> str:
         return self.name or self.username
 
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        """Django checks this on every request of a session (and with SECRET_KEY_FALLBACKS);
+        API tokens keep the value of the day they were issued. A new password or "log out
+        everywhere" changes it, so both end every session and every token."""
+        return salted_hmac(
+            "congress.models.User.get_session_auth_hash",
+            f"{self.password}:{self.auth_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
     @cached_property
     def roles(self) -> frozenset[str]:
         if not self.pk:
             return frozenset()
-        # role_rows.all() uses the rows prefetched by congress.auth.Backend when they are there.
+        # role_rows.all() uses the rows prefetched by congress.accounts.backends.Backend when they are there.
         return frozenset(row.role for row in self.role_rows.all())
 
     def has_role(self, *roles: str) -> bool:
@@ -363,3 +378,26 @@ class SweepState(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.last_swept_on}"
+
+
+class ApiToken(models.Model):
+    """A REST client's key (WORKFLOWS.md §7). Only its hash is stored; it expires, and it ends
+    with the password or "log out everywhere" (auth_hash no longer matches the user's)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=60, blank=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8)  # shown in the list so a user knows which is which
+    auth_hash = models.CharField(max_length=64)
+    created = models.DateTimeField(_("issued"), default=timezone.now)
+    expires = models.DateTimeField(_("expires"))
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        indexes = [models.Index(fields=["user", "expires"], name="apitoken_user")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.prefix}…"

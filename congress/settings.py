@@ -5,6 +5,7 @@ Kombu's filesystem transport, so a newcomer needs nothing but Python. With them 
 same code runs on PostgreSQL and Redis (docker-compose.yml, .ci/run).
 """
 
+import datetime as dt
 from pathlib import Path
 
 import dj_database_url
@@ -34,7 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -58,6 +59,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "congress.middleware.CalendarRefreshMiddleware",
+    # Last: it turns a login the throttle refused into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "congress.urls"
@@ -122,7 +125,21 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Accounts ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "congress.User"
-AUTHENTICATION_BACKENDS = ["congress.auth.Backend"]
+# The throttle first: it refuses before any password is checked (congress.accounts).
+AUTHENTICATION_BACKENDS = ["congress.accounts.backends.ThrottleBackend", "congress.accounts.backends.Backend"]
+# Failed logins are counted per account and address (an office behind one NAT is not locked
+# out by one colleague), for a cool-off; a success resets the count.
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "congress.accounts.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "congress.accounts.throttle.client_ip"
+AXES_VERBOSE = False
+# Trusted proxies in front of the portal; 0 means REMOTE_ADDR is the client's address.
+LOGIN_PROXY_COUNT = env_int("LOGIN_PROXY_COUNT", 0)
+# API tokens expire; a new password or "log out everywhere" ends them sooner.
+API_TOKEN_LIFETIME = dt.timedelta(days=env_int("API_TOKEN_DAYS", 30))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -180,6 +197,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # The load balancer asks /healthz over plain HTTP inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
@@ -192,7 +211,7 @@ SESSION_COOKIE_AGE = 60 * 60 * 12  # one working day
 # --- REST API ---------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "congress.accounts.tokens.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from congress import views
+from congress import health, views
+from congress.accounts import api as accounts_api
+from congress.accounts import views as account_views
 from congress.api.calendar import CalendarDayViewSet, CalendarYearViewSet, DeadlineView
 from congress.api.views import MeView, SessionViewSet, UnitViewSet
 from congress.deadlines import calendar_views, reminder_views
@@ -37,9 +38,13 @@ router.register("review-members", ReviewMemberViewSet, basename="review-member")
 router.register("review-meetings", ReviewMeetingViewSet, basename="review-meeting")
 router.register("review-reports", ReviewReportViewSet, basename="review-report")
 router.register("notifications", NotificationViewSet, basename="notification")
+router.register("auth/tokens", accounts_api.TokenViewSet, basename="auth-token")
 
 api_v1: list[URLPattern | URLResolver] = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("auth/token/", accounts_api.ObtainTokenView.as_view(), name="api-token"),
+    path(
+        "auth/logout-everywhere/", accounts_api.LogoutEverywhereView.as_view(), name="api-logout-everywhere"
+    ),
     path("me/", MeView.as_view(), name="api-me"),
     path("calendar/deadline/", DeadlineView.as_view(), name="api-deadline"),
     path("public/opinions/", stations_api.PublicOpinionView.as_view(), name="api-public-opinion"),
@@ -51,9 +56,13 @@ api_v1: list[URLPattern | URLResolver] = [
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("accounts/tokens/", account_views.tokens, name="account-tokens"),
+    path("accounts/tokens/<int:pk>/revoke/", account_views.token_delete, name="account-token-delete"),
+    path("accounts/logout-everywhere/", account_views.everywhere, name="account-logout-everywhere"),
     path(
         "accounts/password/done/",
         auth_views.PasswordChangeDoneView.as_view(),
@@ -84,3 +93,9 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
+
+# Error answers: JSON under /api/, pages elsewhere (congress.health).
+handler400 = health.bad_request
+handler403 = health.forbidden
+handler404 = health.not_found
+handler500 = health.server_error

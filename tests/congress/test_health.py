@@ -1,0 +1,44 @@
+"""/healthz, and error answers in the API's one shape."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from congress import health
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz_answers_ok_when_the_database_and_broker_answer(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok", "broker": "ok"}
+
+
+def test_healthz_names_what_is_unreachable_with_a_503(client, monkeypatch):
+    monkeypatch.setattr(health, "_broker_ok", lambda: False)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "ok", "broker": "unreachable"}
+
+
+def test_an_unknown_api_path_answers_the_json_shape(client):
+    response = client.get("/api/v1/no-such-collection/")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+
+
+def test_an_unknown_page_answers_html(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_a_five_megabyte_body_answers_413_in_the_json_shape(client, make_user):
+    client.force_login(make_user("staff1"))
+    body = json.dumps({"title": "x" * (5 * 1024 * 1024)})
+    response = client.post("/api/v1/suggestions/", body, content_type="application/json")
+    assert response.status_code == 413
+    assert response.json()["code"] == "too_large"
