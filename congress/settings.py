@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -56,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "congress.middleware.CalendarRefreshMiddleware",
@@ -138,6 +141,8 @@ AXES_CLIENT_IP_CALLABLE = "congress.accounts.throttle.client_ip"
 AXES_VERBOSE = False
 # Trusted proxies in front of the portal; 0 means REMOTE_ADDR is the client's address.
 LOGIN_PROXY_COUNT = env_int("LOGIN_PROXY_COUNT", 0)
+# The optional second factor for staff: the name authenticator apps show for the account.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "人大代表履职服务平台")
 # API tokens expire; a new password or "log out everywhere" ends them sooner.
 API_TOKEN_LIFETIME = dt.timedelta(days=env_int("API_TOKEN_DAYS", 30))
 LOGIN_URL = "login"

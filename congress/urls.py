@@ -57,7 +57,9 @@ api_v1: list[URLPattern | URLResolver] = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", account_views.SignIn.as_view(), name="login"),
+    path("accounts/login/code/", account_views.login_verify, name="login-verify"),
+    path("accounts/two-factor/", account_views.two_factor, name="account-two-factor"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/tokens/", account_views.tokens, name="account-tokens"),

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from congress.accounts.two_factor import may_use_second_factor
 from congress.models import Heartbeat
 from congress.roles import Role
 from congress.selectors import current_session
@@ -22,6 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "session": session,
         "session_sitting": bool(session and session.is_sitting_on(timezone.localdate())),
         "delegations": list(user.delegations.all()),  # type: ignore[union-attr]
+        "may_use_second_factor": may_use_second_factor(user),  # type: ignore[arg-type]
     }
     if user.is_superuser:
         context["heartbeat"] = Heartbeat.objects.filter(name="beat").first()

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from congress.accounts.throttle import lockout_message
 from congress.accounts.tokens import logout_everywhere, token_issue, token_revoke, tokens_of
+from congress.accounts.two_factor import check_code, device_of
 from congress.errors import DomainError
 from congress.models import ApiToken, User
 
@@ -38,6 +39,13 @@ class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=128, trim_whitespace=False)
     name = serializers.CharField(max_length=60, required=False, allow_blank=True, default="")
+    otp = serializers.CharField(
+        max_length=10,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="The authenticator code, when the second factor is on.",
+    )
 
 
 class TokenSerializer(serializers.ModelSerializer):
@@ -72,6 +80,15 @@ class ObtainTokenView(APIView):
             raise DomainError("too_many_attempts", lockout_message(), status=429)
         if user is None:
             raise DomainError("invalid", _("Wrong username or password."), status=400)
+        device = device_of(user)
+        if device is not None:
+            if not data["otp"]:
+                raise DomainError(
+                    "otp_required",
+                    _("This account signs in with a code from its authenticator app: send it as otp."),
+                    status=400,
+                )
+            check_code(user, device, data["otp"])
         token, key = token_issue(user=user, name=data["name"] or _("API client"))
         return Response({"token": key, "expires": token.expires})
 
