@@ -225,6 +225,11 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PAGINATION_CLASS": "congress.api.pagination.PortalPagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "congress.api.parsers.FiniteJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "congress.api.exceptions.portal_exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import URLPattern, URLResolver, include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from congress import health, views
 from congress.accounts import api as accounts_api
 from congress.accounts import views as account_views
 from congress.api.calendar import CalendarDayViewSet, CalendarYearViewSet, DeadlineView
-from congress.api.views import MeView, SessionViewSet, UnitViewSet
+from congress.api.views import MeView, SessionViewSet, UnitViewSet, api_docs
 from congress.deadlines import calendar_views, reminder_views
 from congress.notifications.api import NotificationViewSet
 from deputies.api import DelegationViewSet, DeputyViewSet
@@ -93,7 +93,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", api_docs, name="api-docs"),
 ]
 
 # Error answers: JSON under /api/, pages elsewhere (congress.health).

@@ -1,6 +1,9 @@
 import django_filters
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularSwaggerView
 from rest_framework import viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -50,3 +53,18 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = UnitSerializer
     filterset_class = UnitFilter
     ordering_fields = ["name", "sort_order"]
+
+
+_docs = SpectacularSwaggerView.as_view(url_name="api-schema")
+
+
+def api_docs(request: HttpRequest) -> HttpResponse:
+    """The browsable docs (WORKFLOWS.md §7). Only read: another method (OPTIONS) has no page
+    to describe and is answered 405 in the API's shape rather than failing on a template."""
+    if request.method not in ("GET", "HEAD"):
+        return JsonResponse(
+            {"code": "method_not_allowed", "detail": _("This page can only be read.")},
+            status=405,
+            headers={"Allow": "GET, HEAD"},
+        )
+    return _docs(request)

@@ -42,3 +42,17 @@ def test_a_five_megabyte_body_answers_413_in_the_json_shape(client, make_user):
     response = client.post("/api/v1/suggestions/", body, content_type="application/json")
     assert response.status_code == 413
     assert response.json()["code"] == "too_large"
+
+
+def test_a_number_too_large_for_a_float_is_refused_with_a_400(client, make_user):
+    client.force_login(make_user("staff1"))
+    for body in ['{"title": 1e400}', '{"title": NaN}', '{"title": -Infinity}']:
+        response = client.post("/api/v1/suggestions/", body, content_type="application/json")
+        assert response.status_code == 400, body
+        assert response.json()["code"] == "parse_error"
+
+
+def test_options_on_the_api_docs_is_not_a_server_error(client):
+    response = client.options("/api/docs/")
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
