@@ -16,8 +16,6 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.db.models import Max
 
-from congress.deadlines.calendar import deadline
-from congress.deadlines.statutory import MOTION_REPORT
 from congress.demo import demo_user
 from congress.models import Organisation, Session, User
 from congress.roles import Role
@@ -38,6 +36,7 @@ from motions.models import (
     ReviewMember,
     ReviewReport,
 )
+from motions.selectors import report_clock
 from motions.workflow import Status
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -136,7 +135,7 @@ def _seed_session_four(session: Session) -> None:
         approved_at=presidium,
         approved_by=sec,
     )
-    clock = deadline(MOTION_REPORT, session.closes)
+    clock = report_clock(session)
     filed_at = _at(session.opens + dt.timedelta(days=1), 10)
     created: list[Motion] = []
     for number, (title, category, action, body_short, _final) in enumerate(SESSION_FOUR, start=1):
@@ -430,7 +429,7 @@ def _scale_session(
     start = (Motion.objects.filter(session=session).aggregate(n=Max("number"))["n"] or 0) + 1
     if start > 1:
         return 0
-    clock = deadline(MOTION_REPORT, session.closes)
+    clock = report_clock(session)
     filed = _at(session.opens + dt.timedelta(days=1), 9)
     motions = []
     for i in range(count):

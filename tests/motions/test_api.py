@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from congress.roles import Role
-from motions import services
 from motions.models import Motion
+from motions.services import intake, presidium, review
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sitting")]
 
@@ -177,12 +177,12 @@ def test_the_body_uploads_its_report_as_multipart(
 
     from tests.conftest import BEIJING
 
-    motion = services.motion_send_to_review(motion=filed(), actor=secretariat)
-    services.motion_recommend(
+    motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+    review.motion_recommend(
         motion=motion, actor=committee[0].user, meeting=meeting, kind="recess_review", body=bodies["法制委"]
     )
     adopt(meeting)
-    services.review_report_approve(
+    presidium.review_report_approve(
         session=session, actor=secretariat, approved_at=dt.datetime(2026, 1, 27, 20, tzinfo=BEIJING)
     )
     upload = SimpleUploadedFile("报告.pdf", b"%PDF-1.4", content_type="application/pdf")
