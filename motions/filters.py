@@ -10,6 +10,8 @@ from django import forms
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from congress.lists import YesNoAll, cached_choices
 from congress.models import Organisation, Session
@@ -39,6 +41,7 @@ class IdChoiceField(django_filters.fields.ChoiceField):
         return str(value).isdigit() or super().valid_value(value)
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class IdChoiceFilter(django_filters.ChoiceFilter):
     field_class = IdChoiceField
 

@@ -43,6 +43,8 @@ def motion_detail(request: HttpRequest, pk: int, action: str | None = None) -> H
         "needed": MIN_SIGNERS,
         "my_signature": my_signature,
         "my_signature_current": bool(my_signature and my_signature.confirmed_version == motion.text_version),
+        # The text is still open for signatures (M§12); after filing, who did not confirm did not sign.
+        "collecting": motion.status in MOTION.sources("confirm"),
         "proposers": motion_proposers,
         "attachments": motion.attachments.all(),
         "events": [_event(e) for e in motion.events.select_related("actor")],

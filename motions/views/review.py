@@ -34,7 +34,7 @@ from motions.services.review import (
     review_report_vote,
 )
 from motions.views.common import user_of, valid
-from motions.workflow import AWAITING_RECOMMENDATION, DEPUTIES, Status
+from motions.workflow import AWAITING_RECOMMENDATION, DEPUTIES, MOTION, Status
 
 
 def _review_session(request: HttpRequest) -> Session:
@@ -90,7 +90,8 @@ def review_home(request: HttpRequest, action: str | None = None) -> HttpResponse
         ),
         "member_form": forms.MemberForm(request.POST if action == "member" else None),
         "vote_choices": [("for", _("For")), ("against", _("Against")), ("abstain", _("Abstain"))],
-        "submitted": counts.get(Status.SUBMITTED, 0),
+        # Filed motions not yet before the committee: what "send all" would send (M§17).
+        "submitted": sum(n for s, n in counts.items() if s in MOTION.sources("send_to_review")),
     }
     return render(request, "motions/review.html", context)
 
