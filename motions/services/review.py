@@ -56,10 +56,14 @@ def _not_a_member() -> DomainError:
     )
 
 
-def _require_member(actor: User, session: Session) -> None:
+def committee_member(user: User, session: Session) -> bool:
     """The committee acts through its own members (M§15); superusers act without being one."""
+    return user.is_superuser or ReviewMember.objects.filter(session=session, user=user).exists()
+
+
+def _require_member(actor: User, session: Session) -> None:
     require_role(actor, REVIEWERS)
-    if not (actor.is_superuser or ReviewMember.objects.filter(session=session, user=actor).exists()):
+    if not committee_member(actor, session):
         raise _not_a_member()
 
 

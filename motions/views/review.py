@@ -28,13 +28,14 @@ from motions.selectors import STAFF_ROLES, motions_visible_to
 from motions.services.intake import motions_send_all_to_review
 from motions.services.presidium import review_report_approve
 from motions.services.review import (
+    committee_member,
     review_meeting_attendance,
     review_meeting_create,
     review_member_add,
     review_report_vote,
 )
 from motions.views.common import user_of, valid
-from motions.workflow import AWAITING_RECOMMENDATION, DEPUTIES, MOTION, Status
+from motions.workflow import AWAITING_RECOMMENDATION, DEPUTIES, MOTION, SECRETARIAT, Status
 
 
 def _review_session(request: HttpRequest) -> Session:
@@ -72,7 +73,6 @@ def review_home(request: HttpRequest, action: str | None = None) -> HttpResponse
     )
     counts = {row["status"]: row["n"] for row in motions.values("status").annotate(n=Count("id"))}
     report_row = ReviewReport.objects.filter(session=session).first()
-    is_member = any(m.user_id == user.pk for m in members) or user.is_superuser
     context = {
         "session": session,
         "sessions": Session.objects.select_related("congress"),
@@ -81,8 +81,10 @@ def review_home(request: HttpRequest, action: str | None = None) -> HttpResponse
         "queue": queue,
         "counts": [(Status(s).label, n) for s, n in counts.items()],
         "report": report_row,
-        "is_member": is_member,
-        "is_secretariat": user.is_superuser or user.has_role(Role.SECRETARIAT),
+        # The session's committee and the secretariat each see their own forms; the services
+        # refuse anyone else all the same.
+        "is_member": committee_member(user, session),
+        "is_secretariat": user.is_superuser or user.has_role(*SECRETARIAT),
         "meeting_form": forms.MeetingForm(
             request.POST if action == "meeting" else None,
             session=session,
