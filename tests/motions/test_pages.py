@@ -199,3 +199,46 @@ def test_an_attachment_is_downloaded_only_by_those_who_see_the_motion(client, dr
     assert client.get(reverse("motions:attachment", args=[attachment.pk])).status_code == 404
     signed_in(client, lead.user)
     assert client.get(reverse("motions:attachment", args=[attachment.pk])).getvalue() == b"%PDF"
+
+
+def test_a_refused_action_shows_the_motion_again_with_what_was_typed(client, draft, filed, lead):
+    motion = draft(signers=0)
+    signed_in(client, lead.user)
+    response = client.post(reverse("motions:act", args=[motion.pk, "invite"]), {"names": "无此人、也无此人"})
+    assert response.status_code == 400
+    assert "无此人、也无此人</textarea>" in response.content.decode()
+    submitted = filed()
+    response = client.post(reverse("motions:act", args=[submitted.pk, "withdraw"]), {"reason": ""})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'id="withdraw" open' in page  # the form that was refused is unfolded, with its error
+    assert 'class="field-error"' in page
+
+
+def test_a_submission_refused_on_the_page_answers_409_in_place(client, draft, lead):
+    motion = draft(signers=5)
+    signed_in(client, lead.user)
+    response = client.post(reverse("motions:act", args=[motion.pk, "submit"]))
+    assert response.status_code == 409
+    assert motion.title in response.content.decode()
+
+
+def test_on_the_agenda_the_proposers_see_no_withdraw_button_and_the_secretariat_records_consent(
+    client, filed, secretariat, meeting, committee, adopt, session, lead
+):
+    motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+    review.motion_recommend(motion=motion, actor=committee[0].user, meeting=meeting, kind="agenda")
+    adopt(meeting)
+    presidium.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
+    signed_in(client, lead.user)
+    assert 'id="withdraw"' not in client.get(reverse("motions:detail", args=[motion.pk])).content.decode()
+    refused = client.post(reverse("motions:act", args=[motion.pk, "withdraw"]), {"reason": "撤回"})
+    assert refused.status_code == 409
+    assert "主席团同意" in refused.content.decode()
+    signed_in(client, secretariat)
+    client.post(
+        reverse("motions:act", args=[motion.pk, "consent-withdrawal"]),
+        {"reason": "代表书面要求撤回", "consented_at": "2026-01-28T09:00"},
+    )
+    motion.refresh_from_db()
+    assert motion.status == "withdrawn"
