@@ -210,7 +210,8 @@ def motion_answer_reconsideration(
     with transaction.atomic():
         motion = lock(reconsideration.motion)
         request = Reconsideration.objects.select_for_update().get(pk=reconsideration.pk)
-        # Who may answer, and whether the motion awaits one; the answer chosen is checked below.
+        # Who may answer, and whether a request awaits an answer: staying where it stands (upheld)
+        # is a move the table has from every source; a revision is required with its target below.
         step = MOTION.require("answer_reconsideration", motion, actor, target=motion.status)
         if request.answered_at:
             raise DomainError(
