@@ -8,7 +8,7 @@ class MotionsConfig(AppConfig):
 
     def ready(self) -> None:
         from congress.deadlines.recompute import register
-        from motions.services import motion_report_due_recompute
+        from motions.services.recess import motion_report_due_recompute
 
         # The 6-month report clock (M§23) may reach into a year the calendar lacks.
         register(motion_report_due_recompute)

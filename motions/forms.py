@@ -11,19 +11,19 @@ from django.utils.translation import gettext_lazy as _
 from congress.models import Organisation, Session
 from deputies.models import Deputy
 from motions.models import (
+    DECISION_KINDS,
     REVIEW_BODY_KINDS,
     Attachment,
     Category,
     Kind,
     Motion,
     PlenaryResult,
-    PresidiumDecision,
     Recommendation,
     Reconsideration,
     ReviewMeeting,
     ReviewMember,
 )
-from motions.workflow import Status
+from motions.workflow import MOTION
 from suggestions.models import SubjectArea
 
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -183,24 +183,16 @@ class MergeForm(forms.Form):
     def __init__(self, *args: Any, motion: Motion, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["into"].queryset = (  # type: ignore[attr-defined]
-            Motion.objects.filter(
-                session=motion.session, status__in=[Status.UNDER_REVIEW, Status.RECOMMENDED]
-            )
+            # The motions the committee could still merge: the table's sources of `merge`.
+            Motion.objects.filter(session=motion.session, status__in=MOTION.sources("merge"))
             .exclude(pk=motion.pk)
             .order_by("number")
         )
         self.fields["meeting"].queryset = ReviewMeeting.objects.filter(session=motion.session)  # type: ignore[attr-defined]
 
 
-DECISION_CHOICES = [
-    (k.value, k.label) for k in PresidiumDecision.Kind if k != PresidiumDecision.Kind.WITHDRAWAL_CONSENT
-]
-
-
 class DecideForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Presidium decision"), choices=DECISION_CHOICES, widget=forms.RadioSelect
-    )
+    kind = forms.ChoiceField(label=_("Presidium decision"), choices=DECISION_KINDS, widget=forms.RadioSelect)
     body = forms.ModelChoiceField(
         label=_("Reviewing body (recess review)"), queryset=review_bodies(), required=False
     )
@@ -227,7 +219,7 @@ class ReconsiderationAnswerForm(forms.Form):
         label=_("Outcome"), choices=Reconsideration.Outcome.choices, widget=forms.RadioSelect
     )
     kind = forms.ChoiceField(
-        label=_("Revised decision"), choices=[("", "—"), *DECISION_CHOICES], required=False
+        label=_("Revised decision"), choices=[("", "—"), *DECISION_KINDS], required=False
     )
     body = forms.ModelChoiceField(
         label=_("Reviewing body (recess review)"), queryset=review_bodies(), required=False

@@ -22,7 +22,7 @@ from congress.models import Session, User
 from congress.notifications.services import notify
 from deputies.models import Deputy
 from motions.models import Motion
-from motions.selectors import proposers
+from motions.workflow import proposers
 
 
 def link(motion: Motion) -> str:

@@ -1,5 +1,5 @@
-"""The six-month report clock of referred motions (M§23), as the deadline sweep and the overdue
-board see it."""
+"""The report clock of referred motions (M§23), as the deadline sweep and the overdue board see
+it: the states it runs in and its rule come from the table (motions/workflow.py)."""
 
 from __future__ import annotations
 
@@ -7,30 +7,25 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 
 from congress.deadlines import overdue
-from congress.deadlines.calendar import deadline
 from congress.deadlines.overdue import OverdueItem, OverdueSource
 from congress.deadlines.reminders import DeadlineKind, DueItem, register
-from congress.deadlines.statutory import MOTION_REPORT
 from congress.models import User
 from congress.roles import Role
 from motions.models import Motion
-from motions.workflow import Status
-
-
-def reports_open() -> QuerySet[Motion]:
-    """Referred motions whose reviewing body still owes its report (M§23)."""
-    return Motion.objects.filter(status=Status.REFERRED)
+from motions.selectors import report_clock, report_clock_running
+from motions.workflow import MOTION, REPORT_CLOCK
 
 
 def report_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
     """Referred motions whose report falls due on one of `dates`: the body that reviews it
     owes the report; the committee's staff follow it once it is late."""
-    motions = list(reports_open().filter(report_due__in=dates).select_related("session", "review_body"))
+    motions = list(
+        report_clock_running().filter(report_due__in=dates).select_related("session", "review_body")
+    )
     if not motions:
         return []
     people: dict[int, list[int]] = defaultdict(list)
@@ -44,7 +39,7 @@ def report_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
     items = []
     with translation.override("zh-hans"):
         for m in motions:
-            clock = deadline(MOTION_REPORT, m.session.closes)
+            clock = report_clock(m.session)
             owners = people[m.review_body_id] if m.review_body_id else []
             title = f"{m.number_label}议案《{m.title}》"
             assert m.report_due is not None  # noqa: S101 - the query matched it
@@ -71,13 +66,12 @@ def describe_reports(pks: list[int]) -> dict[int, OverdueItem]:
             title=m.title,
             link=reverse("motions:detail", args=[m.pk]),
             owner=m.review_body.name if m.review_body else "",
-            deadline=deadline(MOTION_REPORT, m.session.closes),
+            deadline=report_clock(m.session),
         )
     return described
 
 
 def register_all() -> None:
-    register(DeadlineKind("motion_report", "motion_report", report_due_on))
-    overdue.register(
-        OverdueSource("motion_report", reports_open, "report_due", "review_body", describe_reports)
-    )
+    rule = MOTION.clocks[REPORT_CLOCK].rule
+    register(DeadlineKind(REPORT_CLOCK, rule, report_due_on))
+    overdue.register(OverdueSource(rule, report_clock_running, "report_due", "review_body", describe_reports))

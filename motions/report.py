@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from congress.models import Session
 from motions.models import Category, CoSignature, Motion, Recommendation, ReviewReport
-from motions.workflow import Status
+from motions.workflow import SET_ASIDE, Status
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def build(session: Session) -> ReportData:
             followers.setdefault(m.merged_into_id, []).append(m)
     data.merged_away = sum(len(v) for v in followers.values())
 
-    remaining = [m for m in motions if m.status not in (Status.MERGED, Status.WITHDRAWN)]
+    remaining = [m for m in motions if m.status not in SET_ASIDE]
     data.withdrawn = [f"{m.number_text}号" for m in motions if m.status == Status.WITHDRAWN]
     total = len(remaining)
     data.by_category = _shares(

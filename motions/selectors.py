@@ -1,4 +1,5 @@
-"""Reads of the motion workflow: who sees what, proposers, clocks, merge labels."""
+"""Reads of the motion workflow: who sees what, whose motions they are, signatures, the report
+clock, merge labels."""
 
 from __future__ import annotations
 
@@ -9,20 +10,22 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet
 
 from congress.deadlines.calendar import deadline
 from congress.deadlines.periods import Deadline
-from congress.deadlines.statutory import MOTION_REPORT
+from congress.deadlines.statutory import RULES
+from congress.models import Session
 from congress.roles import Role
 from deputies.models import Deputy
-from motions.models import CoSignature, Motion, ReviewMember
-from motions.workflow import Status
+from motions.models import CoSignature, Motion
+from motions.workflow import MOTION, REPORT_CLOCK, deputy_of
 
 # Roles that follow every filed motion: they run intake, review, decisions and recess review.
 STAFF_ROLES = (Role.SECRETARIAT, Role.REVIEW_COMMITTEE, Role.COMMITTEE_STAFF, Role.SUPERVISOR)
 
 
 def motions_visible_to(user: Any) -> QuerySet[Motion]:
-    """Filed motions go to every deputy and to congress staff (M§19 distributes the review
-    report, which lists them all); a draft only to its lead, its invited co-signers and the
-    delegation staff who entered it. Anyone else sees nothing (a 404, never a leak)."""
+    """The one visibility rule. Filed motions go to every deputy and to congress staff (M§19
+    distributes the review report, which lists them all); a draft only to its lead, its
+    invited co-signers and the delegation staff who file it. Anyone else sees nothing (a 404,
+    never a leak)."""
     motions = Motion.objects.all()
     if not user.is_authenticated:
         return motions.none()
@@ -30,13 +33,40 @@ def motions_visible_to(user: Any) -> QuerySet[Motion]:
     if user.is_superuser or user.has_role(*STAFF_ROLES):
         return motions.filter(filed | Q(created_by=user))
     visible = Q(created_by=user)
-    if user.has_role(Role.DEPUTY) and hasattr(user, "deputy"):
-        deputy = user.deputy
+    deputy = deputy_of(user)
+    if user.has_role(Role.DEPUTY) and deputy is not None:
         visible |= filed | Q(lead_deputy=deputy) | Q(cosignatures__deputy=deputy)
     if user.has_role(Role.DELEGATION_STAFF):
-        delegations = user.delegations.all()
-        visible |= filed | Q(delegation__in=delegations) | Q(lead_deputy__delegation__in=delegations)
+        visible |= filed | filed_by_delegations(user)
     return motions.filter(visible).distinct()
+
+
+def filed_by_delegations(user: Any) -> Q:
+    """Motions the user files as the staff of their delegations: the delegation's own motions
+    and its deputies' joint motions (M§13; workflow.filer, as a query)."""
+    delegations = user.delegations.all()
+    return Q(delegation__in=delegations) | Q(lead_deputy__delegation__in=delegations)
+
+
+def proposed_by(deputy_id: int) -> Q:
+    """The motions a deputy proposes (workflow.proposers, as a query): those they lead, those
+    whose current text they co-signed, and the delegation motions they signed as its head (M§12)."""
+    signed = CoSignature.objects.filter(
+        motion=OuterRef("pk"), deputy_id=deputy_id, confirmed_version=OuterRef("text_version")
+    )
+    return Q(lead_deputy_id=deputy_id) | Q(head_signed_by_id=deputy_id) | Q(Exists(signed))
+
+
+def motions_of(user: Any) -> Q:
+    """A user's own motions: those they propose as a deputy, and those they file for their
+    delegations or entered themselves."""
+    mine = Q(created_by=user)
+    deputy = deputy_of(user)
+    if deputy is not None:
+        mine |= proposed_by(deputy.pk)
+    if user.has_role(Role.DELEGATION_STAFF):
+        mine |= filed_by_delegations(user)
+    return mine
 
 
 def motion_list(user: Any) -> QuerySet[Motion]:
@@ -47,19 +77,6 @@ def motion_list(user: Any) -> QuerySet[Motion]:
         )
         .prefetch_related("merged_motions")
     )
-
-
-def proposers(motion: Motion) -> list[Deputy]:
-    """Who proposed a filed motion: the lead and the co-signers who confirmed the final text;
-    for a delegation motion its head, who signed for the delegation (M§12)."""
-    if motion.kind == Motion.Kind.DELEGATION:
-        return [motion.head_signed_by] if motion.head_signed_by else []
-    signed = [
-        s.deputy
-        for s in motion.cosignatures.select_related("deputy__user")
-        if s.confirmed_version == motion.text_version
-    ]
-    return [motion.lead_deputy, *signed] if motion.lead_deputy else signed
 
 
 def confirmed_signers(motion: Motion) -> int:
@@ -73,23 +90,35 @@ def confirmed_signers(motion: Motion) -> int:
 def signatures_pending_for(deputy: Deputy) -> QuerySet[CoSignature]:
     """Drafts waiting for this deputy to read and confirm (USERS.md: a good day)."""
     return (
-        CoSignature.objects.filter(deputy=deputy, motion__status=Status.DRAFT)
+        CoSignature.objects.filter(deputy=deputy, motion__status__in=MOTION.sources("confirm"))
         .exclude(confirmed_version=F("motion__text_version"))
         .select_related("motion__lead_deputy", "motion__session__congress")
     )
 
 
+def report_clock(session: Session) -> Deadline:
+    """The report clock of the table (M§23: 闭会后六个月内): it starts when the session closes."""
+    return deadline(RULES[MOTION.clocks[REPORT_CLOCK].rule], session.closes)
+
+
 def report_deadline(motion: Motion) -> Deadline | None:
-    """The 6-month report clock of a referred motion (M§23), with its explanation."""
+    """The report clock of a motion that was referred, with its explanation."""
     if motion.report_due is None:
         return None
-    return deadline(MOTION_REPORT, motion.session.closes)
+    return report_clock(motion.session)
+
+
+def report_clock_running() -> QuerySet[Motion]:
+    """Referred motions whose reviewing body still owes its report (M§23): the reminders, the
+    overdue board and the recomputation read this."""
+    return Motion.objects.filter(MOTION.running(REPORT_CLOCK))
 
 
 def motions_with_report_due_between(first: dt.date, last: dt.date) -> QuerySet[Motion]:
-    """Referred motions whose report falls due in [first, last]: the reminder sweep reads this."""
+    """Referred motions whose report falls due in [first, last]."""
     return (
-        Motion.objects.filter(status=Status.REFERRED, report_due__gte=first, report_due__lte=last)
+        report_clock_running()
+        .filter(report_due__gte=first, report_due__lte=last)
         .select_related("session", "review_body")
         .order_by("report_due", "session", "number")
     )
@@ -99,25 +128,3 @@ def merge_label(motion: Motion) -> str:
     """'0002号与0016号': a merge keeps every number visible."""
     numbers = [motion.number_text, *sorted(m.number_text for m in motion.merged_motions.all())]
     return "与".join(f"{n}号" for n in numbers if n)
-
-
-def review_member(user: Any, session_id: int) -> ReviewMember | None:
-    return ReviewMember.objects.filter(session_id=session_id, user=user).first()
-
-
-def with_pending_flag(queryset: QuerySet[Motion], deputy: Deputy) -> QuerySet[Motion]:
-    """Annotate whether the deputy still has to confirm the current text."""
-    pending = CoSignature.objects.filter(motion=OuterRef("pk"), deputy=deputy).exclude(
-        confirmed_version=F("motion__text_version")
-    )
-    return queryset.annotate(awaiting_me=Exists(pending))
-
-
-def is_filer(user: Any, motion: Motion) -> bool:
-    """The lead deputy, or the staff of the delegation the motion comes from (M§13)."""
-    if user.is_superuser:
-        return True
-    if motion.lead_deputy and motion.lead_deputy.user_id == user.pk:
-        return True
-    delegation_id = motion.delegation_id or (motion.lead_deputy.delegation_id if motion.lead_deputy else None)
-    return bool(delegation_id and user.delegations.filter(pk=delegation_id).exists())

@@ -57,6 +57,8 @@ def test_a_motion_goes_from_draft_to_ten_confirmations_to_submission(
     with page.expect_navigation():
         page.click("text=提交大会秘书处")
     assert "议案办法第二条" in page.inner_text("[role=status], .messages")
+    # The refusal is shown in place, on the motion's own page.
+    assert "已签名1名，须有10名" in page.inner_text("#signatures")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
 

@@ -12,8 +12,8 @@ import time_machine
 from congress.models import Organisation, Session, User
 from congress.roles import Role
 from deputies.models import Deputy
-from motions import services
 from motions.models import Motion, ReviewMeeting, ReviewMember
+from motions.services import filing, review
 from tests.conftest import BEIJING
 
 # The demo session: opens 2026-01-25, motions until 27 Jan noon, presidium last meets 28 Jan 17:00.
@@ -83,7 +83,7 @@ def draft(session: Session, lead: Deputy) -> Callable[..., Motion]:
             "category": Motion.Category.MAJOR_MATTER,
             **fields,
         }
-        motion = services.motion_create(
+        motion = filing.motion_create(
             session=session,
             actor=lead_deputy.user,  # type: ignore[arg-type]  # test deputies have accounts
             kind=Motion.Kind.JOINT,
@@ -91,7 +91,7 @@ def draft(session: Session, lead: Deputy) -> Callable[..., Motion]:
             **values,
         )
         for deputy in others:
-            services.motion_confirm(motion=motion, actor=deputy.user)  # type: ignore[arg-type]
+            filing.motion_confirm(motion=motion, actor=deputy.user)  # type: ignore[arg-type]
         motion.refresh_from_db()
         return motion
 
@@ -102,7 +102,7 @@ def draft(session: Session, lead: Deputy) -> Callable[..., Motion]:
 def filed(draft: Callable[..., Motion], lead: Deputy) -> Callable[..., Motion]:
     def make(**fields: Any) -> Motion:
         motion = draft(**fields)
-        return services.motion_submit(motion=motion, actor=fields.get("lead_deputy", lead).user)
+        return filing.motion_submit(motion=motion, actor=fields.get("lead_deputy", lead).user)
 
     return make
 
@@ -115,7 +115,7 @@ def committee(session: Session, make_user: Callable[..., User]) -> list[ReviewMe
         ReviewMember.Position.MEMBER
     ] * 7
     return [
-        services.review_member_add(
+        review.review_member_add(
             session=session, user=make_user(f"rc{i}", Role.REVIEW_COMMITTEE), position=p, actor=secretariat
         )
         for i, p in enumerate(positions)
@@ -126,10 +126,10 @@ def committee(session: Session, make_user: Callable[..., User]) -> list[ReviewMe
 def meeting(session: Session, committee: list[ReviewMember]) -> ReviewMeeting:
     """A quorate meeting: seven of nine present."""
     chair = committee[0]
-    meeting = services.review_meeting_create(
+    meeting = review.review_meeting_create(
         session=session, actor=chair.user, held_at=REVIEW_DAY, convened_by=chair, place="迎泽宾馆"
     )
-    return services.review_meeting_attendance(
+    return review.review_meeting_attendance(
         meeting=meeting, actor=chair.user, present=[m.pk for m in committee[:7]]
     )
 
@@ -138,7 +138,7 @@ def meeting(session: Session, committee: list[ReviewMember]) -> ReviewMeeting:
 def adopt(committee: list[ReviewMember]) -> Callable[[ReviewMeeting], Any]:
     def vote(meeting: ReviewMeeting) -> Any:
         votes = {m.pk: "for" for m in committee[:7]}
-        return services.review_report_vote(meeting=meeting, actor=committee[0].user, votes=votes)
+        return review.review_report_vote(meeting=meeting, actor=committee[0].user, votes=votes)
 
     return vote
 

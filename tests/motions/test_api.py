@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from congress.roles import Role
-from motions import services
 from motions.models import Motion
+from motions.services import intake, presidium, review
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sitting")]
 
@@ -177,12 +177,12 @@ def test_the_body_uploads_its_report_as_multipart(
 
     from tests.conftest import BEIJING
 
-    motion = services.motion_send_to_review(motion=filed(), actor=secretariat)
-    services.motion_recommend(
+    motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+    review.motion_recommend(
         motion=motion, actor=committee[0].user, meeting=meeting, kind="recess_review", body=bodies["法制委"]
     )
     adopt(meeting)
-    services.review_report_approve(
+    presidium.review_report_approve(
         session=session, actor=secretariat, approved_at=dt.datetime(2026, 1, 27, 20, tzinfo=BEIJING)
     )
     upload = SimpleUploadedFile("报告.pdf", b"%PDF-1.4", content_type="application/pdf")
@@ -192,3 +192,28 @@ def test_the_body_uploads_its_report_as_multipart(
     assert response.status_code == 200, response.json()
     assert response.json()["status"] == "reported"
     assert Motion.objects.get(pk=motion.pk).recess_report.file.read() == b"%PDF-1.4"
+
+
+def test_the_detail_says_what_each_user_may_do_now(api, draft, filed, lead, deputies, secretariat):
+    motion = draft(signers=0)
+    invited = api(lead.user).post(f"/api/v1/motions/{motion.pk}/invite/", {"co_signers": [deputies[5].pk]})
+    assert {"edit", "invite", "submit"} <= set(invited.json()["actions"])
+    assert api(deputies[5].user).get(f"/api/v1/motions/{motion.pk}/").json()["actions"] == ["confirm"]
+    submitted = filed()
+    assert api(lead.user).get(f"/api/v1/motions/{submitted.pk}/").json()["actions"] == ["withdraw"]
+    assert api(secretariat).get(f"/api/v1/motions/{submitted.pk}/").json()["actions"] == [
+        "classify",
+        "request_opinion",
+        "send_to_review",
+    ]
+    assert "actions" not in api(secretariat).get("/api/v1/motions/").json()["results"][0]
+
+
+def test_a_deputys_motions_are_those_they_propose(api, draft, filed, lead, deputies, secretariat):
+    filed()  # deputies 1–9 co-signed it
+    invited = draft(signers=0)
+    api(lead.user).post(f"/api/v1/motions/{invited.pk}/invite/", {"co_signers": [deputies[3].pk]})
+    # Invited to the second, deputy 3 has not confirmed its text: it is not yet theirs (M§12).
+    assert api(deputies[3].user).get("/api/v1/motions/", {"deputy": deputies[3].pk}).json()["count"] == 1
+    assert api(lead.user).get("/api/v1/motions/", {"deputy": lead.pk}).json()["count"] == 2
+    assert api(secretariat).get("/api/v1/motions/", {"deputy": deputies[13].pk}).json()["count"] == 0

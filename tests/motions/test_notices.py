@@ -6,7 +6,7 @@ import pytest
 
 from congress.notifications.models import Notification
 from deputies.models import Deputy
-from motions import services
+from motions.services import filing, intake, presidium, recess, review
 from tests.conftest import BEIJING
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sitting")]
@@ -20,7 +20,7 @@ def inbox(user):
 
 def test_an_invited_deputy_is_told_in_chinese_with_the_deadline(draft, lead, deputies):
     motion = draft(signers=0)
-    services.motion_invite(motion=motion, actor=lead.user, deputies=[deputies[3]])
+    filing.motion_invite(motion=motion, actor=lead.user, deputies=[deputies[3]])
     [(kind, subject)] = inbox(deputies[3].user)
     assert kind == "motion_invited"
     assert "邀请您联名" in subject
@@ -31,7 +31,7 @@ def test_an_invited_deputy_is_told_in_chinese_with_the_deadline(draft, lead, dep
 
 def test_co_signers_are_told_when_the_text_they_signed_changes(draft, lead, deputies):
     motion = draft(signers=2)
-    services.motion_update(motion=motion, actor=lead.user, solution="新方案")
+    filing.motion_update(motion=motion, actor=lead.user, solution="新方案")
     signer = motion.cosignatures.get(deputy=deputies[1]).deputy
     assert [k for k, _s in inbox(signer.user)] == ["motion_invited", "motion_text_changed"]
 
@@ -39,14 +39,14 @@ def test_co_signers_are_told_when_the_text_they_signed_changes(draft, lead, depu
 def test_the_presidiums_decision_reaches_the_proposers_and_the_referred_body(
     filed, secretariat, meeting, committee, bodies, adopt, session, body_staff, lead, make_user
 ):
-    first = services.motion_send_to_review(motion=filed(), actor=secretariat)
-    second = services.motion_send_to_review(motion=filed(), actor=secretariat)
-    services.motion_merge(motion=second, into=first, actor=committee[0].user, meeting=meeting)
-    services.motion_recommend(
+    first = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+    second = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+    review.motion_merge(motion=second, into=first, actor=committee[0].user, meeting=meeting)
+    review.motion_recommend(
         motion=first, actor=committee[0].user, meeting=meeting, kind="recess_review", body=bodies["法制委"]
     )
     adopt(meeting)
-    services.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
+    presidium.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
 
     signer = first.cosignatures.get(deputy=Deputy.objects.exclude(pk=lead.pk).order_by("id").first()).deputy
     kinds = [k for k, _s in inbox(signer.user)]
@@ -64,13 +64,13 @@ def test_the_presidiums_decision_reaches_the_proposers_and_the_referred_body(
 def test_proposers_are_invited_to_a_recess_hearing(
     filed, secretariat, meeting, committee, bodies, adopt, session, body_staff, lead
 ):
-    motion = services.motion_send_to_review(motion=filed(), actor=secretariat)
-    services.motion_recommend(
+    motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+    review.motion_recommend(
         motion=motion, actor=committee[0].user, meeting=meeting, kind="recess_review", body=bodies["法制委"]
     )
     adopt(meeting)
-    services.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
-    services.motion_record_hearing(
+    presidium.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
+    recess.motion_record_hearing(
         motion=motion,
         actor=body_staff,
         kind="recess_hearing",

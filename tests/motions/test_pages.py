@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from congress.roles import Role
-from motions import services
+from motions.services import filing, intake, presidium, recess, review
 from tests.conftest import BEIJING, PASSWORD
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sitting")]
@@ -25,15 +25,15 @@ def signed_in(client, user):
 
 @pytest.fixture
 def concluded(filed, secretariat, meeting, committee, bodies, adopt, session, body_staff, committee_staff):
-    motion = services.motion_send_to_review(motion=filed(), actor=secretariat)
-    services.motion_recommend(
+    motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+    review.motion_recommend(
         motion=motion, actor=committee[0].user, meeting=meeting, kind="recess_review", body=bodies["法制委"]
     )
     adopt(meeting)
-    services.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
+    presidium.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
     report = SimpleUploadedFile("报告.pdf", b"%PDF-1.4 final", content_type="application/pdf")
-    services.motion_submit_report(motion=motion, actor=body_staff, summary="建议列入立法计划。", file=report)
-    services.motion_conclude(
+    recess.motion_submit_report(motion=motion, actor=body_staff, summary="建议列入立法计划。", file=report)
+    recess.motion_conclude(
         motion=motion, actor=committee_staff, sc_meeting_on=dt.date(2026, 5, 28), text="常委会审议通过。"
     )
     return motion
@@ -41,7 +41,7 @@ def concluded(filed, secretariat, meeting, committee, bodies, adopt, session, bo
 
 def test_a_co_signer_sees_the_motion_waiting_and_co_signs_it_on_the_page(client, draft, lead, deputies):
     motion = draft(signers=0)
-    services.motion_invite(motion=motion, actor=lead.user, deputies=[deputies[4]])
+    filing.motion_invite(motion=motion, actor=lead.user, deputies=[deputies[4]])
     signed_in(client, deputies[4].user)
     listing = client.get(reverse("motions:list")).content.decode()
     assert "1件议案等待您附议" in listing
@@ -133,7 +133,7 @@ def test_the_review_committee_records_attendance_and_votes_on_its_page(
         reverse("motions:review-act", args=["attendance"]),
         {"session": session.pk, "meeting": meeting.pk, "present": [m.pk for m in committee[:6]]},
     )
-    motion = services.motion_send_to_review(motion=filed(), actor=secretariat)
+    motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
     client.post(
         reverse("motions:act", args=[motion.pk, "recommend"]), {"meeting": meeting.pk, "kind": "agenda"}
     )
@@ -176,12 +176,12 @@ def test_the_public_reads_concluded_reports_without_signing_in(client, concluded
 def test_the_referred_body_sees_its_motion_with_the_report_clock(
     client, filed, secretariat, meeting, committee, bodies, adopt, session, body_staff
 ):
-    motion = services.motion_send_to_review(motion=filed(), actor=secretariat)
-    services.motion_recommend(
+    motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+    review.motion_recommend(
         motion=motion, actor=committee[0].user, meeting=meeting, kind="recess_review", body=bodies["法制委"]
     )
     adopt(meeting)
-    services.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
+    presidium.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
     signed_in(client, body_staff)
     page = client.get(reverse("motions:recess")).content.decode()
     assert motion.title in page
@@ -192,10 +192,53 @@ def test_the_referred_body_sees_its_motion_with_the_report_clock(
 
 def test_an_attachment_is_downloaded_only_by_those_who_see_the_motion(client, draft, lead, deputies):
     motion = draft(signers=1)
-    attachment = services.motion_attach(
+    attachment = filing.motion_attach(
         motion=motion, actor=lead.user, kind="other", file=SimpleUploadedFile("说明.pdf", b"%PDF")
     )
     signed_in(client, deputies[13].user)
     assert client.get(reverse("motions:attachment", args=[attachment.pk])).status_code == 404
     signed_in(client, lead.user)
     assert client.get(reverse("motions:attachment", args=[attachment.pk])).getvalue() == b"%PDF"
+
+
+def test_a_refused_action_shows_the_motion_again_with_what_was_typed(client, draft, filed, lead):
+    motion = draft(signers=0)
+    signed_in(client, lead.user)
+    response = client.post(reverse("motions:act", args=[motion.pk, "invite"]), {"names": "无此人、也无此人"})
+    assert response.status_code == 400
+    assert "无此人、也无此人</textarea>" in response.content.decode()
+    submitted = filed()
+    response = client.post(reverse("motions:act", args=[submitted.pk, "withdraw"]), {"reason": ""})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'id="withdraw" open' in page  # the form that was refused is unfolded, with its error
+    assert 'class="field-error"' in page
+
+
+def test_a_submission_refused_on_the_page_answers_409_in_place(client, draft, lead):
+    motion = draft(signers=5)
+    signed_in(client, lead.user)
+    response = client.post(reverse("motions:act", args=[motion.pk, "submit"]))
+    assert response.status_code == 409
+    assert motion.title in response.content.decode()
+
+
+def test_on_the_agenda_the_proposers_see_no_withdraw_button_and_the_secretariat_records_consent(
+    client, filed, secretariat, meeting, committee, adopt, session, lead
+):
+    motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+    review.motion_recommend(motion=motion, actor=committee[0].user, meeting=meeting, kind="agenda")
+    adopt(meeting)
+    presidium.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
+    signed_in(client, lead.user)
+    assert 'id="withdraw"' not in client.get(reverse("motions:detail", args=[motion.pk])).content.decode()
+    refused = client.post(reverse("motions:act", args=[motion.pk, "withdraw"]), {"reason": "撤回"})
+    assert refused.status_code == 409
+    assert "主席团同意" in refused.content.decode()
+    signed_in(client, secretariat)
+    client.post(
+        reverse("motions:act", args=[motion.pk, "consent-withdrawal"]),
+        {"reason": "代表书面要求撤回", "consented_at": "2026-01-28T09:00"},
+    )
+    motion.refresh_from_db()
+    assert motion.status == "withdrawn"

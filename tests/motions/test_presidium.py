@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 import time_machine
 
-from congress.errors import DomainError
-from motions import services
 from motions.models import Recommendation
-from motions.selectors import proposers
+from motions.services import intake, presidium, recess, review
+from motions.workflow import proposers
 from tests.conftest import BEIJING
+from tests.helpers import refused
 from tests.motions.conftest import REVIEW_DAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sitting")]
@@ -17,20 +17,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sitting")]
 PRESIDIUM = dt.datetime(2026, 1, 27, 20, tzinfo=BEIJING)
 
 
-def refused(code, call, **kwargs):
-    with pytest.raises(DomainError) as error:
-        call(**kwargs)
-    assert error.value.code == code, error.value.detail
-    return error.value
-
-
 @pytest.fixture
 def recommended(filed, secretariat, meeting, committee, bodies):
     """recommended(kind): a filed motion with the committee's recommendation."""
 
     def make(kind="recess_review", body="法制委"):
-        motion = services.motion_send_to_review(motion=filed(), actor=secretariat)
-        services.motion_recommend(
+        motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+        review.motion_recommend(
             motion=motion,
             actor=committee[0].user,
             meeting=meeting,
@@ -48,7 +41,7 @@ def approved(recommended, session, secretariat, meeting, adopt):
     """Two motions, the report adopted and passed by the presidium: one referred, one on the agenda."""
     referred, on_agenda = recommended("recess_review"), recommended("agenda")
     adopt(meeting)
-    assert services.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM) == 2
+    assert presidium.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM) == 2
     referred.refresh_from_db()
     on_agenda.refresh_from_db()
     return referred, on_agenda
@@ -56,14 +49,8 @@ def approved(recommended, session, secretariat, meeting, adopt):
 
 def test_the_presidium_decides_only_on_an_adopted_report(recommended, secretariat):
     motion = recommended()
-    refused(
-        "review_report_not_adopted",
-        services.motion_decide,
-        motion=motion,
-        actor=secretariat,
-        kind="agenda",
-        decided_at=PRESIDIUM,
-    )
+    with refused("review_report_not_adopted"):
+        presidium.motion_decide(motion=motion, actor=secretariat, kind="agenda", decided_at=PRESIDIUM)
 
 
 def test_passing_the_report_refers_a_motion_with_a_six_month_report_clock(approved, bodies):
@@ -82,7 +69,7 @@ def test_the_presidium_may_decide_otherwise_than_recommended(
 ):
     motion = recommended("agenda")
     adopt(meeting)
-    services.motion_decide(
+    presidium.motion_decide(
         motion=motion, actor=secretariat, kind="recess_review", body=bodies["财经委"], decided_at=PRESIDIUM
     )
     motion.refresh_from_db()
@@ -94,7 +81,7 @@ def test_handling_as_a_suggestion_creates_an_accepted_suggestion_with_its_propos
 ):
     motion = recommended("as_suggestion")
     adopt(meeting)
-    services.motion_decide(motion=motion, actor=secretariat, kind="as_suggestion", decided_at=PRESIDIUM)
+    presidium.motion_decide(motion=motion, actor=secretariat, kind="as_suggestion", decided_at=PRESIDIUM)
     motion.refresh_from_db()
     assert motion.status == "converted"
     suggestion = motion.converted_to
@@ -108,7 +95,7 @@ def test_handling_as_a_suggestion_creates_an_accepted_suggestion_with_its_propos
 def test_two_thirds_of_the_proposers_ask_for_reconsideration(approved, lead):
     referred, _ = approved
     proposers = [lead, *[s.deputy for s in referred.cosignatures.all()]]
-    request = services.motion_request_reconsideration(
+    request = presidium.motion_request_reconsideration(
         motion=referred, actor=lead.user, signers=proposers[:7], reason="应列入本次会议议程"
     )
     assert (request.signers.count(), request.proposers_total) == (7, 10)
@@ -117,45 +104,35 @@ def test_two_thirds_of_the_proposers_ask_for_reconsideration(approved, lead):
 def test_it_refuses_a_reconsideration_signed_by_six_of_ten_proposers(approved, lead):
     referred, _ = approved
     proposers = [lead, *[s.deputy for s in referred.cosignatures.all()]]
-    refused(
-        "reconsideration_needs_two_thirds",
-        services.motion_request_reconsideration,
-        motion=referred,
-        actor=lead.user,
-        signers=proposers[:6],
-        reason="异议",
-    )
+    with refused("reconsideration_needs_two_thirds"):
+        presidium.motion_request_reconsideration(
+            motion=referred, actor=lead.user, signers=proposers[:6], reason="异议"
+        )
 
 
 def test_only_proposers_sign_a_reconsideration(approved, lead, deputies):
     referred, _ = approved
     outsiders = deputies[10:14]
     proposers = [lead, *[s.deputy for s in referred.cosignatures.all()]]
-    refused(
-        "reconsideration_signer_not_proposer",
-        services.motion_request_reconsideration,
-        motion=referred,
-        actor=lead.user,
-        signers=proposers[:7] + outsiders,
-        reason="异议",
-    )
+    with refused("reconsideration_signer_not_proposer"):
+        presidium.motion_request_reconsideration(
+            motion=referred, actor=lead.user, signers=proposers[:7] + outsiders, reason="异议"
+        )
 
 
 def test_it_refuses_a_reconsideration_four_hours_before_the_last_meeting(approved, lead):
     referred, _ = approved
     proposers = [lead, *[s.deputy for s in referred.cosignatures.all()]]
     # The last meeting is at 17:00 on 28 January: requests close at 13:00.
-    with time_machine.travel(dt.datetime(2026, 1, 28, 13, 0, 1, tzinfo=BEIJING), tick=False):
-        refused(
-            "reconsideration_too_late",
-            services.motion_request_reconsideration,
-            motion=referred,
-            actor=lead.user,
-            signers=proposers,
-            reason="异议",
+    with (
+        time_machine.travel(dt.datetime(2026, 1, 28, 13, 0, 1, tzinfo=BEIJING), tick=False),
+        refused("reconsideration_too_late"),
+    ):
+        presidium.motion_request_reconsideration(
+            motion=referred, actor=lead.user, signers=proposers, reason="异议"
         )
     with time_machine.travel(dt.datetime(2026, 1, 28, 13, 0, tzinfo=BEIJING), tick=False):
-        services.motion_request_reconsideration(
+        presidium.motion_request_reconsideration(
             motion=referred, actor=lead.user, signers=proposers, reason="异议"
         )
 
@@ -163,31 +140,23 @@ def test_it_refuses_a_reconsideration_four_hours_before_the_last_meeting(approve
 def test_reconsideration_waits_for_the_report_the_presidium_passed(recommended, lead, meeting, adopt):
     motion = recommended()
     adopt(meeting)
-    refused(
-        "review_report_not_approved",
-        services.motion_request_reconsideration,
-        motion=motion,
-        actor=lead.user,
-        signers=[lead],
-        reason="异议",
-    )
+    with refused("review_report_not_approved"):
+        presidium.motion_request_reconsideration(
+            motion=motion, actor=lead.user, signers=[lead], reason="异议"
+        )
 
 
 def test_the_presidium_revises_a_referral_onto_the_agenda(approved, lead, secretariat):
     referred, _ = approved
     proposers = [lead, *[s.deputy for s in referred.cosignatures.all()]]
-    request = services.motion_request_reconsideration(
+    request = presidium.motion_request_reconsideration(
         motion=referred, actor=lead.user, signers=proposers, reason="条件成熟"
     )
-    refused(
-        "reconsideration_pending",
-        services.motion_request_reconsideration,
-        motion=referred,
-        actor=lead.user,
-        signers=proposers,
-        reason="再次",
-    )
-    services.motion_answer_reconsideration(
+    with refused("reconsideration_pending"):
+        presidium.motion_request_reconsideration(
+            motion=referred, actor=lead.user, signers=proposers, reason="再次"
+        )
+    presidium.motion_answer_reconsideration(
         reconsideration=request,
         actor=secretariat,
         outcome="revised",
@@ -198,24 +167,19 @@ def test_the_presidium_revises_a_referral_onto_the_agenda(approved, lead, secret
     referred.refresh_from_db()
     assert referred.status == "on_agenda"
     assert referred.report_due is None
-    refused(
-        "reconsideration_answered",
-        services.motion_answer_reconsideration,
-        reconsideration=request,
-        actor=secretariat,
-        outcome="upheld",
-        answer="x",
-        answered_at=REVIEW_DAY,
-    )
+    with refused("reconsideration_answered"):
+        presidium.motion_answer_reconsideration(
+            reconsideration=request, actor=secretariat, outcome="upheld", answer="x", answered_at=REVIEW_DAY
+        )
 
 
 def test_an_upheld_reconsideration_changes_nothing(approved, lead, secretariat):
     referred, _ = approved
     proposers = [lead, *[s.deputy for s in referred.cosignatures.all()]]
-    request = services.motion_request_reconsideration(
+    request = presidium.motion_request_reconsideration(
         motion=referred, actor=lead.user, signers=proposers, reason="异议"
     )
-    services.motion_answer_reconsideration(
+    presidium.motion_answer_reconsideration(
         reconsideration=request,
         actor=secretariat,
         outcome="upheld",
@@ -229,36 +193,30 @@ def test_an_upheld_reconsideration_changes_nothing(approved, lead, secretariat):
 def test_a_revision_cannot_undo_an_adopted_motion(approved, lead, secretariat):
     _, on_agenda = approved
     proposers = [lead, *[s.deputy for s in on_agenda.cosignatures.all()]]
-    request = services.motion_request_reconsideration(
+    request = presidium.motion_request_reconsideration(
         motion=on_agenda, actor=lead.user, signers=proposers, reason="异议"
     )
-    refused(
-        "reconsideration_revision_not_possible",
-        services.motion_answer_reconsideration,
-        reconsideration=request,
-        actor=secretariat,
-        outcome="revised",
-        kind="agenda",
-        answer="x",
-        answered_at=PRESIDIUM,
-    )
+    with refused("reconsideration_revision_not_possible"):
+        presidium.motion_answer_reconsideration(
+            reconsideration=request,
+            actor=secretariat,
+            outcome="revised",
+            kind="agenda",
+            answer="x",
+            answered_at=PRESIDIUM,
+        )
 
 
 def test_proposers_withdraw_a_motion_before_the_presidium_decides(filed, lead):
     motion = filed()
-    assert services.motion_withdraw(motion=motion, actor=lead.user, reason="另行提出").status == "withdrawn"
+    assert presidium.motion_withdraw(motion=motion, actor=lead.user, reason="另行提出").status == "withdrawn"
 
 
 def test_a_motion_on_the_agenda_is_withdrawn_only_with_the_presidiums_consent(approved, lead, secretariat):
     _, on_agenda = approved
-    refused(
-        "withdrawal_needs_presidium_consent",
-        services.motion_withdraw,
-        motion=on_agenda,
-        actor=lead.user,
-        reason="撤回",
-    )
-    services.motion_withdraw_with_consent(
+    with refused("withdrawal_needs_presidium_consent"):
+        presidium.motion_withdraw(motion=on_agenda, actor=lead.user, reason="撤回")
+    presidium.motion_withdraw(
         motion=on_agenda, actor=secretariat, reason="提议案代表书面要求撤回", consented_at=PRESIDIUM
     )
     on_agenda.refresh_from_db()
@@ -267,15 +225,16 @@ def test_a_motion_on_the_agenda_is_withdrawn_only_with_the_presidiums_consent(ap
 
 
 def test_a_motion_others_were_merged_into_cannot_be_withdrawn(filed, secretariat, meeting, committee, lead):
-    a = services.motion_send_to_review(motion=filed(), actor=secretariat)
-    b = services.motion_send_to_review(motion=filed(), actor=secretariat)
-    services.motion_merge(motion=b, into=a, actor=committee[0].user, meeting=meeting)
-    refused("motion_has_merged_motions", services.motion_withdraw, motion=a, actor=lead.user, reason="撤回")
+    a = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+    b = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+    review.motion_merge(motion=b, into=a, actor=committee[0].user, meeting=meeting)
+    with refused("motion_has_merged_motions"):
+        presidium.motion_withdraw(motion=a, actor=lead.user, reason="撤回")
 
 
 def test_the_plenary_adopts_a_motion_on_the_agenda(approved, secretariat):
     referred, on_agenda = approved
-    services.motion_record_outcome(
+    presidium.motion_record_outcome(
         motion=on_agenda,
         actor=secretariat,
         outcome="adopted",
@@ -286,22 +245,18 @@ def test_the_plenary_adopts_a_motion_on_the_agenda(approved, secretariat):
     )
     on_agenda.refresh_from_db()
     assert on_agenda.status == "adopted"
-    refused(
-        "invalid_transition",
-        services.motion_record_outcome,
-        motion=referred,
-        actor=secretariat,
-        outcome="adopted",
-        voted_at=PRESIDIUM,
-    )
+    with refused("invalid_transition"):
+        presidium.motion_record_outcome(
+            motion=referred, actor=secretariat, outcome="adopted", voted_at=PRESIDIUM
+        )
 
 
 def test_an_authorized_motion_is_concluded_by_the_sc(approved, secretariat, committee_staff):
     _, on_agenda = approved
-    services.motion_record_outcome(
+    presidium.motion_record_outcome(
         motion=on_agenda, actor=secretariat, outcome="authorized", voted_at=PRESIDIUM
     )
-    services.motion_conclude(
+    recess.motion_conclude(
         motion=on_agenda, actor=committee_staff, sc_meeting_on=dt.date(2026, 5, 28), text="常委会审议决定。"
     )
     on_agenda.refresh_from_db()
@@ -310,7 +265,7 @@ def test_an_authorized_motion_is_concluded_by_the_sc(approved, secretariat, comm
 
 def test_proposers_are_invited_to_the_deliberation(approved, secretariat, lead):
     _, on_agenda = approved
-    hearing = services.motion_record_hearing(
+    hearing = recess.motion_record_hearing(
         motion=on_agenda,
         actor=secretariat,
         kind="deliberation",
@@ -323,10 +278,5 @@ def test_proposers_are_invited_to_the_deliberation(approved, secretariat, lead):
 
 
 def test_the_presidium_passes_the_report_once(approved, session, secretariat):
-    refused(
-        "review_report_already_approved",
-        services.review_report_approve,
-        session=session,
-        actor=secretariat,
-        approved_at=PRESIDIUM,
-    )
+    with refused("review_report_already_approved"):
+        presidium.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)

@@ -6,13 +6,13 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from congress.errors import DomainError
 from congress.models import CalendarYear
 from congress.roles import Role
-from motions import services
 from motions.models import Motion
 from motions.selectors import motions_with_report_due_between, report_deadline
+from motions.services import intake, presidium, recess, review
 from tests.conftest import BEIJING
+from tests.helpers import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -20,21 +20,14 @@ PRESIDIUM = dt.datetime(2026, 1, 27, 20, tzinfo=BEIJING)
 IN_RECESS = dt.datetime(2026, 4, 10, 9, tzinfo=BEIJING)
 
 
-def refused(code, call, **kwargs):
-    with pytest.raises(DomainError) as error:
-        call(**kwargs)
-    assert error.value.code == code, error.value.detail
-    return error.value
-
-
 @pytest.fixture
 def referred(sitting, filed, secretariat, meeting, committee, bodies, adopt, session):
-    motion = services.motion_send_to_review(motion=filed(), actor=secretariat)
-    services.motion_recommend(
+    motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
+    review.motion_recommend(
         motion=motion, actor=committee[0].user, meeting=meeting, kind="recess_review", body=bodies["法制委"]
     )
     adopt(meeting)
-    services.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
+    presidium.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
     motion.refresh_from_db()
     return motion
 
@@ -47,7 +40,7 @@ def test_the_referred_body_hears_the_proposers_asks_an_organ_and_reports(
     referred, body_staff, bodies, lead, committee_staff
 ):
     with time_machine.travel(IN_RECESS, tick=False):
-        services.motion_record_hearing(
+        recess.motion_record_hearing(
             motion=referred,
             actor=body_staff,
             kind="recess_hearing",
@@ -56,11 +49,11 @@ def test_the_referred_body_hears_the_proposers_asks_an_organ_and_reports(
             attended_by=[lead],
             summary="听取领衔代表意见",
         )
-        opinion = services.motion_request_opinion(
+        opinion = intake.motion_request_opinion(
             motion=referred, actor=body_staff, body=bodies["省教育厅"], question="研究意见"
         )
-        services.opinion_record(opinion=opinion, actor=body_staff, text="建议纳入立法规划。")
-        services.motion_submit_report(
+        intake.opinion_record(opinion=opinion, actor=body_staff, text="建议纳入立法规划。")
+        recess.motion_submit_report(
             motion=referred,
             actor=body_staff,
             summary="建议列入2027年立法计划。",
@@ -71,13 +64,13 @@ def test_the_referred_body_hears_the_proposers_asks_an_organ_and_reports(
     assert referred.status == "reported"
     assert referred.recess_report.body == bodies["法制委"]
     assert referred.opinions.get().stage == "recess"
-    services.motion_record_hearing(
+    recess.motion_record_hearing(
         motion=referred,
         actor=committee_staff,
         kind="sc_meeting",
         held_at=dt.datetime(2026, 5, 27, 9, tzinfo=BEIJING),
     )
-    services.motion_conclude(
+    recess.motion_conclude(
         motion=referred,
         actor=committee_staff,
         sc_meeting_on=dt.date(2026, 5, 28),
@@ -89,29 +82,27 @@ def test_the_referred_body_hears_the_proposers_asks_an_organ_and_reports(
 
 def test_another_bodys_staff_cannot_report(referred, make_user, bodies):
     other = make_user("cjw", Role.SUPERVISOR, organisation=bodies["财经委"])
-    refused(
-        "permission_denied",
-        services.motion_submit_report,
-        motion=referred,
-        actor=other,
-        summary="x",
-        file=report_file(),
+    with refused("permission_denied"):
+        recess.motion_submit_report(motion=referred, actor=other, summary="x", file=report_file())
+
+
+def test_the_committee_staff_upload_a_report_for_any_body(referred, committee_staff, bodies):
+    assert committee_staff.organisation_id != referred.review_body_id
+    report = recess.motion_submit_report(
+        motion=referred, actor=committee_staff, summary="报告", file=report_file()
     )
-
-
-def test_the_committee_staff_upload_a_report_for_any_body(referred, committee_staff):
-    services.motion_submit_report(motion=referred, actor=committee_staff, summary="报告", file=report_file())
+    referred.refresh_from_db()
+    assert referred.status == "reported"
+    # The report is the referred body's, whoever uploaded it for that body.
+    assert (report.body, report.submitted_by) == (bodies["法制委"], committee_staff)
+    assert referred.events.last().actor == committee_staff
 
 
 def test_the_sc_concludes_only_a_reported_motion(referred, committee_staff):
-    refused(
-        "invalid_transition",
-        services.motion_conclude,
-        motion=referred,
-        actor=committee_staff,
-        sc_meeting_on=dt.date(2026, 5, 28),
-        text="x",
-    )
+    with refused("invalid_transition"):
+        recess.motion_conclude(
+            motion=referred, actor=committee_staff, sc_meeting_on=dt.date(2026, 5, 28), text="x"
+        )
 
 
 def test_the_report_clock_is_explained_with_its_article(referred):
@@ -128,7 +119,7 @@ def test_the_sweep_finds_report_clocks_by_date(referred):
 
 
 def test_a_reported_motion_leaves_the_sweep(referred, body_staff):
-    services.motion_submit_report(motion=referred, actor=body_staff, summary="报告", file=report_file())
+    recess.motion_submit_report(motion=referred, actor=body_staff, summary="报告", file=report_file())
     assert list(motions_with_report_due_between(dt.date(2026, 7, 1), dt.date(2026, 7, 31))) == []
 
 
@@ -155,11 +146,5 @@ def test_a_provisional_report_clock_is_recomputed_when_the_year_is_approved(refe
 
 
 def test_a_report_without_its_file_is_refused(referred, body_staff):
-    refused(
-        "report_incomplete",
-        services.motion_submit_report,
-        motion=referred,
-        actor=body_staff,
-        summary="报告",
-        file=None,
-    )
+    with refused("report_incomplete"):
+        recess.motion_submit_report(motion=referred, actor=body_staff, summary="报告", file=None)

@@ -10,8 +10,9 @@ import time_machine
 from congress.models import Organisation, Session
 from congress.roles import Role
 from deputies.models import Delegation, Deputy
-from motions import report, services
+from motions import report
 from motions.models import Motion, ReviewMember
+from motions.services import filing, intake, presidium, review
 from tests.conftest import BEIJING
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def _committee(session, make_user, prefix):
     secretariat = make_user(f"{prefix}-sec", Role.SECRETARIAT)
     positions = ["chair", "vice_chair"] + ["member"] * 9
     members = [
-        services.review_member_add(
+        review.review_member_add(
             session=session,
             user=make_user(f"{prefix}-rc{i}", Role.REVIEW_COMMITTEE),
             position=p,
@@ -72,7 +73,7 @@ def _committee(session, make_user, prefix):
 
 
 def _file_joint(session, lead, signers, category):
-    motion = services.motion_create(
+    motion = filing.motion_create(
         session=session,
         actor=lead.user,
         kind="joint",
@@ -83,13 +84,13 @@ def _file_joint(session, lead, signers, category):
         **TEXT,
     )
     for deputy in signers:
-        services.motion_confirm(motion=motion, actor=deputy.user)
-    return services.motion_submit(motion=motion, actor=lead.user)
+        filing.motion_confirm(motion=motion, actor=deputy.user)
+    return filing.motion_submit(motion=motion, actor=lead.user)
 
 
 def _file_delegation(session, delegation):
     staff = delegation.staff.get()
-    motion = services.motion_create(
+    motion = filing.motion_create(
         session=session,
         actor=staff,
         kind="delegation",
@@ -98,7 +99,7 @@ def _file_delegation(session, delegation):
         category="major_matter",
         **TEXT,
     )
-    services.motion_update(
+    filing.motion_update(
         motion=motion,
         actor=staff,
         plenary_date=session.opens,
@@ -106,7 +107,7 @@ def _file_delegation(session, delegation):
         votes_for=10,
         head_signed_by=delegation.head,
     )
-    return services.motion_submit(motion=motion, actor=staff)
+    return filing.motion_submit(motion=motion, actor=staff)
 
 
 def test_a_whole_session_of_44_motions_with_five_merges_all_referred(province, congress_term, make_user):
@@ -139,18 +140,18 @@ def test_a_whole_session_of_44_motions_with_five_merges_all_referred(province, c
     assert sorted(by_number) == list(range(1, 45))
 
     with time_machine.travel(dt.datetime(2026, 1, 27, 15, tzinfo=BEIJING), tick=False):
-        assert services.motions_send_all_to_review(session=session, actor=secretariat) == 44
-        meeting = services.review_meeting_create(
+        assert intake.motions_send_all_to_review(session=session, actor=secretariat) == 44
+        meeting = review.review_meeting_create(
             session=session,
             actor=chair.user,
             held_at=dt.datetime(2026, 1, 27, 15, tzinfo=BEIJING),
             convened_by=chair,
         )
-        services.review_meeting_attendance(
+        review.review_meeting_attendance(
             meeting=meeting, actor=chair.user, present=[m.pk for m in members[:10]]
         )
         for follower, primary in MERGES:
-            services.motion_merge(
+            review.motion_merge(
                 motion=by_number[follower],
                 into=by_number[primary],
                 actor=chair.user,
@@ -160,24 +161,24 @@ def test_a_whole_session_of_44_motions_with_five_merges_all_referred(province, c
         for number, motion in by_number.items():
             if number in dict(MERGES):
                 continue
-            services.motion_classify(
+            intake.motion_classify(
                 motion=motion,
                 actor=secretariat,
                 category=motion.category,
                 subject_body=bodies[BODIES[number % 3]],
             )
-            services.motion_recommend(
+            review.motion_recommend(
                 motion=motion,
                 actor=chair.user,
                 meeting=meeting,
                 kind="recess_review",
                 body=bodies[BODIES[number % 4]],
             )
-        _report, adopted = services.review_report_vote(
+        _report, adopted = review.review_report_vote(
             meeting=meeting, actor=chair.user, votes={m.pk: "for" for m in members[:9]}
         )
         assert adopted
-        decided = services.review_report_approve(
+        decided = presidium.review_report_approve(
             session=session, actor=secretariat, approved_at=dt.datetime(2026, 1, 27, 20, tzinfo=BEIJING)
         )
     assert decided == 39
@@ -237,19 +238,19 @@ def test_the_six_month_clock_follows_the_civil_code_on_the_official_calendar(
         dt.datetime.combine(opens + dt.timedelta(days=1), dt.time(9), BEIJING), tick=False
     ):
         motion = _file_joint(session, deputies[0], deputies[1:10], "supervision")
-        services.motion_send_to_review(motion=motion, actor=secretariat)
+        intake.motion_send_to_review(motion=motion, actor=secretariat)
         chair = members[0]
-        meeting = services.review_meeting_create(
+        meeting = review.review_meeting_create(
             session=session,
             actor=chair.user,
             held_at=dt.datetime.combine(opens + dt.timedelta(days=2), dt.time(15), BEIJING),
             convened_by=chair,
         )
-        services.review_meeting_attendance(meeting=meeting, actor=chair.user, present=[m.pk for m in members])
-        services.motion_recommend(
+        review.review_meeting_attendance(meeting=meeting, actor=chair.user, present=[m.pk for m in members])
+        review.motion_recommend(
             motion=motion, actor=chair.user, meeting=meeting, kind="recess_review", body=body
         )
-        services.review_report_vote(meeting=meeting, actor=chair.user, votes={m.pk: "for" for m in members})
-        services.review_report_approve(session=session, actor=secretariat, approved_at=meeting.held_at)
+        review.review_report_vote(meeting=meeting, actor=chair.user, votes={m.pk: "for" for m in members})
+        presidium.review_report_approve(session=session, actor=secretariat, approved_at=meeting.held_at)
     motion.refresh_from_db()
     assert (motion.report_due, motion.report_due_provisional) == (due, provisional)

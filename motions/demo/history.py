@@ -1,5 +1,4 @@
-"""Demo motions: the 4th session (January 2026) in varied states, a draft for the 5th, and
-`seed_scale` for a realistic volume in the earlier sessions.
+"""The demo's 4th session (January 2026) in varied states, and a draft for the 5th.
 
 The 4th session is over, so its history is written as it happened (rows with their dates),
 not replayed through the services, which refuse what is late today. Every row keeps the
@@ -9,19 +8,13 @@ rules the services enforce: ten signers, numbers in filing order, the report clo
 from __future__ import annotations
 
 import datetime as dt
-import random
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from django.db import transaction
-from django.db.models import Max
-
-from congress.deadlines.calendar import deadline
-from congress.deadlines.statutory import MOTION_REPORT
 from congress.demo import demo_user
 from congress.models import Organisation, Session, User
 from congress.roles import Role
 from deputies.models import Delegation, Deputy
+from motions.demo.common import TEXT, at
 from motions.models import (
     Attendance,
     Conclusion,
@@ -38,15 +31,9 @@ from motions.models import (
     ReviewMember,
     ReviewReport,
 )
+from motions.selectors import report_clock
 from motions.workflow import Status
 
-BEIJING = ZoneInfo("Asia/Shanghai")
-TEXT = {
-    "reason": "当前该领域存在制度供给不足、部门职责交叉、基层执行标准不一等问题，群众反映集中。",
-    "grounds": "根据有关法律、行政法规和国家政策要求，结合我省实际调研情况，兄弟省份已有成熟立法和实践经验可资借鉴。",
-    "solution": "一、明确主管部门和职责分工；二、建立健全协调机制和考核评价制度；三、加大财政投入，保障工作经费；四、由省人大常委会将其列入年度立法或监督工作计划。",
-}
-# (title, category, regulation action, body short name, final status)
 SESSION_FOUR = [
     ("关于制定《山西省数字经济促进条例》的议案", "legislation", "make", "法制委", Status.CONCLUDED),
     ("关于修改《山西省汾河保护条例》的议案", "legislation", "amend", "环资委", Status.REPORTED),
@@ -65,22 +52,6 @@ BODY_SHORT = {
     "教科文卫委": "省人大教育科学文化卫生委员会",
     "法工委": "省人大常委会法制工作委员会",
 }
-
-
-def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour, minute), BEIJING)
-
-
-def seed(stdout: Any = None) -> None:
-    """The demo's motions; idempotent (nothing is added where motions exist)."""
-    session = Session.objects.filter(number=4, congress__number=14).first()
-    if session is None or Motion.objects.filter(session=session).exists():
-        return
-    with transaction.atomic():
-        _seed_session_four(session)
-        _seed_next_session_draft()
-    if stdout is not None:
-        stdout.write("Demo motions ready.")
 
 
 def _accounts() -> dict[str, User]:
@@ -104,14 +75,14 @@ def _committee(session: Session, review1: User) -> list[ReviewMember]:
     return members
 
 
-def _seed_session_four(session: Session) -> None:
+def seed_session_four(session: Session) -> None:
     users = _accounts()
     sec, staff = users["sec1"], users["staff1"]
     taiyuan = Delegation.objects.get(congress=session.congress, name="太原代表团")
     deputies = list(Deputy.objects.filter(delegation=taiyuan).order_by("id")[:40])
     bodies = {o.short_name: o for o in Organisation.objects.filter(short_name__in=BODY_SHORT)}
     members = _committee(session, users["review1"])
-    review_day = _at(session.opens + dt.timedelta(days=3), 9)
+    review_day = at(session.opens + dt.timedelta(days=3), 9)
     meeting = ReviewMeeting.objects.create(
         session=session,
         number=1,
@@ -126,7 +97,7 @@ def _seed_session_four(session: Session) -> None:
         [Attendance(meeting=meeting, member=m, present=i < 8) for i, m in enumerate(members)]
     )
     ReportVote.objects.bulk_create([ReportVote(meeting=meeting, member=m, choice="for") for m in members[:8]])
-    presidium = _at(session.opens + dt.timedelta(days=3), 19)
+    presidium = at(session.opens + dt.timedelta(days=3), 19)
     ReviewReport.objects.create(
         session=session,
         adopted_at=review_day,
@@ -136,8 +107,8 @@ def _seed_session_four(session: Session) -> None:
         approved_at=presidium,
         approved_by=sec,
     )
-    clock = deadline(MOTION_REPORT, session.closes)
-    filed_at = _at(session.opens + dt.timedelta(days=1), 10)
+    clock = report_clock(session)
+    filed_at = at(session.opens + dt.timedelta(days=1), 10)
     created: list[Motion] = []
     for number, (title, category, action, body_short, _final) in enumerate(SESSION_FOUR, start=1):
         lead = deputies[(number - 1) * 3]
@@ -277,24 +248,24 @@ def _advance(
         PlenaryResult.objects.create(
             motion=motion,
             outcome="adopted",
-            voted_at=_at(session.closes, 10),
+            voted_at=at(session.closes, 10),
             votes_for=538,
             votes_against=2,
             abstentions=6,
             recorded_by=sec,
         )
-        event("record_outcome", _at(session.closes, 10), sec, "on_agenda", "adopted")
+        event("record_outcome", at(session.closes, 10), sec, "on_agenda", "adopted")
         return
     motion.review_body, motion.report_due, motion.report_due_provisional = body, clock.due, clock.provisional
     motion.status = Status.REFERRED
     event("decide", presidium, sec, "recommended", "referred")
     if final in (Status.REPORTED, Status.CONCLUDED):
-        submitted = _at(clock.due - dt.timedelta(days=25), 16)
+        submitted = at(clock.due - dt.timedelta(days=25), 16)
         Hearing.objects.create(
             motion=motion,
             kind=Hearing.Kind.RECESS_HEARING,
             body=body,
-            held_at=_at(clock.due - dt.timedelta(days=60), 9),
+            held_at=at(clock.due - dt.timedelta(days=60), 9),
             place="省人大常委会机关",
             summary="邀请领衔代表和部分联名代表座谈，听取意见。",
             recorded_by=staff,
@@ -319,19 +290,8 @@ def _advance(
             recorded_by=staff,
         )
         motion.status = Status.CONCLUDED
-        event("conclude", _at(sc_day, 15), staff, "reported", "concluded")
+        event("conclude", at(sc_day, 15), staff, "reported", "concluded")
     motion.save(update_fields=["status", "review_body", "report_due", "report_due_provisional"])
-
-
-def _shared_report_file() -> str:
-    """One stored placeholder the bulk demo reports point to."""
-    from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
-
-    name = "motions/reports/demo-report.txt"
-    if not default_storage.exists(name):
-        name = default_storage.save(name, ContentFile("审议结果报告（演示数据）\n".encode()))
-    return name
 
 
 def _placeholder_report(motion: Motion) -> Any:
@@ -341,7 +301,7 @@ def _placeholder_report(motion: Motion) -> Any:
     return ContentFile(content, name=f"report-{motion.session_id}-{motion.number_text}.txt")
 
 
-def _seed_next_session_draft() -> None:
+def seed_next_session_draft() -> None:
     """deputy1 drafts a motion for the 5th session; five co-signers confirmed, four invited."""
     session = Session.objects.filter(number=5, congress__number=14).first()
     deputies = list(
@@ -376,150 +336,3 @@ def _seed_next_session_draft() -> None:
         ]
     )
     MotionEvent.objects.create(motion=motion, actor=lead.user, action="create", to_status="draft")
-
-
-# --- volume for benchmarks ----------------------------------------------------------------------
-
-TOPICS = [
-    ("关于制定《山西省{0}条例》的议案", "legislation", "make"),
-    ("关于修改《山西省{0}条例》的议案", "legislation", "amend"),
-    ("关于加强{0}工作的议案", "supervision", ""),
-    ("关于设立{0}专项资金的议案", "major_matter", ""),
-    ("关于推进{0}的议案", "other", ""),
-]
-SUBJECTS = [
-    "数据安全",
-    "乡村振兴",
-    "文物保护",
-    "黄河流域生态保护",
-    "中小企业促进",
-    "社会信用",
-    "职业教育",
-    "养老服务",
-    "医疗保障",
-    "煤矿安全生产",
-    "科技成果转化",
-    "城市更新",
-]
-
-
-def seed_scale(scale: int, stdout: Any) -> None:
-    """max(40, scale // 25) motions in each earlier session (1st–3rd): filed, five merged, the
-    rest reviewed in recess, reported and concluded, with co-signatures and history."""
-    per_session = max(40, scale // 25)
-    rng = random.Random(scale)  # noqa: S311 - demo data
-    deputies = list(Deputy.objects.filter(status="active").values_list("pk", "delegation_id"))
-    bodies = list(Organisation.objects.filter(kind__in=["special_committee", "working_body"]))
-    actor = User.objects.filter(username="sec1").first() or User.objects.filter(is_superuser=True).first()
-    if actor is None or len(deputies) < 20 or not bodies:
-        return
-    created = 0
-    for session in Session.objects.filter(congress__number=14, number__lte=3).order_by("number"):
-        created += _scale_session(session, per_session, rng, deputies, bodies, actor)
-    stdout.write(f"Generated {created} motions.")
-
-
-def _scale_session(
-    session: Session,
-    count: int,
-    rng: random.Random,
-    deputies: list[tuple[int, int]],
-    bodies: list[Organisation],
-    actor: User,
-) -> int:
-    start = (Motion.objects.filter(session=session).aggregate(n=Max("number"))["n"] or 0) + 1
-    if start > 1:
-        return 0
-    clock = deadline(MOTION_REPORT, session.closes)
-    filed = _at(session.opens + dt.timedelta(days=1), 9)
-    motions = []
-    for i in range(count):
-        template, category, action = rng.choice(TOPICS)
-        lead, _delegation = rng.choice(deputies)
-        motions.append(
-            Motion(
-                session=session,
-                number=start + i,
-                kind="joint",
-                status=Status.CONCLUDED,
-                title=template.format(rng.choice(SUBJECTS)),
-                category=category,
-                regulation_action=action,
-                lead_deputy_id=lead,
-                created_by=actor,
-                submitted_at=filed + dt.timedelta(minutes=5 * i),
-                review_body=rng.choice(bodies),
-                report_due=clock.due,
-                report_due_provisional=clock.provisional,
-                **TEXT,
-            )
-        )
-    with transaction.atomic():
-        Motion.objects.bulk_create(motions, batch_size=500)
-        motions = list(Motion.objects.filter(session=session).order_by("number"))
-        # Five merges, as in the 2021 session: the later motion joins the earlier.
-        for follower, primary in zip(motions[-5:], motions[:5], strict=True):
-            follower.status, follower.merged_into = Status.MERGED, primary
-            follower.review_body, follower.report_due, follower.report_due_provisional = None, None, False
-        Motion.objects.bulk_update(
-            motions[-5:], ["status", "merged_into", "review_body", "report_due", "report_due_provisional"]
-        )
-        report_file = _shared_report_file()
-        sc_day = clock.due - dt.timedelta(days=3)
-        reviewed = motions[:-5]
-        RecessReport.objects.bulk_create(
-            [
-                RecessReport(
-                    motion=m,
-                    body_id=m.review_body_id,
-                    summary="审议结果报告（演示数据）。",
-                    file=report_file,
-                    submitted_at=_at(sc_day - dt.timedelta(days=20), 10),
-                    submitted_by=actor,
-                )
-                for m in reviewed
-                if m.review_body_id
-            ],
-            batch_size=500,
-        )
-        Conclusion.objects.bulk_create(
-            [
-                Conclusion(
-                    motion=m,
-                    sc_meeting_on=sc_day,
-                    text="常委会会议审议通过了审议结果报告。",
-                    recorded_by=actor,
-                )
-                for m in reviewed
-            ],
-            batch_size=500,
-        )
-        signatures, events = [], []
-        for motion in motions:
-            others = rng.sample(
-                [pk for pk, _d in deputies if pk != motion.lead_deputy_id], rng.randint(9, 20)
-            )
-            signatures += [
-                CoSignature(
-                    motion=motion,
-                    deputy_id=pk,
-                    invited_by=actor,
-                    invited_at=filed,
-                    confirmed_at=filed,
-                    confirmed_version=1,
-                )
-                for pk in others
-            ]
-            events.append(
-                MotionEvent(
-                    motion=motion,
-                    at=motion.submitted_at or filed,
-                    actor=actor,
-                    action="submit",
-                    from_status="draft",
-                    to_status="submitted",
-                )
-            )
-        CoSignature.objects.bulk_create(signatures, batch_size=2000)
-        MotionEvent.objects.bulk_create(events, batch_size=2000)
-    return len(motions)

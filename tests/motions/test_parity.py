@@ -1,0 +1,382 @@
+"""The API and the pages are two doors to the same services: each action that changes a motion,
+taken once through the API and once through its page on two equal motions, leaves the same
+history and the same changes.
+
+Compared for each action: the new history events of the motion acted on (action, from_status,
+to_status, actor, note and data, with the numbers that name other records replaced by a
+placeholder), and every field of the motion that changed, with its new value (its number, the
+motion it merged into and the suggestion it became are compared as changed or not: they are
+other records for each motion of the pair).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+
+from motions.models import Motion
+from motions.services import filing, intake, presidium, recess, review
+from motions.workflow import proposers
+from suggestions.models import SubjectArea
+from tests.conftest import BEIJING
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sitting")]
+
+PRESIDIUM = dt.datetime(2026, 1, 27, 20, tzinfo=BEIJING)
+AFTER_THE_DEADLINE = dt.datetime(2026, 1, 27, 13, tzinfo=BEIJING)
+# A moment given to both doors: the API takes ISO 8601, the page its datetime-local field.
+API_MOMENT, PAGE_MOMENT = "2026-01-28T09:30:00+08:00", "2026-01-28T09:30"
+# Event data naming another record, which differs between the two motions of a pair.
+IDENTITY_KEYS = {"into", "suggestion"}
+IDENTITY_FIELDS = {"number", "converted_to_id", "merged_into_id"}
+
+
+def pdf(name: str = "报告.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, b"%PDF-1.4 same", content_type="application/pdf")
+
+
+@dataclass
+class Case:
+    state: str  # what the two motions are before the action (see `pair`)
+    actor: str  # who acts
+    api: str  # the API action after motions/<id>/ ("" for a PATCH of the motion)
+    page: str  # the page action of motions:act ("edit" for the edit page)
+    api_data: Callable[[Any, Motion], dict[str, Any]] = lambda world, motion: {}
+    page_data: Callable[[Any, Motion], dict[str, Any]] = lambda world, motion: {}
+    multipart: bool = False
+    at: dt.datetime | None = None  # when the action is taken, if not during the session
+    expected: set[str] = field(default_factory=set)  # the event actions it must record
+
+
+CASES = {
+    "invite": Case(
+        "unsigned", "lead", "invite", "invite",
+        api_data=lambda w, m: {"co_signers": [d.pk for d in w.deputies[10:12]]},
+        page_data=lambda w, m: {"names": "、".join(d.name for d in w.deputies[10:12])},
+        expected={"invite"},
+    ),
+    "confirm": Case("invited", "invitee", "confirm", "confirm", expected={"confirm"}),
+    "decline": Case("invited", "invitee", "decline", "decline", expected={"decline"}),
+    "edit": Case(
+        "draft", "lead", "", "edit",
+        api_data=lambda w, m: {"solution": "新的方案。"},
+        page_data=lambda w, m: {
+            "kind": m.kind, "title": m.title, "category": m.category, "regulation_action": "",
+            "reason": m.reason, "grounds": m.grounds, "solution": "新的方案。",
+        },
+        expected={"edit"},
+    ),
+    "attach": Case(
+        "draft", "lead", "attachments", "attach",
+        api_data=lambda w, m: {"kind": "other", "file": pdf("说明.pdf")},
+        page_data=lambda w, m: {"kind": "other", "file": pdf("说明.pdf")},
+        multipart=True,
+        expected={"attach"},
+    ),
+    "submit": Case("draft", "lead", "submit", "submit", expected={"submit"}),
+    "refile_as_suggestion": Case(
+        "draft", "lead", "refile-as-suggestion", "refile-as-suggestion",
+        api_data=lambda w, m: {"subject_area": w.area.pk},
+        page_data=lambda w, m: {"subject_area": w.area.pk},
+        at=AFTER_THE_DEADLINE,
+        expected={"refile_as_suggestion"},
+    ),
+    "withdraw": Case(
+        "submitted", "lead", "withdraw", "withdraw",
+        api_data=lambda w, m: {"reason": "另行提出"},
+        page_data=lambda w, m: {"reason": "另行提出"},
+        expected={"withdraw"},
+    ),
+    "classify": Case(
+        "submitted", "secretariat", "classify", "classify",
+        api_data=lambda w, m: {"category": "legislation", "subject_body": w.bodies["法制委"].pk, "preliminary_opinion": "符合"},
+        page_data=lambda w, m: {"category": "legislation", "subject_body": w.bodies["法制委"].pk, "preliminary_opinion": "符合"},
+        expected={"classify"},
+    ),
+    "request_opinion": Case(
+        "submitted", "secretariat", "request-opinion", "request-opinion",
+        api_data=lambda w, m: {"body": w.bodies["法工委"].pk, "question": "立法计划？"},
+        page_data=lambda w, m: {"body": w.bodies["法工委"].pk, "question": "立法计划？"},
+        expected={"request_opinion"},
+    ),
+    "record_opinion": Case(
+        "asked", "secretariat", "record-opinion", "record-opinion",
+        api_data=lambda w, m: {"opinion": m.opinions.get().pk, "text": "已列入调研项目。"},
+        page_data=lambda w, m: {"opinion": m.opinions.get().pk, "text": "已列入调研项目。"},
+        expected={"record_opinion"},
+    ),
+    "send_to_review": Case("submitted", "secretariat", "send-to-review", "send-to-review", expected={"send_to_review"}),
+    "recommend": Case(
+        "under_review", "chair", "recommend", "recommend",
+        api_data=lambda w, m: {"meeting": w.meeting.pk, "kind": "recess_review", "body": w.bodies["法制委"].pk, "reason": "需调研"},
+        page_data=lambda w, m: {"meeting": w.meeting.pk, "kind": "recess_review", "body": w.bodies["法制委"].pk, "reason": "需调研"},
+        expected={"recommend"},
+    ),
+    "merge": Case(
+        "merging", "chair", "merge", "merge",
+        api_data=lambda w, m: {"into": w.partner[m.pk].pk, "meeting": w.meeting.pk, "reason": "内容相同"},
+        page_data=lambda w, m: {"into": w.partner[m.pk].pk, "meeting": w.meeting.pk, "reason": "内容相同"},
+        expected={"merge"},
+    ),
+    "decide": Case(
+        "recommended", "secretariat", "decide", "decide",
+        api_data=lambda w, m: {"kind": "recess_review", "body": w.bodies["财经委"].pk, "decided_at": API_MOMENT, "note": "主席团决定"},
+        page_data=lambda w, m: {"kind": "recess_review", "body": w.bodies["财经委"].pk, "decided_at": PAGE_MOMENT, "note": "主席团决定"},
+        expected={"decide"},
+    ),
+    "request_reconsideration": Case(
+        "referred", "lead", "request-reconsideration", "request-reconsideration",
+        api_data=lambda w, m: {"signers": [d.pk for d in w.proposers(m)], "reason": "应列入议程"},
+        page_data=lambda w, m: {"signers": [d.pk for d in w.proposers(m)], "reason": "应列入议程"},
+        expected={"request_reconsideration"},
+    ),
+    "answer_reconsideration": Case(
+        "reconsidering", "secretariat", "answer-reconsideration", "answer-reconsideration",
+        api_data=lambda w, m: {"outcome": "revised", "kind": "agenda", "answer": "列入议程", "answered_at": API_MOMENT},
+        page_data=lambda w, m: {
+            "reconsideration": m.reconsiderations.get().pk, "outcome": "revised", "kind": "agenda",
+            "answer": "列入议程", "answered_at": PAGE_MOMENT,
+        },
+        expected={"answer_reconsideration"},
+    ),
+    "withdraw_with_consent": Case(
+        "on_agenda", "secretariat", "withdraw", "consent-withdrawal",
+        api_data=lambda w, m: {"reason": "代表书面要求撤回", "consented_at": API_MOMENT},
+        page_data=lambda w, m: {"reason": "代表书面要求撤回", "consented_at": PAGE_MOMENT},
+        expected={"withdraw_with_consent"},
+    ),
+    "deliberate": Case(
+        "on_agenda", "secretariat", "hearing", "deliberate",
+        api_data=lambda w, m: {"kind": "deliberation", "held_at": API_MOMENT, "place": "第三会议室", "summary": "审议"},
+        page_data=lambda w, m: {"held_at": PAGE_MOMENT, "place": "第三会议室", "summary": "审议"},
+        expected={"deliberate"},
+    ),
+    "record_outcome": Case(
+        "on_agenda", "secretariat", "record-outcome", "record-outcome",
+        api_data=lambda w, m: {"outcome": "adopted", "voted_at": API_MOMENT, "votes_for": 520, "votes_against": 3, "abstentions": 8},
+        page_data=lambda w, m: {"outcome": "adopted", "voted_at": PAGE_MOMENT, "votes_for": 520, "votes_against": 3, "abstentions": 8},
+        expected={"record_outcome"},
+    ),
+    "hearing": Case(
+        "referred", "body_staff", "hearing", "hearing",
+        api_data=lambda w, m: {"kind": "recess_hearing", "held_at": API_MOMENT, "place": "省人大常委会"},
+        page_data=lambda w, m: {"held_at": PAGE_MOMENT, "place": "省人大常委会"},
+        expected={"hearing"},
+    ),
+    "body_opinion": Case(
+        "referred", "body_staff", "request-opinion", "request-opinion",
+        api_data=lambda w, m: {"body": w.bodies["省教育厅"].pk, "question": "研究意见"},
+        page_data=lambda w, m: {"body": w.bodies["省教育厅"].pk, "question": "研究意见"},
+        expected={"request_opinion"},
+    ),
+    "report": Case(
+        "referred", "body_staff", "report", "report",
+        api_data=lambda w, m: {"summary": "建议列入立法计划。", "file": pdf()},
+        page_data=lambda w, m: {"summary": "建议列入立法计划。", "file": pdf()},
+        multipart=True,
+        expected={"report"},
+    ),
+    "sc_meeting": Case(
+        "reported", "committee_staff", "hearing", "sc-meeting",
+        api_data=lambda w, m: {"kind": "sc_meeting", "held_at": API_MOMENT, "place": "常委会会议室"},
+        page_data=lambda w, m: {"held_at": PAGE_MOMENT, "place": "常委会会议室"},
+        expected={"sc_meeting"},
+    ),
+    "conclude": Case(
+        "reported", "committee_staff", "conclude", "conclude",
+        api_data=lambda w, m: {"sc_meeting_on": "2026-05-28", "text": "常委会审议通过。"},
+        page_data=lambda w, m: {"sc_meeting_on": "2026-05-28", "text": "常委会审议通过。"},
+        expected={"conclude"},
+    ),
+}  # fmt: skip
+
+
+@pytest.fixture
+def world(
+    draft,
+    filed,
+    lead,
+    deputies,
+    secretariat,
+    committee,
+    meeting,
+    adopt,
+    session,
+    bodies,
+    body_staff,
+    committee_staff,
+):
+    """The people and bodies of the session, and `pair(state)`: two equal motions in a state."""
+    w = SimpleNamespace(
+        deputies=deputies, bodies=bodies, meeting=meeting, partner={}, proposers=proposers,
+        area=SubjectArea.objects.get_or_create(name="教育")[0],
+        users={
+            "lead": lead.user, "invitee": deputies[12].user, "secretariat": secretariat,
+            "chair": committee[0].user, "body_staff": body_staff, "committee_staff": committee_staff,
+        },
+    )  # fmt: skip
+
+    def under_review(count: int = 2) -> list[Motion]:
+        return [intake.motion_send_to_review(motion=filed(), actor=secretariat) for _ in range(count)]
+
+    def decided(kind: str) -> list[Motion]:
+        motions = under_review()
+        for motion in motions:
+            body = bodies["法制委"] if kind == "recess_review" else None
+            review.motion_recommend(
+                motion=motion, actor=committee[0].user, meeting=meeting, kind=kind, body=body
+            )
+        adopt(meeting)
+        presidium.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
+        return motions
+
+    def pair(state: str) -> list[Motion]:
+        if state == "draft":
+            return [draft(), draft()]
+        if state == "unsigned":
+            return [draft(signers=0), draft(signers=0)]
+        if state == "invited":
+            motions = [draft(signers=0), draft(signers=0)]
+            for motion in motions:
+                filing.motion_invite(motion=motion, actor=lead.user, deputies=[deputies[12]])
+            return motions
+        if state == "submitted":
+            return [filed(), filed()]
+        if state == "asked":
+            motions = [filed(), filed()]
+            for motion in motions:
+                intake.motion_request_opinion(motion=motion, actor=secretariat, body=bodies["法工委"])
+            return motions
+        if state == "under_review":
+            return under_review()
+        if state == "merging":
+            motions = under_review(4)
+            w.partner = {motions[0].pk: motions[2], motions[1].pk: motions[3]}
+            return motions[:2]
+        if state == "recommended":
+            motions = under_review()
+            for motion in motions:
+                review.motion_recommend(
+                    motion=motion, actor=committee[0].user, meeting=meeting, kind="agenda"
+                )
+            adopt(meeting)
+            return motions
+        if state == "on_agenda":
+            return decided("agenda")
+        motions = decided("recess_review")
+        for motion in motions:
+            if state == "reconsidering":
+                presidium.motion_request_reconsideration(
+                    motion=motion, actor=lead.user, signers=proposers(motion), reason="应列入议程"
+                )
+            if state == "reported":
+                recess.motion_submit_report(motion=motion, actor=body_staff, summary="报告", file=pdf())
+        return motions
+
+    w.pair = pair
+    return w
+
+
+def snapshot(motion: Motion) -> dict[str, Any]:
+    motion.refresh_from_db()
+    return {f.attname: getattr(motion, f.attname) for f in Motion._meta.concrete_fields if f.attname != "id"}
+
+
+def events_since(motion: Motion, last_event: int) -> list[tuple[Any, ...]]:
+    return [
+        (
+            e.action,
+            e.from_status,
+            e.to_status,
+            e.actor_id,
+            e.note,
+            {k: ("…" if k in IDENTITY_KEYS else v) for k, v in e.data.items()},
+        )
+        for e in motion.events.filter(pk__gt=last_event).order_by("pk")
+    ]
+
+
+def trace(motion: Motion, before: dict[str, Any], last_event: int) -> dict[str, Any]:
+    """What the action left: its events, and the fields it changed with their new values."""
+    after = snapshot(motion)
+    changed = {
+        name: (value is not None if name in IDENTITY_FIELDS else value)
+        for name, value in after.items()
+        if value != before[name]
+    }
+    return {"events": events_since(motion, last_event), "changed": changed}
+
+
+def act_through_the_api(api: Any, case: Case, world: Any, motion: Motion) -> int:
+    client = api(world.users[case.actor])
+    data = case.api_data(world, motion)
+    fmt = "multipart" if case.multipart else "json"
+    if case.api:
+        response = client.post(f"/api/v1/motions/{motion.pk}/{case.api}/", data, format=fmt)
+    else:
+        response = client.patch(f"/api/v1/motions/{motion.pk}/", data, format=fmt)
+    assert response.status_code < 300, response.json()
+    return response.status_code
+
+
+def act_on_the_page(case: Case, world: Any, motion: Motion) -> int:
+    client = Client()
+    client.force_login(world.users[case.actor])
+    data = case.page_data(world, motion)
+    if case.page == "edit":
+        url = reverse("motions:edit", args=[motion.pk])
+    else:
+        url = reverse("motions:act", args=[motion.pk, case.page])
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return response.status_code
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_an_action_through_the_api_and_through_the_page_leaves_the_same_history(name, world, api):
+    case = CASES[name]
+    through_api, through_page = world.pair(case.state)
+    traces = []
+    for motion, act in [
+        (through_api, lambda m: act_through_the_api(api, case, world, m)),
+        (through_page, lambda m: act_on_the_page(case, world, m)),
+    ]:
+        before, last_event = snapshot(motion), motion.events.order_by("pk").last().pk
+        if case.at is None:
+            act(motion)
+        else:
+            with time_machine.travel(case.at, tick=False):
+                act(motion)
+        traces.append(trace(motion, before, last_event))
+    api_trace, page_trace = traces
+    assert {e[0] for e in api_trace["events"]} == case.expected
+    assert api_trace == page_trace
+
+
+def test_a_draft_created_through_the_api_and_on_the_page_is_the_same(session, lead, api):
+    text = {
+        "title": "关于制定《山西省数据条例》的议案",
+        "reason": "案由",
+        "grounds": "案据",
+        "solution": "方案",
+    }
+    created = api(lead.user).post(
+        "/api/v1/motions/", {**text, "category": "other", "kind": "joint", "session": session.pk}
+    )
+    assert created.status_code == 201, created.json()
+    client = Client()
+    client.force_login(lead.user)
+    page = client.post(reverse("motions:new"), {**text, "category": "other", "kind": "joint"})
+    assert page.status_code == 302
+    through_api, through_page = Motion.objects.order_by("pk")
+    assert snapshot(through_api) == snapshot(through_page)
+    assert events_since(through_api, 0) == events_since(through_page, 0)
