@@ -86,7 +86,7 @@ def _workflow_section(workflow: Workflow) -> str:
     parts = [
         title,
         "### States\n",
-        _table(["status", "label", "meaning", "article", "clocks running", "", "next"], states),
+        _table(["status", "label", "meaning", "article", "clocks running", "open or done", "next"], states),
         "### Actions\n",
         _table(["action", "reads", "from → to", "who", "article"], actions),
     ]
