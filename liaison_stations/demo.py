@@ -200,7 +200,7 @@ def _seed_matters(
             if age > 10
             else workflow.OpinionStatus.PENDING
         )
-        answered = status == workflow.OpinionStatus.CLOSED
+        answered = status in workflow.WITH_ANSWER
         opinion = Opinion.objects.create(
             tracking_code=f"DEMO{reception.pk:04d}{n:04d}",
             station=station,
@@ -221,7 +221,9 @@ def _seed_matters(
             created_by=staff,
         )
         opinion.received_by.set(reception.deputies.all()[:1])
-        Event.objects.create(opinion=opinion, actor=staff, action="register", to_status="pending")
+        Event.objects.create(
+            opinion=opinion, actor=staff, action="register", to_status=workflow.OpinionStatus.PENDING
+        )
         if status == workflow.OpinionStatus.FORWARDED:
             forwarded_on = day + dt.timedelta(days=3)
             due = deadline(policy_rule("station_forward"), forwarded_on)
@@ -420,7 +422,7 @@ def _bulk_opinions(
                 if roll < 0.97
                 else workflow.OpinionStatus.DISMISSED
             )
-            answered = status in workflow.ANSWERED
+            answered = status in workflow.WITH_ANSWER
             received_by.append((pk, deputies[0]))
             yield (
                 pk, _code(pk), station_id, reception_id, "visit", f"群众{pk}", f"139{pk % 100000000:08d}", "",

@@ -3,6 +3,10 @@
 Station staff run their own stations and those stations' points; a point's staff run the
 point and send its records up to the station, which forwards and answers (D§31). Committee
 staff oversee every station. Deputies see the matters they received or were sent.
+
+`may_run` is the one answer to "may this user work at this station or point" (schedule a
+reception, register a visitor, keep the station's page); the services ask it, and pages ask it
+to offer those links. Below it, the `who` checks the tables in workflow.py use: (record, user).
 """
 
 from __future__ import annotations
@@ -54,13 +58,31 @@ def may_run(user: Any, station: Any) -> bool:
     return is_overseer(user) or station.pk in run_station_ids(user)
 
 
-def may_handle(user: Any, opinion: Any) -> bool:
+# --- The tables' `who`: the user's relation to the record ---------------------------------------
+
+
+def may_run_venue(record: Any, user: Any) -> bool:
+    """The staff of the station or point where it happens or was registered (and the station's
+    staff for its points): a point sends its own records up (D§31), a venue holds its receptions."""
+    return record.venue is not None and may_run(user, record.venue)
+
+
+def may_handle(opinion: Any, user: Any) -> bool:
     """Summarise, forward, answer: the handling station's staff, or the committee (D§31)."""
     if is_overseer(user):
         return True
     return opinion.station_id is not None and opinion.station_id in own_station_ids(user)
 
 
-def may_report(user: Any, opinion: Any) -> bool:
-    """Send a point's record to its station: the point's or the station's staff."""
-    return may_run(user, opinion.venue) if opinion.venue else False
+def may_dismiss(opinion: Any, user: Any) -> bool:
+    """The handling station, or the point or station where it was registered (abuse, a
+    duplicate, nothing raised: whoever has it in front of them)."""
+    return may_handle(opinion, user) or may_run_venue(opinion, user)
+
+
+def received_it(opinion: Any, user: Any) -> bool:
+    """A deputy who received the matter at a reception, or to whom it was sent online."""
+    deputy = getattr(user, "deputy", None)
+    if deputy is None:
+        return False
+    return opinion.deputy_id == deputy.pk or any(d.pk == deputy.pk for d in opinion.received_by.all())

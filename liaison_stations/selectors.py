@@ -311,7 +311,7 @@ def published_matters(station: Station) -> QuerySet[Opinion, dict[str, Any]]:
 
 def public_matter(row: dict[str, Any]) -> PublicMatter:
     personal = [row["visitor_name"], row["visitor_contact"], row["visitor_address"]]
-    answered = row["status"] in workflow.ANSWERED
+    answered = row["status"] in workflow.WITH_ANSWER
     return PublicMatter(
         id=row["id"],
         station=row["point__name"] or row["station__name"],
@@ -385,7 +385,7 @@ def tracking(code: str) -> Tracking | None:
     if opinion is None:
         return None
     forwardings = sorted(opinion.forwardings.all(), key=lambda f: (f.forwarded_on, f.pk))
-    answered = opinion.status in workflow.ANSWERED
+    answered = opinion.status in workflow.WITH_ANSWER
     venue = opinion.venue
     personal = [opinion.visitor_name, opinion.visitor_contact, opinion.visitor_address]
     return Tracking(

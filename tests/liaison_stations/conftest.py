@@ -13,8 +13,8 @@ import pytest
 from congress.models import User
 from congress.roles import Role
 from deputies.models import Deputy
-from liaison_stations import services
 from liaison_stations.models import Attachment, Opinion, Station
+from liaison_stations.services.opinions import opinion_register
 from tests.conftest import BEIJING
 
 
@@ -103,6 +103,6 @@ def register(clerk: User, station: Station) -> Callable[..., Opinion]:
             "category": "urban_construction",
         }
         values.update(extra)
-        return services.opinion_register(venue=venue or station, actor=actor or clerk, **values)
+        return opinion_register(venue=venue or station, actor=actor or clerk, **values)
 
     return make

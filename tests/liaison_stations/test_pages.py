@@ -9,9 +9,9 @@ import pytest
 from django.core import signing
 from django.urls import reverse
 
-from liaison_stations import services
 from liaison_stations.abuse import CHALLENGE_SALT
 from liaison_stations.models import Opinion
+from liaison_stations.services.opinions import opinion_answer, opinion_classify
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -28,13 +28,13 @@ def solve(html: str) -> dict[str, str]:
 
 def published(register, clerk, **extra) -> Opinion:
     opinion = register(**extra)
-    services.opinion_classify(
+    opinion_classify(
         opinion=opinion,
         summary="王秀英反映北门外路面积水（电话 13912345678）",
         category="transport",
         actor=clerk,
     )
-    return services.opinion_answer(
+    return opinion_answer(
         opinion=opinion, answer="已电话告知王秀英（坞城路 8 号院），路面已修复。", actor=clerk
     )
 
@@ -72,12 +72,12 @@ def test_the_public_page_never_shows_a_visitor_s_name_or_contact(client, registe
 
 def test_a_secret_matter_and_a_matter_not_yet_in_hand_are_not_published(client, register, clerk, station):
     secret = register(matter="涉密")
-    services.opinion_classify(
+    opinion_classify(
         opinion=secret, summary="某军工单位搬迁事项", category="other", is_secret=True, actor=clerk
     )
-    services.opinion_answer(opinion=secret, answer="已处理", actor=clerk)
+    opinion_answer(opinion=secret, answer="已处理", actor=clerk)
     pending = register()
-    services.opinion_classify(opinion=pending, summary="尚未转办的事项", category="other", actor=clerk)
+    opinion_classify(opinion=pending, summary="尚未转办的事项", category="other", actor=clerk)
     html = client.get(reverse("stations:page", args=[station.pk])).content.decode()
     assert "某军工单位搬迁事项" not in html
     assert "尚未转办的事项" not in html
