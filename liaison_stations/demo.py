@@ -167,7 +167,9 @@ def _seed_activity(station: Station, point: Station, deputies: list[Deputy], sta
             created_by=staff,
         )
         reception.deputies.set(rng.sample(deputies, 3) if held else deputies[:3])
-        Event.objects.create(reception=reception, actor=staff, action="schedule", to_status="scheduled")
+        Event.objects.create(
+            reception=reception, actor=staff, action="schedule", to_status=Reception.Status.SCHEDULED
+        )
         if held:
             _seed_matters(station, point, reception, day, rng, staff)
     upcoming = today + dt.timedelta(days=(2 - today.weekday()) % 7 or 7)

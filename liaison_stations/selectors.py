@@ -157,12 +157,12 @@ def station_months_without_reception(
     """
     today = today or timezone.localdate()
     first, following = month_bounds(year, month)
-    statuses = [Reception.Status.HELD]
+    statuses: set[str] = {Reception.Status.HELD}
     if following > today:
-        statuses.append(Reception.Status.SCHEDULED)
+        statuses |= workflow.RECEPTION.open_statuses  # still to be held
     start, end = _aware(first), _aware(following)
     receptions = Reception.objects.filter(
-        station_id=OuterRef("pk"), status__in=statuses, starts_at__gte=start, starts_at__lt=end
+        station_id=OuterRef("pk"), status__in=sorted(statuses), starts_at__gte=start, starts_at__lt=end
     )
     return (
         Station.objects.filter(kind=Station.Kind.STATION, is_active=True)
