@@ -255,3 +255,43 @@ def test_a_deputy_turns_an_opinion_into_a_suggestion_through_the_api(api, regist
     assert detail["status"] == "draft"
     again = api(deputy.user).post(f"/api/v1/opinions/{opinion.pk}/to-suggestion/", {})
     assert again.json()["code"] == "already_suggested"
+
+
+# --- What a client may do: the `actions` of a detail (congress.workflow.available_actions) -----
+
+
+def test_an_opinion_s_detail_lists_what_its_user_may_do_now(api, register, clerk, deputy):
+    opinion = register(received_by=[deputy])
+    url = f"/api/v1/opinions/{opinion.pk}/"
+    # Not yet summarised: nothing can be forwarded or answered (D§31).
+    assert api(clerk).get(url).json()["actions"] == ["classify", "dismiss"]
+    assert api(deputy.user).get(url).json()["actions"] == ["to_suggestion"]
+    classified = api(clerk).post(f"{url}classify/", {"summary": "路面积水", "category": "transport"})
+    assert classified.json()["actions"] == ["classify", "forward", "answer", "dismiss"]
+    # A list stays lean.
+    assert "actions" not in api(clerk).get("/api/v1/opinions/").json()["results"][0]
+
+
+def test_a_reception_s_detail_lists_what_its_user_may_do_now(api, clerk, station, deputy):
+    created = api(clerk).post(
+        "/api/v1/receptions/",
+        {
+            "station": station.pk,
+            "starts_at": "2026-03-04T08:30:00+08:00",
+            "ends_at": "2026-03-04T12:30:00+08:00",
+            "deputies": [deputy.pk],
+        },
+    )
+    url = f"/api/v1/receptions/{created.json()['id']}/"
+    assert created.json()["actions"] == ["hold", "cancel", "register"]
+    assert api(deputy.user).get(url).json()["actions"] == []
+    cancelled = api(clerk).post(f"{url}cancel/", {"reason": "暴雨"})
+    assert cancelled.json()["actions"] == []
+
+
+def test_forwarding_without_a_unit_or_body_is_refused_by_the_service(api, register, clerk):
+    opinion = register()
+    opinion_classify(opinion=opinion, summary="积水", category="transport", actor=clerk)
+    response = api(clerk).post(f"/api/v1/opinions/{opinion.pk}/forward/", {"note": "请办理"})
+    assert response.status_code == 400
+    assert response.json()["code"] == "body_missing"

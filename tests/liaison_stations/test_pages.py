@@ -329,3 +329,46 @@ def test_another_station_s_staff_cannot_keep_this_station(client, make_user, mak
     other.staff.add(stranger)
     client.login(username="other", password=PASSWORD)
     assert client.get(reverse("stations:manage", args=[station.pk])).status_code == 403
+
+
+def test_a_refused_step_shows_the_opinion_again_with_what_was_typed(client, clerk, register):
+    opinion = register()
+    opinion_classify(opinion=opinion, summary="路面积水", category="transport", actor=clerk)
+    client.login(username="station1", password=PASSWORD)
+    response = client.post(
+        reverse("stations:opinion-forward", args=[opinion.pk]),
+        {"body_name": "", "note": "请尽快修复北门道路", "forwarded_on": "2026-03-04"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "请尽快修复北门道路" in html  # the forward form as typed
+    assert 'class="message message--error"' in html
+    opinion.refresh_from_db()
+    assert opinion.status == "pending"
+
+
+def test_a_step_asked_twice_from_the_page_is_refused_with_409(client, clerk, register):
+    opinion = register()
+    opinion_classify(opinion=opinion, summary="路面积水", category="transport", actor=clerk)
+    client.login(username="station1", password=PASSWORD)
+    url = reverse("stations:opinion-answer", args=[opinion.pk])
+    first = client.post(url, {"answer": "已修复", "answered_on": "2026-03-05"})
+    again = client.post(url, {"answer": "已修复", "answered_on": "2026-03-05"})
+    assert (first.status_code, again.status_code) == (302, 409)
+    assert opinion.events.filter(action="answer").count() == 1
+
+
+def test_the_opinion_page_offers_only_the_steps_its_user_may_take(client, clerk, register, deputy):
+    opinion = register(received_by=[deputy])
+    forward = reverse("stations:opinion-forward", args=[opinion.pk])
+    suggest = reverse("stations:opinion-to-suggestion", args=[opinion.pk])
+    client.login(username="station1", password=PASSWORD)
+    page = client.get(reverse("stations:opinion", args=[opinion.pk])).content.decode()
+    # Summarise first (D§31); only a deputy who received it makes it a suggestion.
+    assert forward not in page and suggest not in page
+    assert reverse("stations:opinion-classify", args=[opinion.pk]) in page
+    opinion_classify(opinion=opinion, summary="路面积水", category="transport", actor=clerk)
+    assert forward in client.get(reverse("stations:opinion", args=[opinion.pk])).content.decode()
+    client.login(username=deputy.user.username, password=PASSWORD)
+    page = client.get(reverse("stations:opinion", args=[opinion.pk])).content.decode()
+    assert suggest in page and forward not in page

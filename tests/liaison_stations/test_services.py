@@ -149,6 +149,17 @@ def test_forwarding_elsewhere_closes_the_first_forwarding(register, clerk):
     assert Forwarding.objects.filter(opinion=opinion, outcome="").count() == 1
 
 
+def test_a_forwarding_names_the_unit_or_body_it_goes_to(register, clerk, unit):
+    opinion = register()
+    summarise(opinion, clerk)
+    with refused("body_missing") as refusal:
+        opinion_forward(opinion=opinion, body_name="  ", actor=clerk)
+    assert refusal.value.status == 400
+    assert not opinion.forwardings.exists()
+    forwarding = opinion_forward(opinion=opinion, body_name="", unit=unit, actor=clerk)
+    assert forwarding.body_name == unit.name
+
+
 def test_the_answer_closes_the_forwarding_and_publishes_the_matter(register, clerk):
     opinion = register()
     summarise(opinion, clerk)
@@ -180,6 +191,19 @@ def test_telling_the_visitor_closes_the_matter(register, clerk):
     opinion = opinion_feedback(opinion=opinion, way="phone", actor=clerk)
     assert opinion.status == Opinion.Status.CLOSED
     assert [e.action for e in opinion.events.all()] == ["register", "classify", "answer", "feedback"]
+
+
+def test_an_answer_asked_for_twice_changes_nothing_the_second_time(register, clerk, deputy):
+    opinion = register(received_by=[deputy])
+    summarise(opinion, clerk)
+    opinion_answer(opinion=opinion, answer="已修复。", actor=clerk)
+    with refused("invalid_transition") as refusal:
+        opinion_answer(opinion=opinion, answer="再次答复。", actor=clerk)
+    assert refusal.value.status == 409
+    opinion.refresh_from_db()
+    assert opinion.answer == "已修复。"
+    assert opinion.events.filter(action="answer").count() == 1
+    assert inbox(deputy.user) == ["station_opinion_answered"]
 
 
 def test_the_visitor_cannot_be_told_before_there_is_an_answer(register, clerk):
@@ -214,6 +238,14 @@ def test_online_mail_to_a_deputy_goes_to_the_deputy_s_station(deputy, station):
     opinion = opinion_submit_online(deputy=deputy, name="甲", contact="139", matter="路灯不亮")
     assert (opinion.station, opinion.deputy, opinion.source) == (station, deputy, "online")
     assert opinion.status == Opinion.Status.PENDING
+
+
+def test_an_online_opinion_goes_to_a_station_or_to_a_deputy_one_of_the_two(station, deputy):
+    for addressees in ({"station": station, "deputy": deputy}, {}):
+        with refused("one_addressee") as refusal:
+            opinion_submit_online(name="甲", contact="139", matter="路灯不亮", **addressees)
+        assert refusal.value.status == 400
+    assert not Opinion.objects.exists()
 
 
 # --- Stored deadlines ------------------------------------------------------------------------
@@ -299,6 +331,25 @@ def test_a_reception_is_recorded_held_only_once_it_has_started(clerk, station, d
     with refused("invalid_transition") as refusal:
         reception_cancel(reception=held, reason="x", actor=clerk)
     assert "wrong_status" in refusal.value.aliases
+
+
+@time_machine.travel(NOW)
+def test_no_visitor_is_registered_at_a_cancelled_reception(register, clerk, station):
+    reception = schedule(clerk, station, dt.date(2026, 3, 4))
+    assert register(reception=reception).reception == reception
+    reception_cancel(reception=reception, reason="暴雨", actor=clerk)
+    with refused("invalid_transition"):
+        register(reception=reception)
+    assert reception.opinions.count() == 1
+
+
+def test_a_reception_cancelled_twice_tells_the_deputies_once(clerk, station, deputy):
+    reception = schedule(clerk, station, dt.date(2026, 3, 4), deputies=[deputy])
+    reception_cancel(reception=reception, reason="暴雨预警", actor=clerk)
+    with refused("invalid_transition"):
+        reception_cancel(reception=reception, reason="暴雨预警", actor=clerk)
+    assert inbox(deputy.user).count("station_reception_cancelled") == 1
+    assert reception.events.filter(action="cancel").count() == 1
 
 
 @time_machine.travel(NOW)
