@@ -66,7 +66,8 @@ def state(record: Opinion | Reception) -> dict[str, Any]:
 
 
 def history(record: Opinion | Reception, since: int) -> list[tuple[Any, ...]]:
-    events = Event.objects.filter(pk__gt=since, **{record._meta.model_name: record}).order_by("id")
+    subject = {"opinion": record} if isinstance(record, Opinion) else {"reception": record}
+    events = Event.objects.filter(pk__gt=since, **subject).order_by("id")
     # The suggestion's own number differs between the two records; its content is compared above.
     return [
         (e.action, e.from_status, e.to_status, e.actor_id, "" if e.action == "to_suggestion" else e.note)
