@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
-
 from congress.roles import Role
 
 
@@ -43,14 +41,6 @@ def run_station_ids(user: Any) -> set[int]:
         return set()
     points = Station.objects.filter(parent_id__in=own).values_list("id", flat=True)
     return own | set(points)
-
-
-def station_scope(user: Any, field: str = "") -> Q | None:
-    """A filter on the stations the user runs; None means every station (overseers)."""
-    if is_overseer(user):
-        return None
-    prefix = f"{field}__" if field else ""
-    return Q(**{f"{prefix}id__in": run_station_ids(user)})
 
 
 def may_run(user: Any, station: Any) -> bool:

@@ -128,6 +128,7 @@ def opinion_new(request: HttpRequest) -> HttpResponse:
         venue = reception.venue
     else:
         venue = venue_from(request)
+    # The form is for those who work at the venue: the service asks the same (may_run).
     if not may_run(request.user, venue):
         raise PermissionDenied
     form = RegistrationForm(request.POST or None, venue=venue, reception=reception)
