@@ -97,12 +97,9 @@ class PublicStationViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class StationPublicOpinionSerializer(serializers.Serializer):
-    station = serializers.PrimaryKeyRelatedField(
-        queryset=Station.objects.filter(is_active=True), required=False
-    )
-    deputy = serializers.PrimaryKeyRelatedField(
-        queryset=Deputy.objects.filter(status=Deputy.Status.ACTIVE), required=False
-    )
+    # Any station or deputy: the service refuses a closed station or a deputy not in office.
+    station = serializers.PrimaryKeyRelatedField(queryset=Station.objects.all(), required=False)
+    deputy = serializers.PrimaryKeyRelatedField(queryset=Deputy.objects.all(), required=False)
     name = serializers.CharField(max_length=50)
     contact = serializers.CharField(max_length=100)
     matter = serializers.CharField(max_length=5000)

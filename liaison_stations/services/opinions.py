@@ -101,6 +101,7 @@ def opinion_submit_online(
     if (station is None) == (deputy is None):
         raise refusal("one_addressee", status=400)
     if deputy is not None:
+        require_active([deputy])
         station = _deputy_home_station(deputy)
     if station is not None and not station.is_active:
         raise refusal("station_inactive")

@@ -34,6 +34,7 @@ from liaison_stations.services.opinions import (
 from liaison_stations.services.receptions import reception_cancel, reception_hold, reception_schedule
 from liaison_stations.services.stations import station_attach_deputy
 from liaison_stations.services.suggestions import opinion_to_suggestion
+from liaison_stations.workflow import OPINION
 from tests.helpers import refused
 from tests.liaison_stations.conftest import at
 
@@ -246,6 +247,35 @@ def test_an_online_opinion_goes_to_a_station_or_to_a_deputy_one_of_the_two(stati
             opinion_submit_online(name="甲", contact="139", matter="路灯不亮", **addressees)
         assert refusal.value.status == 400
     assert not Opinion.objects.exists()
+
+
+def test_an_online_opinion_reaches_no_closed_station_and_no_deputy_out_of_office(station, make_deputy):
+    station.is_active = False
+    station.save(update_fields=["is_active"])
+    with refused("station_inactive"):
+        opinion_submit_online(station=station, name="甲", contact="139", matter="路灯不亮")
+    suspended = make_deputy(status="suspended", status_ground="detained", status_since=dt.date(2026, 1, 5))
+    with refused("deputy_not_active"):
+        opinion_submit_online(deputy=suspended, name="甲", contact="139", matter="路灯不亮")
+    assert not Opinion.objects.exists()
+
+
+def test_the_answer_clock_runs_exactly_while_one_forwarding_is_open(register, clerk):
+    opinion = register()
+    summarise(opinion, clerk)
+
+    def clock() -> tuple[tuple[str, ...], int, bool]:
+        opinion.refresh_from_db()
+        running = Opinion.objects.filter(OPINION.running("answer"), pk=opinion.pk).exists()
+        return OPINION.running_clocks(opinion), opinion.forwardings.filter(outcome="").count(), running
+
+    assert clock() == ((), 0, False)
+    opinion_forward(opinion=opinion, body_name="区住建局", actor=clerk)
+    assert clock() == (("answer",), 1, True)
+    opinion_forward(opinion=opinion, body_name="区城管局", actor=clerk)  # sent on: a new clock
+    assert clock() == (("answer",), 1, True)
+    opinion_answer(opinion=opinion, answer="已修复。", actor=clerk)
+    assert clock() == ((), 0, False)
 
 
 # --- Stored deadlines ------------------------------------------------------------------------
