@@ -52,21 +52,23 @@ def may_run(user: Any, station: Any) -> bool:
 
 
 def may_run_venue(record: Any, user: Any) -> bool:
-    """The staff of the station or point where it happens or was registered (and the station's
-    staff for its points): a point sends its own records up (D§31), a venue holds its receptions."""
+    """Staff of the station or point where it takes place or was registered, or of its station.
+
+    A point sends its own records up (D§31); a venue holds its receptions."""
     return record.venue is not None and may_run(user, record.venue)
 
 
 def may_handle(opinion: Any, user: Any) -> bool:
-    """Summarise, forward, answer: the handling station's staff, or the committee (D§31)."""
+    """The handling station's staff, who summarise, forward and answer, or the committee (D§31)."""
     if is_overseer(user):
         return True
     return opinion.station_id is not None and opinion.station_id in own_station_ids(user)
 
 
 def may_dismiss(opinion: Any, user: Any) -> bool:
-    """The handling station, or the point or station where it was registered (abuse, a
-    duplicate, nothing raised: whoever has it in front of them)."""
+    """The handling station's staff, or those of the point or station where it was registered.
+
+    Abuse, a duplicate, nothing raised: whoever has it in front of them sets it aside."""
     return may_handle(opinion, user) or may_run_venue(opinion, user)
 
 

@@ -127,8 +127,9 @@ class StationWorkflow(Workflow):
 
 
 def may_classify(opinion: Any, user: Any) -> bool:
-    """Whoever holds the record now: the point that registered it until it is sent up (D§31),
-    and the handling station."""
+    """Whoever holds it now: the handling station, or the point that registered it (D§31).
+
+    The point holds its record until it sends it up to the station."""
     at_the_point = opinion.status == OpinionStatus.REGISTERED and may_run_venue(opinion, user)
     return at_the_point or may_handle(opinion, user)
 
