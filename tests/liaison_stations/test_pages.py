@@ -3,16 +3,20 @@ of the web form, QR codes, and the working pages per role."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from django.core import signing
 from django.urls import reverse
+from django.utils import timezone
 
 from liaison_stations.abuse import CHALLENGE_SALT
 from liaison_stations.models import Opinion
 from liaison_stations.services.opinions import opinion_answer, opinion_classify
+from liaison_stations.services.receptions import reception_cancel, reception_schedule
 from tests.conftest import PASSWORD
+from tests.liaison_stations.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -372,3 +376,29 @@ def test_the_opinion_page_offers_only_the_steps_its_user_may_take(client, clerk,
     client.login(username=deputy.user.username, password=PASSWORD)
     page = client.get(reverse("stations:opinion", args=[opinion.pk])).content.decode()
     assert suggest in page and forward not in page
+
+
+def test_the_reception_page_offers_holding_once_it_started_and_no_registration_once_cancelled(
+    client, clerk, station
+):
+    day = timezone.localdate()
+    later = reception_schedule(
+        venue=station,
+        kind="regular",
+        starts_at=at(day + dt.timedelta(days=1), 8, 30),
+        ends_at=at(day + dt.timedelta(days=1), 12, 30),
+        deputies=[],
+        actor=clerk,
+    )
+    client.login(username="station1", password=PASSWORD)
+    url = reverse("stations:reception", args=[later.pk])
+    page = client.get(url).content.decode()
+    assert reverse("stations:reception-hold", args=[later.pk]) not in page  # not started (D§31)
+    assert reverse("stations:reception-cancel", args=[later.pk]) in page
+    assert f"?reception={later.pk}" in page
+    refused = client.post(reverse("stations:reception-hold", args=[later.pk]), {"summary": "x"})
+    assert refused.status_code == 400
+    reception_cancel(reception=later, reason="暴雨", actor=clerk)
+    page = client.get(url).content.decode()
+    assert f"?reception={later.pk}" not in page
+    assert reverse("stations:reception-cancel", args=[later.pk]) not in page
