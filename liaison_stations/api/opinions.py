@@ -183,12 +183,16 @@ class OpinionViewSet(
     ordering_fields = ["received_on", "id"]
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
-        # A list stays lean: each row's actions would ask who runs its station again.
-        return StationOpinionSerializer if self.action == "list" else StationOpinionDetailSerializer
+        # A list stays lean: each row's actions would ask who runs its station again. A new
+        # opinion is read as before and answered as a detail.
+        if self.action in ("list", "create"):
+            return StationOpinionSerializer
+        return StationOpinionDetailSerializer
 
     def get_queryset(self) -> QuerySet[Opinion]:
         return opinions_visible_to(self.request.user).prefetch_related("forwardings", "received_by")
 
+    @extend_schema(responses={201: StationOpinionDetailSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -209,7 +213,7 @@ class OpinionViewSet(
 
     def _fresh(self, opinion: Opinion) -> dict[str, Any]:
         fresh = Opinion.objects.prefetch_related("forwardings", "received_by").get(pk=opinion.pk)
-        return dict(self.get_serializer(fresh).data)
+        return dict(StationOpinionDetailSerializer(fresh, context=self.get_serializer_context()).data)
 
     @extend_schema(request=None, responses=StationOpinionDetailSerializer)
     @action(detail=True, methods=["post"])

@@ -70,12 +70,16 @@ class ReceptionViewSet(
     ordering_fields = ["starts_at"]
 
     def get_serializer_class(self) -> type[serializers.Serializer]:
-        # A list stays lean: each row's actions would ask who runs its station again.
-        return ReceptionSerializer if self.action == "list" else ReceptionDetailSerializer
+        # A list stays lean: each row's actions would ask who runs its station again. A new
+        # reception is read as before and answered as a detail.
+        if self.action in ("list", "create"):
+            return ReceptionSerializer
+        return ReceptionDetailSerializer
 
     def get_queryset(self) -> QuerySet[Reception]:
         return receptions_visible_to(self.request.user).prefetch_related("deputies").distinct()
 
+    @extend_schema(responses={201: ReceptionDetailSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -91,7 +95,8 @@ class ReceptionViewSet(
             other_attendees=data.get("other_attendees", ""),
             actor=actor(request),
         )
-        return Response(self.get_serializer(reception).data, status=status.HTTP_201_CREATED)
+        detail = ReceptionDetailSerializer(reception, context=self.get_serializer_context())
+        return Response(detail.data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=ReceptionHoldSerializer, responses=ReceptionDetailSerializer)
     @action(detail=True, methods=["post"])
