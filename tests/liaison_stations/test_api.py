@@ -295,3 +295,11 @@ def test_forwarding_without_a_unit_or_body_is_refused_by_the_service(api, regist
     response = api(clerk).post(f"/api/v1/opinions/{opinion.pk}/forward/", {"note": "请办理"})
     assert response.status_code == 400
     assert response.json()["code"] == "body_missing"
+
+
+def test_the_schema_documents_the_actions_of_a_detail_as_a_list_of_strings(client):
+    schemas = client.get("/api/schema/", {"format": "json"}).json()["components"]["schemas"]
+    for name in ("StationOpinionDetail", "ReceptionDetail"):
+        assert schemas[name]["properties"]["actions"]["items"] == {"type": "string"}
+    assert "actions" not in schemas["StationOpinion"]["properties"]  # the list's rows
+    assert {"StationOpinionStatusEnum", "ReceptionStatusEnum"} <= set(schemas)
