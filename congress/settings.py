@@ -273,6 +273,8 @@ SPECTACULAR_SETTINGS = {
         "ReconsiderationOutcomeEnum": "motions.models.Reconsideration.Outcome",
         "StationKindEnum": "liaison_stations.models.Station.Kind",
         "ReceptionKindEnum": "liaison_stations.workflow.ReceptionKind",
+        "ReceptionStatusEnum": "liaison_stations.workflow.ReceptionStatus",
+        "StationOpinionStatusEnum": "liaison_stations.workflow.OpinionStatus",
         "FeedbackWayEnum": "liaison_stations.models.Opinion.FeedbackWay",
         "StationOpinionCategoryEnum": "liaison_stations.workflow.Category",
         "MotionCategoryEnum": "motions.models.Category",

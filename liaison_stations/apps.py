@@ -9,7 +9,7 @@ class LiaisonStationsConfig(AppConfig):
     def ready(self) -> None:
         from congress.deadlines.recompute import register
         from liaison_stations import reminders
-        from liaison_stations.services import recompute_forwarding_deadlines
+        from liaison_stations.services.opinions import recompute_forwarding_deadlines
 
         # Forwarded opinions store their answer due date (policy_rule("station_forward")).
         register(recompute_forwarding_deadlines)

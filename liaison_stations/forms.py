@@ -234,12 +234,6 @@ class ForwardForm(forms.Form):
         )
         self.fields["forwarded_on"].initial = timezone.localdate()
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if not data.get("body_name") and not data.get("unit"):
-            self.add_error("body_name", _("Name the unit or body."))
-        return data
-
 
 class AnswerForm(forms.Form):
     answer = forms.CharField(

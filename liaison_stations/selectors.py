@@ -157,12 +157,12 @@ def station_months_without_reception(
     """
     today = today or timezone.localdate()
     first, following = month_bounds(year, month)
-    statuses = [Reception.Status.HELD]
+    statuses: set[str] = {Reception.Status.HELD}
     if following > today:
-        statuses.append(Reception.Status.SCHEDULED)
+        statuses |= workflow.RECEPTION.open_statuses  # still to be held
     start, end = _aware(first), _aware(following)
     receptions = Reception.objects.filter(
-        station_id=OuterRef("pk"), status__in=statuses, starts_at__gte=start, starts_at__lt=end
+        station_id=OuterRef("pk"), status__in=sorted(statuses), starts_at__gte=start, starts_at__lt=end
     )
     return (
         Station.objects.filter(kind=Station.Kind.STATION, is_active=True)
@@ -311,7 +311,7 @@ def published_matters(station: Station) -> QuerySet[Opinion, dict[str, Any]]:
 
 def public_matter(row: dict[str, Any]) -> PublicMatter:
     personal = [row["visitor_name"], row["visitor_contact"], row["visitor_address"]]
-    answered = row["status"] in workflow.ANSWERED
+    answered = row["status"] in workflow.WITH_ANSWER
     return PublicMatter(
         id=row["id"],
         station=row["point__name"] or row["station__name"],
@@ -385,7 +385,7 @@ def tracking(code: str) -> Tracking | None:
     if opinion is None:
         return None
     forwardings = sorted(opinion.forwardings.all(), key=lambda f: (f.forwarded_on, f.pk))
-    answered = opinion.status in workflow.ANSWERED
+    answered = opinion.status in workflow.WITH_ANSWER
     venue = opinion.venue
     personal = [opinion.visitor_name, opinion.visitor_contact, opinion.visitor_address]
     return Tracking(

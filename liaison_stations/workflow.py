@@ -1,34 +1,29 @@
-"""The state machines of liaison stations, one table each. Pure Python: no database.
-
-Opinions (群众意见建议), D§31, D§34, D§35, D§37:
-
-| action   | from                  | to        | article | what happens                                         |
-|----------|-----------------------|-----------|---------|------------------------------------------------------|
-| report   | registered            | pending   | D§31    | a point sends its record up to the station           |
-| forward  | pending, forwarded    | forwarded | D§31    | sent to a unit or body; its answer clock starts      |
-| answer   | pending, forwarded    | answered  | D§35    | the answer is recorded, published unless secret      |
-| feedback | answered              | closed    | D§35    | the visitor was told (the deputies are told at once) |
-| dismiss  | registered, pending   | dismissed | D§37    | abuse, duplicate or no matter: not handled, with why |
+"""The liaison stations' two tables in the engine's shape (congress/workflow.py): a visitor's
+opinion and a reception. Pure Python: no database (a `who` check follows the record's
+relations, see liaison_stations/permissions.py).
 
 A record made at a station, or sent online, starts `pending`; one made at a point starts
-`registered` (D§31: points report to the station). Summarising and classifying is not a
-transition: the station may correct the summary until the matter is closed.
-
-Receptions (代表进站接待群众), D§31:
-
-| action | from      | to        |
-|--------|-----------|-----------|
-| hold   | scheduled | held      |
-| cancel | scheduled | cancelled |
+`registered` (D§31: points report to the station). Summarising and classifying moves nothing:
+the station may correct the summary while it handles the matter. A matter may be forwarded
+again, elsewhere, while it waits for the answer: that closes the first forwarding and starts
+the answer clock again (the clock's due date is stored on each Forwarding row).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from congress.errors import DomainError
+from congress.roles import Role
+from congress.workflow import Clock, State, Step, Workflow, move, record
+from liaison_stations.permissions import may_dismiss, may_handle, may_run_venue, received_it
 
 
 class OpinionStatus(models.TextChoices):
@@ -70,82 +65,9 @@ class Category(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-S = OpinionStatus
+# --- The refusals of this app: stable codes (WORKFLOWS.md §7), messages quoting the rule ------
 
-
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset[str]
-    target: str
-    article: str
-
-
-OPINION_TRANSITIONS: dict[str, Transition] = {
-    "report": Transition(frozenset({S.REGISTERED}), S.PENDING, "D§31"),
-    "forward": Transition(frozenset({S.PENDING, S.FORWARDED}), S.FORWARDED, "D§31"),
-    "answer": Transition(frozenset({S.PENDING, S.FORWARDED}), S.ANSWERED, "D§35"),
-    "feedback": Transition(frozenset({S.ANSWERED}), S.CLOSED, "D§35"),
-    "dismiss": Transition(frozenset({S.REGISTERED, S.PENDING}), S.DISMISSED, "D§37"),
-}
-
-RECEPTION_TRANSITIONS: dict[str, Transition] = {
-    "hold": Transition(frozenset({ReceptionStatus.SCHEDULED}), ReceptionStatus.HELD, "D§31"),
-    "cancel": Transition(frozenset({ReceptionStatus.SCHEDULED}), ReceptionStatus.CANCELLED, "D§31"),
-}
-
-# The station may write or correct its summary and classification while it handles the matter.
-CLASSIFIABLE = frozenset({S.REGISTERED, S.PENDING, S.FORWARDED, S.ANSWERED})
-# A deputy may turn the matter into a suggestion once the station has it (D§35 跟踪; S§2).
-SUGGESTIBLE = frozenset({S.PENDING, S.FORWARDED, S.ANSWERED, S.CLOSED})
-# With an answer recorded.
-ANSWERED = (S.ANSWERED, S.CLOSED)
-# On the public board (D§35): raised and in hand, or answered; never a secret one.
-PUBLIC = (S.FORWARDED, S.ANSWERED, S.CLOSED)
-OPEN = (S.REGISTERED, S.PENDING, S.FORWARDED)
-# Waiting on the station: to send up, summarise, forward or answer.
-WAITING = (S.REGISTERED, S.PENDING)
-
-
-def opinion_target(action: str, status: str) -> str | None:
-    """The status `action` leads to from `status`, or None when the table forbids it."""
-    transition = OPINION_TRANSITIONS[action]
-    return transition.target if status in transition.sources else None
-
-
-def reception_target(action: str, status: str) -> str | None:
-    transition = RECEPTION_TRANSITIONS[action]
-    return transition.target if status in transition.sources else None
-
-
-def initial_status(*, at_point: bool, online: bool) -> str:
-    """Records made at a point wait to be reported to the station (D§31); others are there."""
-    return S.REGISTERED if at_point and not online else S.PENDING
-
-
-def is_published(status: str, is_secret: bool) -> bool:
-    """D§35: matters raised and how they were handled are published, except state secrets."""
-    return status in PUBLIC and not is_secret
-
-
-# The history's words for each action.
-ACTION_LABELS: dict[str, Promise] = {
-    "register": _("registered"),
-    "submit_online": _("sent online"),
-    "report": _("sent to the station"),
-    "classify": _("summarised and classified"),
-    "forward": _("forwarded"),
-    "answer": _("answer recorded"),
-    "feedback": _("visitor told"),
-    "dismiss": _("set aside"),
-    "to_suggestion": _("turned into a suggestion"),
-    "schedule": _("scheduled"),
-    "hold": _("recorded as held"),
-    "cancel": _("cancelled"),
-}
-
-# The refusals of this app: stable codes (WORKFLOWS.md §7) and messages quoting the rule.
 MESSAGES: dict[str, Promise] = {
-    "wrong_status": _("This step is not possible in the matter's present status."),
     "reception_too_short": _(
         "A reception lasts at least half a working day (%(hours)s hours) (D§31: 时间不少于半个工作日)."
     ),
@@ -160,6 +82,7 @@ MESSAGES: dict[str, Promise] = {
         "Summarise and classify the matter before it is forwarded or answered (D§31: 汇总、梳理、分类)."
     ),
     "answer_missing": _("Write the answer: how the matter was handled."),
+    "body_missing": _("Name the unit or body the matter is forwarded to (D§31: 转办)."),
     "reason_missing": _("Give the reason."),
     "date_in_future": _("The date cannot be in the future."),
     "point_reports_to_station": _(
@@ -167,6 +90,7 @@ MESSAGES: dict[str, Promise] = {
     ),
     "not_your_station": _("You work for another station."),
     "station_inactive": _("This station is closed."),
+    "one_addressee": _("Send the opinion to a station or to a deputy, one of the two (D§37)."),
     "challenge_failed": _("The answer to the check question is wrong or has expired. Please try again."),
     "rate_limited": _("Too many submissions from your address. Please try again later."),
     "no_subject_area": _("No subject areas are set up for suggestions yet."),
@@ -178,3 +102,244 @@ MESSAGES: dict[str, Promise] = {
 def message(code: str, **values: object) -> str:
     text = str(MESSAGES[code])
     return text % values if values else text
+
+
+def refusal(code: str, status: int = 409, **values: object) -> DomainError:
+    return DomainError(code, message(code, **values), status=status)
+
+
+class StationWorkflow(Workflow):
+    """The engine's table, answering someone who may not take an action with the code this app
+    has always answered (public, WORKFLOWS.md §7) instead of the engine's `permission_denied`:
+    `not_your_station`, or the action's own code in `denied`."""
+
+    def __init__(self, *, denied: Mapping[str, str] | None = None, **table: Any) -> None:
+        self.denied = dict(denied or {})
+        super().__init__(**table)
+
+    def require(self, action: str, record: Any, user: Any = None, *, target: str | None = None) -> Step:
+        try:
+            return super().require(action, record, user, target=target)
+        except DomainError as error:
+            if error.code != "permission_denied":
+                raise
+            raise refusal(self.denied.get(action, "not_your_station"), status=403) from error
+
+
+def may_classify(opinion: Any, user: Any) -> bool:
+    """Whoever holds it now: the handling station, or the point that registered it (D§31).
+
+    The point holds its record until it sends it up to the station."""
+    at_the_point = opinion.status == OpinionStatus.REGISTERED and may_run_venue(opinion, user)
+    return at_the_point or may_handle(opinion, user)
+
+
+# --- Guards: rules of the record's own, beyond its status ------------------------------------
+
+
+def at_the_station(opinion: Any) -> DomainError | None:
+    """D§31: a point's record goes up to the station, which forwards and answers it. Said in
+    so many words: the bare `invalid_transition` would not tell the point what to do."""
+    return refusal("point_reports_to_station") if opinion.status == OpinionStatus.REGISTERED else None
+
+
+def summarised(opinion: Any) -> DomainError | None:
+    """D§31: 汇总、梳理、分类 come before 转办 and 反馈."""
+    if not opinion.summary.strip() or not opinion.category:
+        return refusal("opinion_not_summarised")
+    return None
+
+
+def ready_to_handle(opinion: Any) -> DomainError | None:
+    return at_the_station(opinion) or summarised(opinion)
+
+
+def not_yet_suggested(opinion: Any) -> DomainError | None:
+    return refusal("already_suggested") if opinion.suggestion_id else None
+
+
+def has_started(reception: Any) -> DomainError | None:
+    return refusal("reception_in_future", status=400) if reception.starts_at > timezone.now() else None
+
+
+# --- The tables ------------------------------------------------------------------------------
+
+S = OpinionStatus
+R = ReceptionStatus
+# Station staff run their stations; the committee guides every station (D§36) and handles a
+# deputy's online mail that reaches no station. Superusers pass; `who` still decides.
+STAFF = frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF})
+
+OPINION = StationWorkflow(
+    model="liaison_stations.Opinion",
+    noun=_("constituent opinion"),
+    statuses=OpinionStatus,
+    states={
+        S.REGISTERED: State(_("Registered at a liaison point; the point sends it to its station"), "D§31"),
+        S.PENDING: State(_("At the station, to summarise, classify, forward or answer"), "D§31"),
+        S.FORWARDED: State(_("Forwarded to a unit or body, whose answer is due"), "D§31", clocks=("answer",)),
+        # Still open: the station owes the visitor the outcome (D§35 及时、主动向群众反馈).
+        S.ANSWERED: State(_("Answered and published unless secret; the visitor is to be told"), "D§35"),
+        S.CLOSED: State(_("The visitor was told the outcome"), "D§35", done=True),
+        S.DISMISSED: State(_("Not a matter for the station; kept with the reason"), "D§37", done=True),
+    },
+    actions=[
+        move(
+            "report",
+            [S.REGISTERED],
+            S.PENDING,
+            roles=STAFF,
+            who=may_run_venue,
+            article="D§31",
+            label=_("sent to the station"),
+        ),
+        record(
+            "classify",
+            [S.REGISTERED, S.PENDING, S.FORWARDED, S.ANSWERED],
+            roles=STAFF,
+            who=may_classify,
+            article="D§31",
+            label=_("summarised and classified"),
+        ),
+        move(
+            "forward",
+            [S.PENDING, S.FORWARDED],
+            S.FORWARDED,
+            roles=STAFF,
+            who=may_handle,
+            guard=ready_to_handle,
+            article="D§31",
+            label=_("forwarded"),
+        ),
+        move(
+            "answer",
+            [S.PENDING, S.FORWARDED],
+            S.ANSWERED,
+            roles=STAFF,
+            who=may_handle,
+            guard=ready_to_handle,
+            article="D§35",
+            label=pgettext_lazy("station action", "answered"),
+        ),
+        move(
+            "feedback",
+            [S.ANSWERED],
+            S.CLOSED,
+            roles=STAFF,
+            who=may_handle,
+            article="D§35",
+            label=pgettext_lazy("station action", "reported back to the visitor"),
+        ),
+        move(
+            "dismiss",
+            [S.REGISTERED, S.PENDING],
+            S.DISMISSED,
+            roles=STAFF,
+            who=may_dismiss,
+            article="D§37",
+            label=_("set aside"),
+        ),
+        # A deputy turns the matter into a suggestion once the station has it (D§20(4); S§13).
+        record(
+            "to_suggestion",
+            [S.PENDING, S.FORWARDED, S.ANSWERED, S.CLOSED],
+            roles={Role.DEPUTY},
+            who=received_it,
+            guard=not_yet_suggested,
+            article="D§20(4)",
+            label=_("turned into a suggestion"),
+        ),
+    ],
+    # policy_rule("station_forward"): the forwarded-to body's answer. It runs exactly while the
+    # matter is forwarded: forward opens a Forwarding and answer closes it (one open at most,
+    # the constraint `forwarding_one_open`); the due date and the sweep read that row.
+    clocks={"answer": Clock("station_forward")},
+    aliases=("wrong_status",),
+    denied={"to_suggestion": "not_your_opinion"},
+)
+
+RECEPTION = StationWorkflow(
+    model="liaison_stations.Reception",
+    noun=_("reception"),
+    statuses=ReceptionStatus,
+    states={
+        R.SCHEDULED: State(_("Scheduled; the deputies on it are told"), "D§31"),
+        R.HELD: State(_("Held, with the deputies who came and its record"), "D§31", done=True),
+        R.CANCELLED: State(_("Cancelled; the deputies on it are told"), "D§31", done=True),
+    },
+    actions=[
+        move(
+            "hold",
+            [R.SCHEDULED],
+            R.HELD,
+            roles=STAFF,
+            who=may_run_venue,
+            guard=has_started,
+            article="D§31",
+            label=_("recorded as held"),
+        ),
+        move(
+            "cancel",
+            [R.SCHEDULED],
+            R.CANCELLED,
+            roles=STAFF,
+            who=may_run_venue,
+            article="D§31",
+            label=_("cancelled"),
+        ),
+        # The visitors a reception received are registered with it (D§34), not with one cancelled.
+        record(
+            "register",
+            [R.SCHEDULED, R.HELD],
+            roles=STAFF,
+            who=may_run_venue,
+            article="D§34",
+            label=_("used to register visitors"),
+        ),
+    ],
+    aliases=("wrong_status",),
+)
+
+
+# --- Sets of opinion statuses, read from the table --------------------------------------------
+
+
+def in_table_order(statuses: Iterable[str]) -> tuple[str, ...]:
+    """In the order the statuses are declared: a set's order changes from run to run, and the
+    models' constraints and index conditions (and so their migrations) must not."""
+    chosen = set(statuses)
+    return tuple(s for s in OpinionStatus.values if s in chosen)
+
+
+def reached_by(*actions: str) -> tuple[str, ...]:
+    return in_table_order(t for name in actions for t in OPINION.action(name).targets)
+
+
+# On the public board (D§35): matters the station took up, forwarded or answered, and how they
+# were handled. No table notion says "published", so it is named here, once; secret ones never.
+PUBLIC = reached_by("forward", "answer", "feedback")
+# With an answer recorded.
+WITH_ANSWER = reached_by("answer", "feedback")
+# Waiting on the station itself: open, and not yet taken up (to send up, summarise, forward
+# or answer).
+WAITING = in_table_order(set(OPINION.open_statuses) - set(PUBLIC))
+
+
+def initial_status(*, at_point: bool, online: bool) -> str:
+    """Records made at a point wait to be reported to the station (D§31); others are there."""
+    return S.REGISTERED if at_point and not online else S.PENDING
+
+
+def is_published(status: str, is_secret: bool) -> bool:
+    """D§35: matters raised and how they were handled are published, except state secrets."""
+    return status in PUBLIC and not is_secret
+
+
+# The history's words: the tables' actions, and the events that create a record.
+ACTION_LABELS: dict[str, str | Promise] = {
+    "register": _("registered"),
+    "submit_online": _("sent online"),
+    "schedule": _("scheduled"),
+    **{name: action.label for name, action in OPINION.actions.items()},
+    **{name: action.label for name, action in RECEPTION.actions.items() if name != "register"},
+}

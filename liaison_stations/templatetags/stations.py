@@ -5,27 +5,26 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import gettext as _
 
-from liaison_stations.workflow import ACTION_LABELS, OpinionStatus, ReceptionStatus
+from liaison_stations.workflow import (
+    ACTION_LABELS,
+    OPINION,
+    RECEPTION,
+    WAITING,
+    OpinionStatus,
+    ReceptionStatus,
+)
 
 register = template.Library()
 
-# The portal's one status vocabulary (USERS.md): waiting on us amber, running green, done grey.
-BADGES = {
-    "registered": "soon",
-    "pending": "soon",
-    "forwarded": "ok",
-    "answered": "done",
-    "closed": "done",
-    "dismissed": "done",
-    "scheduled": "ok",
-    "held": "done",
-    "cancelled": "done",
-}
+# The portal's one status vocabulary (USERS.md): waiting on us amber, running green (a body's
+# answer clock, a reception to come), everything else grey.
+RUNNING = OPINION.statuses_running("answer") | RECEPTION.open_statuses
 
 
 @register.filter
 def badge(status: str) -> str:
-    return f"badge badge--{BADGES.get(status, 'done')}"
+    tone = "soon" if status in WAITING else "ok" if status in RUNNING else "done"
+    return f"badge badge--{tone}"
 
 
 @register.filter

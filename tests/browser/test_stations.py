@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from liaison_stations import services
 from liaison_stations.models import Opinion
+from liaison_stations.services.receptions import reception_schedule
 from tests.browser.conftest import sign_in
 from tests.conftest import PASSWORD
 
@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 @pytest.fixture
 def yesterdays_reception(clerk, station, deputy):
     day = timezone.localdate() - dt.timedelta(days=1)
-    return services.reception_schedule(
+    return reception_schedule(
         venue=station,
         kind="regular",
         starts_at=at(day, 8, 30),

@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from congress.models import User
+from congress.notifications.models import Notification
 from congress.roles import Role
 from deputies.models import Deputy
-from liaison_stations import services
 from liaison_stations.models import Attachment, Opinion, Station
+from liaison_stations.services.opinions import opinion_classify, opinion_register
 from tests.conftest import BEIJING
 
 
@@ -103,6 +104,16 @@ def register(clerk: User, station: Station) -> Callable[..., Opinion]:
             "category": "urban_construction",
         }
         values.update(extra)
-        return services.opinion_register(venue=venue or station, actor=actor or clerk, **values)
+        return opinion_register(venue=venue or station, actor=actor or clerk, **values)
 
     return make
+
+
+def summarise(opinion: Opinion, actor: User, summary: str = "道路积水影响出行。") -> Opinion:
+    """The station's summary and category, so the matter may be forwarded or answered (D§31)."""
+    return opinion_classify(opinion=opinion, summary=summary, category="urban_construction", actor=actor)
+
+
+def inbox(user: User) -> list[str]:
+    """The kinds of notification the user received."""
+    return list(Notification.objects.filter(recipient=user).values_list("kind", flat=True))

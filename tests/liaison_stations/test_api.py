@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from liaison_stations.models import Opinion
+from liaison_stations.models import Forwarding, Opinion
+from liaison_stations.services.opinions import opinion_answer, opinion_classify, opinion_forward
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +61,11 @@ def test_a_refusal_is_explained_in_chinese_and_in_english(api, clerk, station):
     pk = client.post("/api/v1/opinions/", {"station": station.pk, **VISITOR}).json()["id"]
     zh = client.post(f"/api/v1/opinions/{pk}/feedback/", {"way": "phone"})
     en = client.post(f"/api/v1/opinions/{pk}/feedback/", {"way": "phone"}, HTTP_ACCEPT_LANGUAGE="en")
-    assert zh.json()["code"] == en.json()["code"] == "wrong_status"
-    assert en.json()["detail"].startswith("This step is not possible")
+    assert zh.json()["code"] == en.json()["code"] == "invalid_transition"
+    assert zh.json()["aliases"] == en.json()["aliases"] == ["wrong_status"]
+    # The one engine's message: the status, the step and the article that refuses it.
+    assert en.json()["detail"].startswith("A constituent opinion that is “At the station” cannot be")
+    assert "D§35" in en.json()["detail"]
     assert zh.json()["detail"] != en.json()["detail"]
 
 
@@ -97,12 +101,10 @@ def test_a_deputy_sees_what_they_received_and_nothing_else(api, register, deputy
 
 
 def test_opinions_filter_by_overdue_and_due_before(api, register, clerk):
-    from liaison_stations import services
-    from liaison_stations.models import Forwarding
 
     opinion = register()
-    services.opinion_classify(opinion=opinion, summary="积水", category="transport", actor=clerk)
-    forwarding = services.opinion_forward(opinion=opinion, body_name="区交通局", actor=clerk)
+    opinion_classify(opinion=opinion, summary="积水", category="transport", actor=clerk)
+    forwarding = opinion_forward(opinion=opinion, body_name="区交通局", actor=clerk)
     register()
     client = api(clerk)
     assert client.get("/api/v1/opinions/?overdue=true").json()["count"] == 0
@@ -222,13 +224,12 @@ def test_an_unknown_tracking_code_is_404(api, address):
 
 
 def test_the_public_station_api_shows_no_visitor_data(api, register, clerk, station, address):
-    from liaison_stations import services
 
     opinion = register()
-    services.opinion_classify(
+    opinion_classify(
         opinion=opinion, summary="王秀英反映路面积水（13912345678）", category="transport", actor=clerk
     )
-    services.opinion_answer(opinion=opinion, answer="已联系王秀英，住坞城路 8 号院，已修复。", actor=clerk)
+    opinion_answer(opinion=opinion, answer="已联系王秀英，住坞城路 8 号院，已修复。", actor=clerk)
     client = api(None)
     listing = client.get("/api/v1/public/stations/", REMOTE_ADDR=address)
     matters = client.get(f"/api/v1/public/stations/{station.pk}/matters/", REMOTE_ADDR=address)
@@ -254,3 +255,51 @@ def test_a_deputy_turns_an_opinion_into_a_suggestion_through_the_api(api, regist
     assert detail["status"] == "draft"
     again = api(deputy.user).post(f"/api/v1/opinions/{opinion.pk}/to-suggestion/", {})
     assert again.json()["code"] == "already_suggested"
+
+
+# --- What a client may do: the `actions` of a detail (congress.workflow.available_actions) -----
+
+
+def test_an_opinion_s_detail_lists_what_its_user_may_do_now(api, register, clerk, deputy):
+    opinion = register(received_by=[deputy])
+    url = f"/api/v1/opinions/{opinion.pk}/"
+    # Not yet summarised: nothing can be forwarded or answered (D§31).
+    assert api(clerk).get(url).json()["actions"] == ["classify", "dismiss"]
+    assert api(deputy.user).get(url).json()["actions"] == ["to_suggestion"]
+    classified = api(clerk).post(f"{url}classify/", {"summary": "路面积水", "category": "transport"})
+    assert classified.json()["actions"] == ["classify", "forward", "answer", "dismiss"]
+    # A list stays lean.
+    assert "actions" not in api(clerk).get("/api/v1/opinions/").json()["results"][0]
+
+
+def test_a_reception_s_detail_lists_what_its_user_may_do_now(api, clerk, station, deputy):
+    created = api(clerk).post(
+        "/api/v1/receptions/",
+        {
+            "station": station.pk,
+            "starts_at": "2026-03-04T08:30:00+08:00",
+            "ends_at": "2026-03-04T12:30:00+08:00",
+            "deputies": [deputy.pk],
+        },
+    )
+    url = f"/api/v1/receptions/{created.json()['id']}/"
+    assert created.json()["actions"] == ["hold", "cancel", "register"]
+    assert api(deputy.user).get(url).json()["actions"] == []
+    cancelled = api(clerk).post(f"{url}cancel/", {"reason": "暴雨"})
+    assert cancelled.json()["actions"] == []
+
+
+def test_forwarding_without_a_unit_or_body_is_refused_by_the_service(api, register, clerk):
+    opinion = register()
+    opinion_classify(opinion=opinion, summary="积水", category="transport", actor=clerk)
+    response = api(clerk).post(f"/api/v1/opinions/{opinion.pk}/forward/", {"note": "请办理"})
+    assert response.status_code == 400
+    assert response.json()["code"] == "body_missing"
+
+
+def test_the_schema_documents_the_actions_of_a_detail_as_a_list_of_strings(client):
+    schemas = client.get("/api/schema/", {"format": "json"}).json()["components"]["schemas"]
+    for name in ("StationOpinionDetail", "ReceptionDetail"):
+        assert schemas[name]["properties"]["actions"]["items"] == {"type": "string"}
+    assert "actions" not in schemas["StationOpinion"]["properties"]  # the list's rows
+    assert {"StationOpinionStatusEnum", "ReceptionStatusEnum"} <= set(schemas)

@@ -3,16 +3,20 @@ of the web form, QR codes, and the working pages per role."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from django.core import signing
 from django.urls import reverse
+from django.utils import timezone
 
-from liaison_stations import services
 from liaison_stations.abuse import CHALLENGE_SALT
 from liaison_stations.models import Opinion
+from liaison_stations.services.opinions import opinion_answer, opinion_classify
+from liaison_stations.services.receptions import reception_cancel, reception_schedule
 from tests.conftest import PASSWORD
+from tests.liaison_stations.conftest import at
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +32,13 @@ def solve(html: str) -> dict[str, str]:
 
 def published(register, clerk, **extra) -> Opinion:
     opinion = register(**extra)
-    services.opinion_classify(
+    opinion_classify(
         opinion=opinion,
         summary="王秀英反映北门外路面积水（电话 13912345678）",
         category="transport",
         actor=clerk,
     )
-    return services.opinion_answer(
+    return opinion_answer(
         opinion=opinion, answer="已电话告知王秀英（坞城路 8 号院），路面已修复。", actor=clerk
     )
 
@@ -72,12 +76,12 @@ def test_the_public_page_never_shows_a_visitor_s_name_or_contact(client, registe
 
 def test_a_secret_matter_and_a_matter_not_yet_in_hand_are_not_published(client, register, clerk, station):
     secret = register(matter="涉密")
-    services.opinion_classify(
+    opinion_classify(
         opinion=secret, summary="某军工单位搬迁事项", category="other", is_secret=True, actor=clerk
     )
-    services.opinion_answer(opinion=secret, answer="已处理", actor=clerk)
+    opinion_answer(opinion=secret, answer="已处理", actor=clerk)
     pending = register()
-    services.opinion_classify(opinion=pending, summary="尚未转办的事项", category="other", actor=clerk)
+    opinion_classify(opinion=pending, summary="尚未转办的事项", category="other", actor=clerk)
     html = client.get(reverse("stations:page", args=[station.pk])).content.decode()
     assert "某军工单位搬迁事项" not in html
     assert "尚未转办的事项" not in html
@@ -329,3 +333,72 @@ def test_another_station_s_staff_cannot_keep_this_station(client, make_user, mak
     other.staff.add(stranger)
     client.login(username="other", password=PASSWORD)
     assert client.get(reverse("stations:manage", args=[station.pk])).status_code == 403
+
+
+def test_a_refused_step_shows_the_opinion_again_with_what_was_typed(client, clerk, register):
+    opinion = register()
+    opinion_classify(opinion=opinion, summary="路面积水", category="transport", actor=clerk)
+    client.login(username="station1", password=PASSWORD)
+    response = client.post(
+        reverse("stations:opinion-forward", args=[opinion.pk]),
+        {"body_name": "", "note": "请尽快修复北门道路", "forwarded_on": "2026-03-04"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "请尽快修复北门道路" in html  # the forward form as typed
+    assert 'class="message message--error"' in html
+    opinion.refresh_from_db()
+    assert opinion.status == "pending"
+
+
+def test_a_step_asked_twice_from_the_page_is_refused_with_409(client, clerk, register):
+    opinion = register()
+    opinion_classify(opinion=opinion, summary="路面积水", category="transport", actor=clerk)
+    client.login(username="station1", password=PASSWORD)
+    url = reverse("stations:opinion-answer", args=[opinion.pk])
+    first = client.post(url, {"answer": "已修复", "answered_on": "2026-03-05"})
+    again = client.post(url, {"answer": "已修复", "answered_on": "2026-03-05"})
+    assert (first.status_code, again.status_code) == (302, 409)
+    assert opinion.events.filter(action="answer").count() == 1
+
+
+def test_the_opinion_page_offers_only_the_steps_its_user_may_take(client, clerk, register, deputy):
+    opinion = register(received_by=[deputy])
+    forward = reverse("stations:opinion-forward", args=[opinion.pk])
+    suggest = reverse("stations:opinion-to-suggestion", args=[opinion.pk])
+    client.login(username="station1", password=PASSWORD)
+    page = client.get(reverse("stations:opinion", args=[opinion.pk])).content.decode()
+    # Summarise first (D§31); only a deputy who received it makes it a suggestion.
+    assert forward not in page and suggest not in page
+    assert reverse("stations:opinion-classify", args=[opinion.pk]) in page
+    opinion_classify(opinion=opinion, summary="路面积水", category="transport", actor=clerk)
+    assert forward in client.get(reverse("stations:opinion", args=[opinion.pk])).content.decode()
+    client.login(username=deputy.user.username, password=PASSWORD)
+    page = client.get(reverse("stations:opinion", args=[opinion.pk])).content.decode()
+    assert suggest in page and forward not in page
+
+
+def test_the_reception_page_offers_holding_once_it_started_and_no_registration_once_cancelled(
+    client, clerk, station
+):
+    day = timezone.localdate()
+    later = reception_schedule(
+        venue=station,
+        kind="regular",
+        starts_at=at(day + dt.timedelta(days=1), 8, 30),
+        ends_at=at(day + dt.timedelta(days=1), 12, 30),
+        deputies=[],
+        actor=clerk,
+    )
+    client.login(username="station1", password=PASSWORD)
+    url = reverse("stations:reception", args=[later.pk])
+    page = client.get(url).content.decode()
+    assert reverse("stations:reception-hold", args=[later.pk]) not in page  # not started (D§31)
+    assert reverse("stations:reception-cancel", args=[later.pk]) in page
+    assert f"?reception={later.pk}" in page
+    refused = client.post(reverse("stations:reception-hold", args=[later.pk]), {"summary": "x"})
+    assert refused.status_code == 400
+    reception_cancel(reception=later, reason="暴雨", actor=clerk)
+    page = client.get(url).content.decode()
+    assert f"?reception={later.pk}" not in page
+    assert reverse("stations:reception-cancel", args=[later.pk]) not in page
