@@ -36,6 +36,9 @@ INVALID_TRANSITION = "invalid_transition"
 
 Who = Callable[[Any, Any], bool]  # (record, user): the user stands in the right relation to it
 Guard = Callable[[Any], "DomainError | None"]  # (record): a refusal of the record's own, or None
+# The refusal for someone an action is not for, where an app answered it with a public code of
+# its own before the engine (`not_invited`, `not_your_station`); by default `permission_denied`.
+Denied = Callable[[], DomainError]
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ class Action:
     label: str | Promise  # how the action reads: "accepted", "withdrawn by its proposers"
     who: Who | None = None
     guard: Guard | None = None
+    denied: Denied | None = None
 
     @property
     def sources(self) -> frozenset[str]:
@@ -92,10 +96,11 @@ def move(
     label: str | Promise,
     who: Who | None = None,
     guard: Guard | None = None,
+    denied: Denied | None = None,
 ) -> Action:
     """An action that moves a record from any of `sources` to `target`."""
     return Action(
-        name, {s: frozenset({target}) for s in sources}, frozenset(roles), article, label, who, guard
+        name, {s: frozenset({target}) for s in sources}, frozenset(roles), article, label, who, guard, denied
     )
 
 
@@ -108,9 +113,12 @@ def record(
     label: str | Promise,
     who: Who | None = None,
     guard: Guard | None = None,
+    denied: Denied | None = None,
 ) -> Action:
     """An action that records something without moving the status."""
-    return Action(name, {s: frozenset() for s in sources}, frozenset(roles), article, label, who, guard)
+    return Action(
+        name, {s: frozenset() for s in sources}, frozenset(roles), article, label, who, guard, denied
+    )
 
 
 def choose(
@@ -122,6 +130,7 @@ def choose(
     label: str | Promise,
     who: Who | None = None,
     guard: Guard | None = None,
+    denied: Denied | None = None,
 ) -> Action:
     """An action whose target the actor chooses (a decision), from each source its own set;
     a source with no targets only records (a reconsideration answered without change)."""
@@ -133,6 +142,7 @@ def choose(
         label,
         who,
         guard,
+        denied,
     )
 
 
@@ -159,6 +169,7 @@ class Workflow:
         clocks: Mapping[str, Clock] | None = None,
         status_field: str = "status",
         aliases: tuple[str, ...] = (),
+        denied: Denied | None = None,
     ) -> None:
         self.model = model
         self.noun = noun
@@ -169,6 +180,8 @@ class Workflow:
         self.status_field = status_field
         # Codes this table's refusals answered before the one code (public: kept a release).
         self.aliases = aliases
+        # The table's refusal for someone an action is not for (an action may name its own).
+        self.denied = denied
         self._check()
         _REGISTRY[model] = self
 
@@ -248,7 +261,8 @@ class Workflow:
         """
         step = self.actions[action]
         if user is not None and not self.may_act(step, record, user):
-            raise DomainError("permission_denied", status=403)
+            denied = step.denied or self.denied
+            raise denied() if denied else DomainError("permission_denied", status=403)
         if step.guard is not None and (refusal := step.guard(record)) is not None:
             raise refusal
         source = self.status_of(record)

@@ -11,7 +11,7 @@ the answer clock again (the clock's due date is stored on each Forwarding row).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
@@ -22,7 +22,7 @@ from django.utils.translation import pgettext_lazy
 
 from congress.errors import DomainError
 from congress.roles import Role
-from congress.workflow import Clock, State, Step, Workflow, move, record
+from congress.workflow import Clock, State, Workflow, move, record
 from liaison_stations.permissions import may_dismiss, may_handle, may_run_venue, received_it
 
 
@@ -108,24 +108,6 @@ def refusal(code: str, status: int = 409, **values: object) -> DomainError:
     return DomainError(code, message(code, **values), status=status)
 
 
-class StationWorkflow(Workflow):
-    """The engine's table, answering someone who may not take an action with the code this app
-    has always answered (public, WORKFLOWS.md §7) instead of the engine's `permission_denied`:
-    `not_your_station`, or the action's own code in `denied`."""
-
-    def __init__(self, *, denied: Mapping[str, str] | None = None, **table: Any) -> None:
-        self.denied = dict(denied or {})
-        super().__init__(**table)
-
-    def require(self, action: str, record: Any, user: Any = None, *, target: str | None = None) -> Step:
-        try:
-            return super().require(action, record, user, target=target)
-        except DomainError as error:
-            if error.code != "permission_denied":
-                raise
-            raise refusal(self.denied.get(action, "not_your_station"), status=403) from error
-
-
 def may_classify(opinion: Any, user: Any) -> bool:
     """Whoever holds it now: the handling station, or the point that registered it (D§31).
 
@@ -170,7 +152,7 @@ R = ReceptionStatus
 # deputy's online mail that reaches no station. Superusers pass; `who` still decides.
 STAFF = frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF})
 
-OPINION = StationWorkflow(
+OPINION = Workflow(
     model="liaison_stations.Opinion",
     noun=_("constituent opinion"),
     statuses=OpinionStatus,
@@ -248,6 +230,7 @@ OPINION = StationWorkflow(
             guard=not_yet_suggested,
             article="D§20(4)",
             label=_("turned into a suggestion"),
+            denied=lambda: refusal("not_your_opinion", status=403),
         ),
     ],
     # policy_rule("station_forward"): the forwarded-to body's answer. It runs exactly while the
@@ -255,10 +238,10 @@ OPINION = StationWorkflow(
     # the constraint `forwarding_one_open`); the due date and the sweep read that row.
     clocks={"answer": Clock("station_forward")},
     aliases=("wrong_status",),
-    denied={"to_suggestion": "not_your_opinion"},
+    denied=lambda: refusal("not_your_station", status=403),
 )
 
-RECEPTION = StationWorkflow(
+RECEPTION = Workflow(
     model="liaison_stations.Reception",
     noun=_("reception"),
     statuses=ReceptionStatus,
@@ -298,6 +281,7 @@ RECEPTION = StationWorkflow(
         ),
     ],
     aliases=("wrong_status",),
+    denied=lambda: refusal("not_your_station", status=403),
 )
 
 

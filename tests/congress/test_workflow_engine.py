@@ -165,3 +165,34 @@ def test_a_state_with_no_way_out_must_be_done():
             states={s: State("", "S§1") for s in Status},
             actions=[move("go", [S.OPEN], S.HELD, roles=set(), article="S§1", label="")],
         )
+
+
+def test_a_table_may_answer_someone_an_action_is_not_for_with_its_own_public_code():
+    table = Workflow(
+        model="tests.DeniedItem",
+        noun="item",
+        statuses=Status,
+        states={
+            S.OPEN: State("open", "S§1"),
+            S.HELD: State("held", "S§2", done=True),
+            S.DECIDED_YES: State("yes", "S§3", done=True),
+            S.DECIDED_NO: State("no", "S§3", done=True),
+        },
+        actions=[
+            move("hold", [S.OPEN], S.HELD, roles={"clerk"}, article="S§2", label="held", who=owner),
+            record(
+                "note",
+                [S.OPEN],
+                roles={"clerk"},
+                article="S§2",
+                label="noted",
+                who=owner,
+                denied=lambda: DomainError("not_invited", status=403),
+            ),
+        ],
+        denied=lambda: DomainError("not_your_item", status=403),
+    )
+    with refused("not_your_item"):
+        table.require("hold", Item(owner=2), Person())
+    with refused("not_invited"):
+        table.require("note", Item(owner=2), Person())
