@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Count, QuerySet
 from rest_framework import serializers, viewsets
 
+from congress.lists import PortalFilterSet
 from congress.permissions import may_see_contacts
 from deputies.models import Delegation, Deputy
 
@@ -44,7 +45,7 @@ class DeputyWithContactSerializer(DeputySerializer):
         fields = [*DeputySerializer.Meta.fields, "phone", "email", "address", "status_ground", "status_since"]
 
 
-class DeputyFilter(django_filters.FilterSet):
+class DeputyFilter(PortalFilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label="q")
     congress = django_filters.NumberFilter(field_name="congress__number")
 

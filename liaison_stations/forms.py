@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.deadlines.forms import DateInput
 from congress.deadlines.periods import BEIJING
+from congress.lists import PortalFilterSet
 from congress.models import Organisation
 from deputies.models import Deputy
 from liaison_stations import workflow
@@ -276,7 +277,7 @@ class StationChoiceFilter(django_filters.ModelChoiceFilter):
         return qs.filter(Q(station=value) | Q(point=value))
 
 
-class OpinionListFilter(django_filters.FilterSet):
+class OpinionListFilter(PortalFilterSet):
     station = StationChoiceFilter(label=_("Station"), queryset=Station.objects.none())
     status = django_filters.ChoiceFilter(label=_("Status"), choices=workflow.OpinionStatus.choices)
     category = django_filters.ChoiceFilter(label=_("Category"), choices=workflow.Category.choices)
@@ -299,7 +300,7 @@ class OpinionListFilter(django_filters.FilterSet):
         return opinions_matching(queryset, value)
 
 
-class ReceptionListFilter(django_filters.FilterSet):
+class ReceptionListFilter(PortalFilterSet):
     station = StationChoiceFilter(label=_("Station"), queryset=Station.objects.none())
     status = django_filters.ChoiceFilter(label=_("Status"), choices=workflow.ReceptionStatus.choices)
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=workflow.ReceptionKind.choices)
@@ -314,7 +315,7 @@ class ReceptionListFilter(django_filters.FilterSet):
         self.filters["station"].queryset = stations
 
 
-class PublicStationFilter(django_filters.FilterSet):
+class PublicStationFilter(PortalFilterSet):
     city = django_filters.ChoiceFilter(label=_("City"), choices=[])
     q = django_filters.CharFilter(label=_("Name, district or address"), method="search")
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from congress.lists import YesNoAll, cached_choices
+from congress.lists import LARGEST_KEY, PortalFilterSet, YesNoAll, cached_choices
 from congress.models import Organisation, Session
 from motions.models import REVIEW_BODY_KINDS, Category, Kind, Motion
 from motions.selectors import motions_of, proposed_by
@@ -38,7 +38,8 @@ class IdChoiceField(django_filters.fields.ChoiceField):
     listed, or since removed, finds nothing rather than failing the request)."""
 
     def valid_value(self, value: Any) -> bool:
-        return str(value).isdigit() or super().valid_value(value)
+        text = str(value)
+        return (text.isdigit() and int(text) <= LARGEST_KEY) or super().valid_value(value)
 
 
 @extend_schema_field(OpenApiTypes.INT)
@@ -46,7 +47,7 @@ class IdChoiceFilter(django_filters.ChoiceFilter):
     field_class = IdChoiceField
 
 
-class MotionFilter(django_filters.FilterSet):
+class MotionFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     session = IdChoiceFilter(label=_("Session"), field_name="session_id", choices=session_choices)
     status = django_filters.MultipleChoiceFilter(label=_("Status"), choices=Status.choices)
@@ -94,7 +95,7 @@ class MotionFilter(django_filters.FilterSet):
             | Q(delegation__name__icontains=value)
         )
         digits = value.removesuffix("号")
-        if digits.isdigit():
+        if digits.isdigit() and len(digits) <= 9:  # a session's numbers run to 4 digits
             condition |= Q(number=int(digits))
         return queryset.filter(condition)
 

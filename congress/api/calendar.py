@@ -16,6 +16,7 @@ from congress.deadlines.calendar import compute_deadline
 from congress.deadlines.periods import Period, PeriodError, parse_date
 from congress.deadlines.services import DayEntry, calendar_day_add, calendar_year_approve
 from congress.errors import DomainError
+from congress.lists import PortalFilterSet
 from congress.models import CalendarDay, CalendarYear
 from congress.permissions import is_staff_of_assigning_body
 
@@ -66,7 +67,7 @@ class CalendarDaySerializer(serializers.ModelSerializer):
         fields = ["id", "date", "kind", "name", "note", "year", "schedule_status"]
 
 
-class CalendarDayFilter(django_filters.FilterSet):
+class CalendarDayFilter(PortalFilterSet):
     year = django_filters.NumberFilter(field_name="schedule__year")
     status = django_filters.ChoiceFilter(field_name="schedule__status", choices=CalendarYear.Status.choices)
 

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from congress.api.serializers import MeSerializer, SessionSerializer, UnitSerializer
+from congress.lists import PortalFilterSet
 from congress.models import Organisation, Session
 
 
@@ -19,7 +20,7 @@ class MeView(APIView):
         return Response(MeSerializer(request.user).data)
 
 
-class SessionFilter(django_filters.FilterSet):
+class SessionFilter(PortalFilterSet):
     congress = django_filters.NumberFilter(field_name="congress__number")
 
     class Meta:
@@ -34,7 +35,7 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["opens", "number"]
 
 
-class UnitFilter(django_filters.FilterSet):
+class UnitFilter(PortalFilterSet):
     kind = django_filters.ChoiceFilter(choices=[(k.value, k.label) for k in Organisation.HANDLING_KINDS])
     q = django_filters.CharFilter(method="search", label="q")
 

@@ -29,7 +29,7 @@ from congress.deadlines.reminders import (
 )
 from congress.deadlines.services import reminder_schedule_reset, reminder_schedule_set
 from congress.excel import excel_response
-from congress.lists import list_context
+from congress.lists import PortalFilterSet, list_context
 from congress.models import Organisation, ReminderSchedule, ReminderScheduleChange, SweepState, User
 from congress.permissions import is_staff_of_assigning_body
 from congress.roles import Role
@@ -157,7 +157,7 @@ def overdue_board(request: HttpRequest) -> HttpResponse:
     )
 
 
-class OverdueFilter(django_filters.FilterSet):
+class OverdueFilter(PortalFilterSet):
     """The list's filters. The rows come from several tables (congress.deadlines.overdue.overdue_rows),
     so this set only reads and states the filter; it never filters a queryset itself."""
 

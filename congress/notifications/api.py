@@ -12,6 +12,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from congress.lists import PortalFilterSet
 from congress.notifications import selectors, services
 from congress.notifications.models import Notification
 
@@ -25,7 +26,7 @@ class NotificationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class NotificationFilter(django_filters.FilterSet):
+class NotificationFilter(PortalFilterSet):
     read = django_filters.BooleanFilter(method="filter_read", label="read")
 
     class Meta:

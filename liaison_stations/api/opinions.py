@@ -14,6 +14,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from congress.lists import PortalFilterSet
 from congress.models import Organisation
 from liaison_stations.api.base import ActionsMixin, StationReasonSerializer, actor, valid
 from liaison_stations.models import Forwarding, Opinion
@@ -104,7 +105,7 @@ class StationOpinionDetailSerializer(ActionsMixin, StationOpinionSerializer):
         fields = [*StationOpinionSerializer.Meta.fields, "actions"]
 
 
-class OpinionFilter(django_filters.FilterSet):
+class OpinionFilter(PortalFilterSet):
     station = django_filters.NumberFilter(method="at_station", label="station")
     deputy = django_filters.NumberFilter(method="of_deputy", label="deputy")
     overdue = django_filters.BooleanFilter(method="is_overdue", label="overdue")

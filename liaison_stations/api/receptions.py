@@ -13,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from congress.lists import PortalFilterSet
 from deputies.models import Deputy
 from liaison_stations.api.base import ActionsMixin, StationReasonSerializer, actor, valid
 from liaison_stations.models import Reception
@@ -42,7 +43,7 @@ class ReceptionDetailSerializer(ActionsMixin, ReceptionSerializer):
         fields = [*ReceptionSerializer.Meta.fields, "actions"]
 
 
-class ReceptionFilter(django_filters.FilterSet):
+class ReceptionFilter(PortalFilterSet):
     station = django_filters.NumberFilter(method="at_station", label="station")
     deputy = django_filters.NumberFilter(field_name="deputies")
     year = django_filters.NumberFilter(field_name="starts_at", lookup_expr="year")

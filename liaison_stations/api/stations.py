@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 from rest_framework import serializers, viewsets
 
+from congress.lists import PortalFilterSet
 from liaison_stations.models import Attachment, LiaisonOfficer, Station
 
 
@@ -40,7 +41,7 @@ class StationSerializer(serializers.ModelSerializer):
         ]  # fmt: skip
 
 
-class StationFilter(django_filters.FilterSet):
+class StationFilter(PortalFilterSet):
     q = django_filters.CharFilter(method="search", label="q")
     station = django_filters.NumberFilter(field_name="parent")
 

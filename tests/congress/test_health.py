@@ -56,3 +56,35 @@ def test_options_on_the_api_docs_is_not_a_server_error(client):
     response = client.options("/api/docs/")
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
+
+
+BIG = "99999999999999999999"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/api/v1/receptions/?year={'1e5'}",
+        f"/api/v1/receptions/?station={BIG}",
+        f"/api/v1/opinions/?deputy={BIG}",
+        f"/api/v1/motions/?session={BIG}",
+        f"/api/v1/motions/?deputy={BIG}",
+        f"/api/v1/deputies/?congress={BIG}",
+        f"/api/v1/review-meetings/?session={BIG}",
+        f"/api/v1/calendar/days/?year={BIG}",
+        f"/api/v1/public/stations/?station={BIG}",
+    ],
+)
+def test_a_number_beyond_the_database_in_a_filter_is_a_400_not_a_server_error(client, make_user, url):
+    client.force_login(make_user("staff1", "committee_staff"))
+    response = client.get(url)
+    assert response.status_code == 400, (url, response.status_code)
+    assert response.json()["code"] == "invalid"
+
+
+@pytest.mark.parametrize(
+    "url", [f"/motions/?session={BIG}", "/stations/receptions/?year=1e5", f"/api/v1/motions/?q={BIG}"]
+)
+def test_a_page_or_a_search_with_such_a_number_answers_without_a_server_error(client, make_user, url):
+    client.force_login(make_user("staff1", "committee_staff"))
+    assert client.get(url).status_code == 200
