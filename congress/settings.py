@@ -235,6 +235,11 @@ REST_FRAMEWORK = {
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 SPECTACULAR_SETTINGS = {
+    # Every operation documents its refusals in the one error shape (congress.api.schema).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "congress.api.schema.add_error_responses",
+    ],
     "TITLE": "人大代表履职服务平台 API",
     "DESCRIPTION": "Deputy-services portal: motions, suggestions, handling units, liaison stations.",
     "VERSION": "1.0.0",

@@ -143,3 +143,19 @@ def test_the_api_docs_load_their_assets_from_the_portal_not_a_cdn(client):
     # No asset from another origin: every src and href is a path on the portal.
     assert re.findall(r"""(?:src|href)=["'](?:https?:)?//""", html) == []
     assert "/static/drf_spectacular_sidecar/" in html
+
+
+def test_every_operation_documents_its_refusals_in_the_one_error_shape(client):
+    schema = client.get(reverse("api-schema"), HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
+    error = schema["components"]["schemas"]["Error"]
+    assert set(error["required"]) == {"code", "detail"}
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            documented = set(operation["responses"])
+            assert {"400", "401", "403"} <= documented, (method, path)
+            if "{" in path:
+                assert "404" in documented, (method, path)
+            if method != "get":
+                assert "409" in documented, (method, path)
