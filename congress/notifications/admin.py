@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from congress.notifications import services
+from congress.notifications import delivery
 from congress.notifications.models import Notification, NotificationPreference, OutboxMessage
 
 
@@ -28,7 +28,7 @@ class OutboxInline(admin.TabularInline):
 
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
-    # Notifications come from the workflows through services.notify(), which also queues
+    # Notifications come from the workflows through delivery.notify(), which also queues
     # their email and SMS; one added here would reach the inbox only.
     list_display = ["subject", "recipient", "kind", "created", "read_at"]
     list_filter = ["kind", "created"]
@@ -57,7 +57,7 @@ class OutboxMessageAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send the selected failed messages again"))
     def retry(self, request: HttpRequest, queryset: QuerySet[OutboxMessage]) -> None:
-        count = services.retry_failed(messages=queryset)
+        count = delivery.retry_failed(messages=queryset)
         text = ngettext("%(count)d message queued again.", "%(count)d messages queued again.", count)
         self.message_user(request, text % {"count": count}, messages.SUCCESS)
 

@@ -2,26 +2,26 @@
 
 from celery import shared_task
 
-from congress.notifications import services
+from congress.notifications import delivery
 
 
 @shared_task(
     acks_late=True,
-    autoretry_for=(services.DeliveryFailed,),
-    retry_backoff=services.RETRY_BACKOFF,
-    retry_backoff_max=services.RETRY_BACKOFF_MAX,
+    autoretry_for=(delivery.DeliveryFailed,),
+    retry_backoff=delivery.RETRY_BACKOFF,
+    retry_backoff_max=delivery.RETRY_BACKOFF_MAX,
     retry_jitter=True,
-    max_retries=services.MAX_ATTEMPTS,
+    max_retries=delivery.MAX_ATTEMPTS,
 )
 def deliver_outbox_message(message_id: int) -> None:
-    services.deliver_outbox_message(message_id=message_id)
+    delivery.deliver_outbox_message(message_id=message_id)
 
 
 @shared_task
 def drain_outbox() -> int:
-    return services.drain_outbox()
+    return delivery.drain_outbox()
 
 
 @shared_task
 def send_daily_digests() -> int:
-    return services.send_daily_digests()
+    return delivery.send_daily_digests()

@@ -11,8 +11,8 @@ import sys
 
 import pytest
 
+from congress.notifications.delivery import drain_outbox
 from congress.notifications.models import NotificationPreference, OutboxMessage
-from congress.notifications.services import drain_outbox
 from congress.roles import Role
 from suggestions import services
 from suggestions.models import SubjectArea

@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 
+from congress.notifications.delivery import MAX_ATTEMPTS, DeliveryFailed, deliver_outbox_message
 from congress.notifications.models import NotificationPreference, OutboxMessage
-from congress.notifications.services import MAX_ATTEMPTS, DeliveryFailed, deliver_outbox_message
 
 pytestmark = pytest.mark.django_db
 

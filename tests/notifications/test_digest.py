@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 
+from congress.notifications.delivery import send_daily_digests
 from congress.notifications.models import OutboxMessage
-from congress.notifications.services import send_daily_digests
 
 pytestmark = pytest.mark.django_db
 

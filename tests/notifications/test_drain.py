@@ -6,8 +6,8 @@ from django.db import connection
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
+from congress.notifications.delivery import drain_outbox
 from congress.notifications.models import NotificationPreference, OutboxMessage
-from congress.notifications.services import drain_outbox
 
 pytestmark = pytest.mark.django_db
 

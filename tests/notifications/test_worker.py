@@ -17,8 +17,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from congress.models import Heartbeat
+from congress.notifications.delivery import drain_outbox
 from congress.notifications.models import NotificationPreference, OutboxMessage
-from congress.notifications.services import drain_outbox, notify
+from congress.notifications.services import notify
 from congress.notifications.tasks import deliver_outbox_message
 from congress.tasks import record_heartbeat
 from tests.services import ROOT, celery_worker_process, database_url_for_subprocess, require_redis
