@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,6 +76,8 @@ def celery_worker_process(
     else:
         process.kill()
         raise RuntimeError("celery worker did not start:\n" + "".join(output))
+    # Keep reading what the worker logs: a full pipe would block it on its next log line.
+    threading.Thread(target=lambda: output.extend(process.stdout or []), daemon=True).start()
     try:
         yield process
     finally:
