@@ -40,7 +40,6 @@ from suggestions.models import (
     SupervisionRequest,
     WithheldGround,
 )
-from suggestions.permissions import acts_for_unit, is_assigning_staff
 from suggestions.services import (
     _event,
     _locked,
@@ -50,14 +49,15 @@ from suggestions.services import (
     _require,
     in_portal_language,
 )
-from suggestions.workflow import OPEN_ASSIGNMENT, AssignmentStatus, Status
+from suggestions.workflow import ASSIGNMENT, AssignmentStatus, Status
 from suggestions.workflow import Role as UnitRole
+from suggestions.workflow.who import is_assigning_staff, unit_staff
 
 MAX_SCAN = 20 * 1024 * 1024
 
 
 def _unit_user(actor: User, assignment: Assignment) -> None:
-    _require(acts_for_unit(actor, assignment))
+    _require(unit_staff(assignment, actor))
 
 
 # --- Hearing the deputies (S§24) and co units' opinions (S§26) -----------------------------------
@@ -80,7 +80,7 @@ def assignment_communicate(
     with transaction.atomic():
         assignment = _locked_assignment(assignment)
         _unit_user(actor, assignment)
-        if assignment.status not in OPEN_ASSIGNMENT:
+        if assignment.status not in ASSIGNMENT.open_statuses:
             raise DomainError("invalid_status", _("This assignment is finished."))
         if date < assignment.assigned_on:
             raise DomainError(
@@ -355,13 +355,15 @@ def reply_approve(*, reply: Reply, actor: User, scan: File | None = None) -> Rep
 def _complete_if_all_replied(suggestion: Suggestion, actor: User) -> None:
     """Replied when no unit that owes a reply (sole, split, lead) is still open."""
     suggestion = _locked(suggestion)
-    owing = suggestion.assignments.filter(status__in=OPEN_ASSIGNMENT).exclude(role=UnitRole.CO)
+    owing = suggestion.assignments.filter(status__in=ASSIGNMENT.open_statuses).exclude(role=UnitRole.CO)
     if owing.exists() or suggestion.status not in {Status.ASSIGNED, Status.REHANDLING}:
         return
     now = timezone.now()
     window = deadline(policy_rule("evaluation"), timezone.localdate(now))
     # Co units are done once the lead replied for all (S§26).
-    for co in suggestion.assignments.select_for_update().filter(role=UnitRole.CO, status__in=OPEN_ASSIGNMENT):
+    for co in suggestion.assignments.select_for_update().filter(
+        role=UnitRole.CO, status__in=ASSIGNMENT.open_statuses
+    ):
         if co.status != AssignmentStatus.OBJECTED:
             _move_assignment(co, "lead_replied", actor=actor, replied_at=now, closed_at=now)
     _move(suggestion, "reply", actor=actor, replied_at=now, evaluation_due=window.due)
@@ -381,7 +383,7 @@ def reply_publish(*, reply: Reply, actor: User) -> Reply:
 def _set_public(reply: Reply, actor: User, *, public: bool, ground: str) -> Reply:
     with transaction.atomic():
         reply = Reply.objects.select_for_update().select_related("assignment__suggestion").get(pk=reply.pk)
-        _require(acts_for_unit(actor, reply.assignment) or is_assigning_staff(actor))
+        _require(unit_staff(reply.assignment, actor) or is_assigning_staff(actor))
         reply.public, reply.withheld_ground = public, ground
         reply.save(update_fields=["public", "withheld_ground"])
         note = in_portal_language(lambda: str(WithheldGround(ground).label)) if ground else ""
@@ -493,7 +495,9 @@ def suggestion_decide_rehandling(
                 )  # fmt: skip
             _move(
                 suggestion,
-                "rehandle",
+                "decide_rehandling",
+                target=Status.REHANDLING,
+                event="rehandle",
                 actor=actor,
                 note=explanation.strip(),
                 reply_round=suggestion.reply_round + 1,
@@ -501,7 +505,14 @@ def suggestion_decide_rehandling(
             )
         else:
             _event(suggestion, actor=actor, action="explain", note=explanation.strip())
-            _move(suggestion, "close", actor=actor, note=explanation.strip())
+            _move(
+                suggestion,
+                "decide_rehandling",
+                target=Status.CLOSED,
+                event="close",
+                actor=actor,
+                note=explanation.strip(),
+            )
     notices.on_commit(notices.rehandling_decided, decision.pk)
     return decision
 
@@ -529,7 +540,7 @@ def suggestions_close_after_evaluation_window(today: dt.date) -> int:
 
 
 def commitment_add(*, reply: Reply, actor: User, text: str, promised_date: dt.date) -> Commitment:
-    _require(acts_for_unit(actor, reply.assignment))
+    _require(unit_staff(reply.assignment, actor))
     if reply.category != Reply.Category.B or reply.status != Reply.Status.APPROVED:
         raise DomainError("invalid_status", _("Commitments belong to a signed-off category-B reply (S§32)."))
     if not text.strip():
@@ -549,7 +560,7 @@ def commitment_progress(
             .select_related("reply__assignment__suggestion")
             .get(pk=commitment.pk)
         )
-        _require(acts_for_unit(actor, commitment.reply.assignment))
+        _require(unit_staff(commitment.reply.assignment, actor))
         if commitment.done_on:
             raise DomainError("commitment_done", _("This commitment is already fulfilled."))
         row = CommitmentProgress.objects.create(

@@ -42,9 +42,9 @@ from suggestions.models import (
     SupervisionRequest,
 )
 from suggestions.notices import deputies_of
-from suggestions.permissions import acts_for_unit, is_assigning_staff, unit_of
 from suggestions.views import _attempt, _form_action, _staff_only, _unit_assignment, _user, _visible
 from suggestions.workflow import Status
+from suggestions.workflow.who import is_assigning_staff, unit_of, unit_staff
 
 
 @login_required
@@ -145,10 +145,10 @@ def _visible_reply(request: HttpRequest, reply_id: int) -> Reply:
     _visible(request, reply.assignment.suggestion_id)  # 404 unless the viewer may see the suggestion
     user = _user(request)
     if reply.status == Reply.Status.DRAFT and not (
-        acts_for_unit(user, reply.assignment) or is_assigning_staff(user)
+        unit_staff(reply.assignment, user) or is_assigning_staff(user)
     ):
         raise Http404  # a draft is the unit's own until signed off
-    if unit_of(user) and not is_assigning_staff(user) and not acts_for_unit(user, reply.assignment):
+    if unit_of(user) and not is_assigning_staff(user) and not unit_staff(reply.assignment, user):
         raise Http404  # another unit's reply
     return reply
 
@@ -170,7 +170,7 @@ def reply_page(request: HttpRequest, reply_id: int) -> HttpResponse:
             and evaluation is None
             and reply.status == Reply.Status.APPROVED
         )
-    unit_user = acts_for_unit(user, reply.assignment)
+    unit_user = unit_staff(reply.assignment, user)
     context = {
         "reply": reply, "s": suggestion, "assignment": reply.assignment, "letter": letter_context(reply),
         "commitments": reply.commitments.prefetch_related("progress"), "evaluation": evaluation,
@@ -310,7 +310,7 @@ def commitment_progress(request: HttpRequest, commitment_id: int) -> HttpRespons
         Commitment.objects.select_related("reply__assignment__suggestion", "reply__assignment__unit"),
         pk=commitment_id,
     )
-    if not acts_for_unit(_user(request), commitment.reply.assignment):
+    if not unit_staff(commitment.reply.assignment, _user(request)):
         raise Http404
     return _form_action(
         request, commitment.reply.assignment.suggestion, ProgressForm,

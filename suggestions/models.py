@@ -9,10 +9,11 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from congress.models import Congress, Organisation, Session
 from deputies.models import Delegation, Deputy
-from suggestions.workflow import ACTION_LABELS, OPEN_ASSIGNMENT, STATUS_LABELS, AssignmentStatus, Role, Status
+from suggestions.workflow import ASSIGNMENT, AssignmentStatus, CoSignerStatus, ReplyStatus, Role, Status
 
 
 class SubjectArea(models.Model):
@@ -191,10 +192,7 @@ class SuggestionCounter(models.Model):
 
 
 class CoSigner(models.Model):
-    class Status(models.TextChoices):
-        INVITED = "invited", _("Invited")
-        CONFIRMED = "confirmed", _("Confirmed the final text")
-        DECLINED = "declined", _("Declined")
+    Status = CoSignerStatus
 
     suggestion = models.ForeignKey(Suggestion, on_delete=models.CASCADE, related_name="cosigners")
     deputy = models.ForeignKey(Deputy, on_delete=models.PROTECT, related_name="cosigned_suggestions")
@@ -320,7 +318,7 @@ class Assignment(models.Model):
             # One open assignment per unit and suggestion.
             models.UniqueConstraint(
                 fields=["suggestion", "unit"],
-                condition=Q(status__in=sorted(s.value for s in OPEN_ASSIGNMENT)),
+                condition=Q(status__in=sorted(map(str, ASSIGNMENT.open_statuses))),
                 name="asg_one_open_per_unit",
             ),
         ]
@@ -330,7 +328,7 @@ class Assignment(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in OPEN_ASSIGNMENT
+        return self.status in ASSIGNMENT.open_statuses
 
 
 class Disagreement(models.Model):
@@ -381,6 +379,57 @@ class RoutingRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject_area} {self.region or '*'} → {self.unit} ({self.get_role_display()})"
+
+
+# How each recorded action reads in the history.
+ACTION_LABELS = {
+    "create": pgettext_lazy("history", "created"),
+    "create_from_motion": pgettext_lazy("history", "created from a motion handled as a suggestion"),
+    "edit": pgettext_lazy("history", "edited"),
+    "invite": pgettext_lazy("history", "co-signers invited"),
+    "uninvite": pgettext_lazy("history", "invitation withdrawn"),
+    "confirm": pgettext_lazy("history", "co-signer confirmed the text"),
+    "decline": pgettext_lazy("history", "co-signer declined"),
+    "submit": pgettext_lazy("history", "filed"),
+    "accept": pgettext_lazy("history", "accepted"),
+    "return": pgettext_lazy("history", "returned for revision"),
+    "not_accept": pgettext_lazy("history", "not accepted; forwarded as a letter"),
+    "merge": pgettext_lazy("history", "merged into another"),
+    "merge_in": pgettext_lazy("history", "others merged into this one"),
+    "withdraw": pgettext_lazy("history", "withdrawn"),
+    "assign": pgettext_lazy("history", "assigned"),
+    "assign_unit": pgettext_lazy("history", "unit assigned"),
+    "reroute": pgettext_lazy("history", "re-routed"),
+    "disagree": pgettext_lazy("history", "deputy disagreed with the assignment"),
+    "disagreement_answered": pgettext_lazy("history", "disagreement answered"),
+    "acknowledge": pgettext_lazy("history", "unit acknowledged"),
+    "object": pgettext_lazy("history", "unit objected"),
+    "reassign": pgettext_lazy("history", "reassigned"),
+    "reject_objection": pgettext_lazy("history", "objection rejected"),
+    "window_closed": pgettext_lazy("history", "objection window closed"),
+    "communicate": pgettext_lazy("history", "communication with the deputy recorded"),
+    "lead_replied": pgettext_lazy("history", "the lead unit replied for all"),
+    "send_opinion": pgettext_lazy("history", "co-handling opinion sent to the lead unit"),
+    "request_extension": pgettext_lazy("history", "extension requested"),
+    "extension_approved": pgettext_lazy("history", "extension approved"),
+    "extension_refused": pgettext_lazy("history", "extension refused"),
+    "draft_reply": pgettext_lazy("history", "reply drafted"),
+    "reply": pgettext_lazy("history", "reply approved and delivered"),
+    "evaluate": pgettext_lazy("history", "deputy evaluated the reply"),
+    "rehandle": pgettext_lazy("history", "re-handling ordered"),
+    "close": pgettext_lazy("history", "closed"),
+    "explain": pgettext_lazy("history", "unsatisfied rating explained"),
+    "withhold_reply": pgettext_lazy("history", "reply withheld from publication"),
+    "publish_reply": pgettext_lazy("history", "reply published"),
+    "mark_key": pgettext_lazy("history", "made a key suggestion"),
+    "key_approved": pgettext_lazy("history", "key handling approved by the chairpersons' meeting"),
+    "supervisor_comment": pgettext_lazy("history", "supervising body commented"),
+    "key_report": pgettext_lazy("history", "handling reported to the supervising body"),
+    "commitment_progress": pgettext_lazy("history", "commitment progress reported"),
+    "supervision_request": pgettext_lazy("history", "deputy asked the committee"),
+    "supervision_arranged": pgettext_lazy("history", "committee arranged the deputy's request"),
+}
+STATUS_LABELS = dict(Status.choices) | dict(AssignmentStatus.choices)
 
 
 class SuggestionEvent(models.Model):
@@ -513,9 +562,7 @@ class Reply(models.Model):
         B = "B", _("B: in the work plan, with a timetable")
         C = "C", _("C: explained (cannot be solved now)")
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        APPROVED = "approved", _("Signed off and delivered")
+    Status = ReplyStatus
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="replies")
     round = models.PositiveSmallIntegerField(default=1)  # 2 after re-handling (S§30)

@@ -23,13 +23,7 @@ from congress.models import User
 from suggestions import handling, reports
 from suggestions.disclosure import stacked
 from suggestions.models import Assignment, Commitment, KeyNote, KeySuggestion, Suggestion
-from suggestions.permissions import (
-    acts_for_unit,
-    is_assigning_staff,
-    supervising_body,
-    unit_of,
-    visible_suggestions,
-)
+from suggestions.permissions import visible_suggestions
 from suggestions.report_filters import (
     AccountabilityFilter,
     CommitmentFilter,
@@ -39,6 +33,7 @@ from suggestions.report_filters import (
 )
 from suggestions.report_forms import NoteForm
 from suggestions.workflow import AssignmentStatus
+from suggestions.workflow.who import is_assigning_staff, supervising_body, unit_of, unit_staff
 
 
 def _user(request: HttpRequest) -> User:
@@ -378,7 +373,7 @@ def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "a": assignment,
         "s": assignment.suggestion,
         "progress": commitment.progress.select_related("reported_by"),
-        "may_report": acts_for_unit(user, assignment) and commitment.done_on is None,
+        "may_report": unit_staff(assignment, user) and commitment.done_on is None,
         "today": timezone.localdate(),
     }
     return render(request, "suggestions/reports/commitment.html", context)

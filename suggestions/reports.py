@@ -37,14 +37,10 @@ from suggestions.models import (
     Reply,
     Suggestion,
 )
-from suggestions.permissions import (
-    is_assigning_staff,
-    supervising_body,
-    unit_of,
-    visible_suggestions,
-)
+from suggestions.permissions import visible_suggestions
 from suggestions.selectors import all_clocks
 from suggestions.workflow import AssignmentStatus, Role, Status
+from suggestions.workflow.who import is_assigning_staff, supervising_body, unit_of
 
 # While one of these, a unit that owes the reply has not given it (an objected unit's clock
 # keeps running until the assigning body decides, S§20).

@@ -18,7 +18,7 @@ from suggestions.models import (
     RoutingRule,
     Suggestion,
 )
-from suggestions.workflow import OPEN_ASSIGNMENT, AssignmentStatus, Role, Status, check_roles, running_clocks
+from suggestions.workflow import ASSIGNMENT, AssignmentStatus, Role, Status, check_roles
 
 
 def all_clocks(assignment: Assignment) -> dict[str, Deadline]:
@@ -36,7 +36,7 @@ def all_clocks(assignment: Assignment) -> dict[str, Deadline]:
 
 def assignment_clocks(assignment: Assignment) -> dict[str, Deadline]:
     """The clocks running now, in the status the assignment is in."""
-    running = running_clocks(assignment.status, assignment.role)
+    running = ASSIGNMENT.running_clocks(assignment)
     return {code: clock for code, clock in all_clocks(assignment).items() if code in running}
 
 
@@ -64,7 +64,7 @@ QUEUE_COLUMNS = [
 def unit_inbox(unit_id: int) -> QuerySet[Assignment]:
     """A unit's open assignments, soonest due first (USERS.md: sorted by due date)."""
     return (
-        Assignment.objects.filter(unit_id=unit_id, status__in=OPEN_ASSIGNMENT)
+        Assignment.objects.filter(unit_id=unit_id, status__in=ASSIGNMENT.open_statuses)
         .select_related("suggestion", "suggestion__lead_deputy", "suggestion__subject_area")
         .order_by("objection_due", "reply_due", "co_opinion_due", "id")
     )

@@ -36,16 +36,8 @@ from suggestions.models import (
     SuggestionCounter,
     SuggestionEvent,
 )
-from suggestions.permissions import acts_for_unit, is_assigning_staff, is_proposer, may_edit
-from suggestions.workflow import (
-    ASSIGNMENT_TRANSITIONS,
-    OPEN_ASSIGNMENT,
-    SUGGESTION_TRANSITIONS,
-    AssignmentStatus,
-    Role,
-    Status,
-    check_roles,
-)
+from suggestions.workflow import ASSIGNMENT, SUGGESTION, AssignmentStatus, Role, Status, check_roles
+from suggestions.workflow.who import is_assigning_staff, is_lead, lead_or_enterer, unit_staff
 
 # --- Shared steps -------------------------------------------------------------------------------
 
@@ -78,36 +70,35 @@ def _recorded(message: str, **params: Any) -> str:
         return gettext(message) % params if params else gettext(message)
 
 
-def _check(transitions: dict[str, Any], action: str, status: str) -> None:
-    if status not in transitions[action].sources:
-        raise DomainError(
-            "invalid_status",
-            _("This cannot be done while the status is “%(status)s”.") % {"status": _status_label(status)},
-        )
-
-
-def _status_label(status: str) -> str:
-    labels = dict(Status.choices) | dict(AssignmentStatus.choices)
-    return str(labels.get(status, status))
-
-
-def _move(suggestion: Suggestion, action: str, *, actor: User | None, note: str = "", **fields: Any) -> None:
+def _move(
+    suggestion: Suggestion,
+    action: str,
+    *,
+    actor: User | None,
+    note: str = "",
+    target: str | None = None,
+    event: str = "",
+    **fields: Any,
+) -> None:
     """Apply a suggestion transition of the table, with the fields it sets, and record it."""
-    _check(SUGGESTION_TRANSITIONS, action, suggestion.status)
+    step = SUGGESTION.require(action, suggestion, target=target)
     before = suggestion.status
-    suggestion.status = SUGGESTION_TRANSITIONS[action].target
+    suggestion.status = step.target
     for name, value in fields.items():
         setattr(suggestion, name, value)
     suggestion.save(update_fields=["status", *fields])
-    _event(suggestion, actor=actor, action=action, from_status=before, to_status=suggestion.status, note=note)
+    _event(
+        suggestion, actor=actor, action=event or action, from_status=before, to_status=suggestion.status,
+        note=note,
+    )  # fmt: skip
 
 
 def _move_assignment(
     assignment: Assignment, action: str, *, actor: User | None, note: str = "", **fields: Any
 ) -> None:
-    _check(ASSIGNMENT_TRANSITIONS, action, assignment.status)
+    step = ASSIGNMENT.require(action, assignment)
     before = assignment.status
-    assignment.status = ASSIGNMENT_TRANSITIONS[action].target
+    assignment.status = step.target
     for name, value in fields.items():
         setattr(assignment, name, value)
     assignment.save(update_fields=["status", *fields])
@@ -262,7 +253,7 @@ def suggestion_edit(
     """Edit a draft or a returned suggestion. Changing the text voids confirmations (S§14)."""
     with transaction.atomic():
         suggestion = _locked(suggestion)
-        _require(may_edit(actor, suggestion))
+        _require(lead_or_enterer(suggestion, actor))
         if suggestion.status not in {Status.DRAFT, Status.RETURNED}:
             raise DomainError("invalid_status", _("Only a draft or a returned suggestion can be edited."))
         text_changed = (title.strip(), body.strip()) != (suggestion.title, suggestion.body)
@@ -310,7 +301,7 @@ def cosigner_remove(*, suggestion: Suggestion, deputy: Deputy, actor: User) -> N
     """The lead withdraws an invitation (a co-signer who never answers must not block filing)."""
     with transaction.atomic():
         suggestion = _locked(suggestion)
-        _require(may_edit(actor, suggestion))
+        _require(lead_or_enterer(suggestion, actor))
         if suggestion.status not in {Status.DRAFT, Status.RETURNED}:
             raise DomainError("invalid_status", _("Co-signers can change only before filing."))
         suggestion.cosigners.filter(deputy=deputy).delete()
@@ -363,8 +354,8 @@ def suggestion_submit(*, suggestion: Suggestion, actor: User) -> Suggestion:
     delegation one more than half the members and the head's signature (S§14)."""
     with transaction.atomic():
         suggestion = _locked(suggestion)
-        _require(may_edit(actor, suggestion))
-        _check(SUGGESTION_TRANSITIONS, "submit", suggestion.status)
+        _require(lead_or_enterer(suggestion, actor))
+        SUGGESTION.require("submit", suggestion)
         _require_active(suggestion.lead_deputy)
         _check_signatures(suggestion)
         fields: dict[str, Any] = {"submitted_at": timezone.now()}
@@ -427,11 +418,11 @@ def suggestion_withdraw(*, suggestion: Suggestion, actor: User, letter: str) -> 
         )
     with transaction.atomic():
         suggestion = _locked(suggestion)
-        _require(
-            is_proposer(actor, suggestion) or (suggestion.entered_on_paper and is_assigning_staff(actor))
-        )
+        _require(is_lead(suggestion, actor) or (suggestion.entered_on_paper and is_assigning_staff(actor)))
         _move(suggestion, "withdraw", actor=actor, note=letter, withdrawal_letter=letter.strip())
-        for assignment in suggestion.assignments.select_for_update().filter(status__in=OPEN_ASSIGNMENT):
+        for assignment in suggestion.assignments.select_for_update().filter(
+            status__in=ASSIGNMENT.open_statuses
+        ):
             _move_assignment(assignment, "withdraw", actor=actor, closed_at=timezone.now())
     notices.on_commit(notices.withdrawn, suggestion.pk)
     return suggestion
@@ -623,9 +614,9 @@ def suggestion_reroute(
     with transaction.atomic():
         suggestion = _locked(suggestion)
         _require(is_assigning_staff(actor, suggestion))
-        _check(SUGGESTION_TRANSITIONS, "reroute", suggestion.status)
+        SUGGESTION.require("reroute", suggestion)
         now = timezone.now()
-        for old in suggestion.assignments.select_for_update().filter(status__in=OPEN_ASSIGNMENT):
+        for old in suggestion.assignments.select_for_update().filter(status__in=ASSIGNMENT.open_statuses):
             _move_assignment(old, "reroute", actor=actor, note=reason, closed_at=now)
         _event(suggestion, actor=actor, action="reroute", note=reason)
         new = [_new_assignment(suggestion, u.unit, u.role, actor=actor, now=now) for u in units]
@@ -656,7 +647,7 @@ def disagreement_resolve(*, disagreement: Disagreement, actor: User, resolution:
 def assignment_acknowledge(*, assignment: Assignment, actor: User) -> Assignment:
     with transaction.atomic():
         assignment = _locked_assignment(assignment)
-        _require(acts_for_unit(actor, assignment))
+        _require(unit_staff(assignment, actor))
         _move_assignment(assignment, "acknowledge", actor=actor, acknowledged_at=timezone.now())
     return assignment
 
@@ -672,7 +663,7 @@ def assignment_object(*, assignment: Assignment, actor: User, reason: str) -> As
         )
     with transaction.atomic():
         assignment = _locked_assignment(assignment)
-        _require(acts_for_unit(actor, assignment))
+        _require(unit_staff(assignment, actor))
         now = timezone.now()
         window = deadline(OBJECTION, assignment.assigned_on)
         if window.is_over(now) and assignment.status in {AssignmentStatus.PENDING, AssignmentStatus.HANDLING}:
@@ -702,7 +693,7 @@ def assignment_reassign(
         assignment = _locked_assignment(assignment)
         suggestion = assignment.suggestion
         _require(is_assigning_staff(actor, suggestion))
-        _check(ASSIGNMENT_TRANSITIONS, "reassign", assignment.status)
+        ASSIGNMENT.require("reassign", assignment)
         if unit.pk == assignment.unit_id or not unit.is_handling_unit:
             raise DomainError("invalid_units", _("Choose another handling unit."), status=400)
         now = timezone.now()

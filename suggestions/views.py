@@ -41,17 +41,10 @@ from suggestions.forms import (
     resolve_deputies,
 )
 from suggestions.models import Assignment, Attachment, CoSigner, Disagreement, RoutingRule, Suggestion
-from suggestions.permissions import (
-    acts_for_unit,
-    is_assigning_staff,
-    is_proposer,
-    may_edit,
-    unit_of,
-    visible_assignments,
-    visible_suggestions,
-)
+from suggestions.permissions import visible_assignments, visible_suggestions
 from suggestions.similarity import similar_suggestions
-from suggestions.workflow import Status
+from suggestions.workflow import SUGGESTION, Status
+from suggestions.workflow.who import is_assigning_staff, is_lead, lead_or_enterer, unit_of, unit_staff
 
 
 def _user(request: HttpRequest) -> User:
@@ -197,7 +190,7 @@ def _attach(suggestion: Suggestion, upload: Any, user: User) -> None:
 def suggestion_edit(request: HttpRequest, pk: int) -> HttpResponse:
     suggestion = _visible(request, pk)
     user = _user(request)
-    if not may_edit(user, suggestion):
+    if not lead_or_enterer(suggestion, user):
         raise PermissionDenied
     initial = {
         "title": suggestion.title, "body": suggestion.body, "subject_area": suggestion.subject_area,
@@ -258,13 +251,13 @@ def suggestion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "attachments": suggestion.attachments.all(),
         "assignments": [(a, selectors.assignment_clocks(a)) for a in assignments],
         "events": events.order_by("at", "id"),
-        "may_edit": may_edit(user, suggestion) and suggestion.status in {Status.DRAFT, Status.RETURNED},
-        "is_proposer": is_proposer(user, suggestion),
-        "may_withdraw": (is_proposer(user, suggestion) or (suggestion.entered_on_paper and staff))
-        and suggestion.status in services.SUGGESTION_TRANSITIONS["withdraw"].sources,
+        "may_edit": lead_or_enterer(suggestion, user) and suggestion.status in {Status.DRAFT, Status.RETURNED},
+        "is_proposer": is_lead(suggestion, user),
+        "may_withdraw": (is_lead(suggestion, user) or (suggestion.entered_on_paper and staff))
+        and suggestion.status in SUGGESTION.sources("withdraw"),
         "invitation": invitation,
         "may_disagree": deputy is not None and suggestion.status == Status.ASSIGNED
-        and (is_proposer(user, suggestion) or (invitation is not None and invitation.status == CoSigner.Status.CONFIRMED)),
+        and (is_lead(suggestion, user) or (invitation is not None and invitation.status == CoSigner.Status.CONFIRMED)),
         "staff": staff,
         "unit_id": unit_id,
         "merged": suggestion.merged.select_related("lead_deputy"),
@@ -358,7 +351,7 @@ def cosigner_decline(request: HttpRequest, pk: int) -> HttpResponse:
 def cosigner_invite(request: HttpRequest, pk: int) -> HttpResponse:
     suggestion = _visible(request, pk)
     user = _user(request)
-    if not may_edit(user, suggestion):
+    if not lead_or_enterer(suggestion, user):
         raise PermissionDenied
     deputies, problems = resolve_deputies(request.POST.get("names", ""), suggestion.congress_id)
     if problems:
@@ -677,7 +670,7 @@ def _unit_assignment(request: HttpRequest, assignment_id: int) -> Assignment:
     assignment = get_object_or_404(
         visible_assignments(_user(request)).select_related("suggestion", "unit"), pk=assignment_id
     )
-    if not acts_for_unit(_user(request), assignment):
+    if not unit_staff(assignment, _user(request)):
         raise Http404
     return assignment
 

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from congress.errors import DomainError
 from congress.models import Organisation
 from congress.notifications.models import Notification
 from congress.roles import Role
@@ -17,17 +14,11 @@ from suggestions import handling, services
 from suggestions.models import Commitment, Evaluation, KeySuggestion, Reply, SuggestionEvent
 from suggestions.workflow import AssignmentStatus, Status
 from suggestions.workflow import Role as UnitRole
+from tests.helpers import refused
 from tests.suggestions.conftest import beijing
 
 pytestmark = pytest.mark.django_db
 D = dt.date
-
-
-@contextmanager
-def refused(code: str) -> Iterator[pytest.ExceptionInfo[DomainError]]:
-    with pytest.raises(DomainError) as info:
-        yield info
-    assert info.value.code == code, info.value.code
 
 
 def pdf(name: str = "reply.pdf") -> SimpleUploadedFile:
