@@ -121,11 +121,12 @@ def main() -> None:
     from congress.models import User
     from suggestions import disclosure, reports
     from suggestions.models import Assignment, Commitment, Reply
+    from suggestions.workflow import REPLYING_ROLES
 
     today = timezone.localdate()
-    years = Assignment.objects.filter(role__in=disclosure.REPLYING_ROLES).dates("reply_due", "year")
+    years = Assignment.objects.filter(role__in=REPLYING_ROLES).dates("reply_due", "year")
     busiest = (
-        Assignment.objects.filter(role__in=disclosure.REPLYING_ROLES)
+        Assignment.objects.filter(role__in=REPLYING_ROLES)
         .values("reply_due__year")
         .annotate(n=Count("pk"))
         .order_by("-n")

@@ -403,7 +403,7 @@ def _set_public(reply: Reply, actor: User, *, public: bool, ground: str) -> Repl
 def suggestion_evaluate(*, suggestion: Suggestion, actor: User, rating: str, comment: str = "") -> Evaluation:
     """Each deputy rates the reply, once per round. An unsatisfied rating goes to the
     committee; once every deputy rated and none is unsatisfied, the suggestion closes."""
-    from suggestions.notices import deputies_of
+    from suggestions.workflow.who import deputies_of
 
     if rating not in Evaluation.Rating.values:
         raise DomainError(
@@ -677,7 +677,7 @@ def supervision_request(
     *, suggestion: Suggestion, actor: User, kind: str, message: str
 ) -> SupervisionRequest:
     """A deputy asks, through the committee, about progress or to meet the unit's head (S§44)."""
-    from suggestions.notices import deputies_of
+    from suggestions.workflow.who import deputies_of
 
     if kind not in SupervisionRequest.Kind.values:
         raise DomainError("invalid_kind", _("Ask about progress or ask to meet the unit's head."), status=400)

@@ -41,10 +41,9 @@ from suggestions.models import (
     ReplyTemplate,
     SupervisionRequest,
 )
-from suggestions.notices import deputies_of
 from suggestions.views import _attempt, _form_action, _staff_only, _unit_assignment, _user, _visible
 from suggestions.workflow import Status
-from suggestions.workflow.who import is_assigning_staff, unit_of, unit_staff
+from suggestions.workflow.who import deputies_of, is_assigning_staff, unit_of, unit_staff
 
 
 @login_required

@@ -13,7 +13,16 @@ from django.utils.translation import pgettext_lazy
 
 from congress.models import Congress, Organisation, Session
 from deputies.models import Delegation, Deputy
-from suggestions.workflow import ASSIGNMENT, AssignmentStatus, CoSignerStatus, ReplyStatus, Role, Status
+from suggestions.workflow import (
+    ASSIGNMENT,
+    PUBLISHED,
+    SUGGESTION,
+    AssignmentStatus,
+    CoSignerStatus,
+    ReplyStatus,
+    Role,
+    Status,
+)
 
 
 class SubjectArea(models.Model):
@@ -126,7 +135,9 @@ class Suggestion(models.Model):
             models.Index(fields=["lead_deputy", "-id"], name="sugg_lead"),
             models.Index(fields=["session", "number"], name="sugg_session_number"),
             models.Index(
-                fields=["evaluation_due"], condition=Q(status="replied"), name="sugg_evaluation_open"
+                fields=["evaluation_due"],
+                condition=SUGGESTION.running("evaluation"),
+                name="sugg_evaluation_open",
             ),
         ]
         constraints = [
@@ -278,26 +289,29 @@ class Assignment(models.Model):
             # A unit's inbox, soonest reply first.
             models.Index(fields=["unit", "status", "reply_due"], name="asg_unit_inbox"),
             models.Index(fields=["suggestion", "status"], name="asg_suggestion"),
-            # Sweeps: one indexed query per clock finds what is due.
-            models.Index(fields=["objection_due"], condition=Q(status="pending"), name="asg_objection_open"),
+            # Sweeps and the overdue board: one indexed query per clock finds what is due, among
+            # the assignments the clock runs for (the table's states, and the roles it applies to).
             models.Index(
-                fields=["reassignment_due"], condition=Q(status="objected"), name="asg_reassign_open"
+                fields=["objection_due"], condition=ASSIGNMENT.running("objection"), name="asg_objection_open"
             ),
-            # Every status in which a reply can be owed: the sweep also reminds an objecting
-            # unit (its reply clock runs until the objection is decided), so `objected` is in.
             models.Index(
-                fields=["reply_due"],
-                condition=Q(status__in=["pending", "handling", "objected", "rehandling"]),
-                name="asg_reply_due_open",
+                fields=["reassignment_due"],
+                condition=ASSIGNMENT.running("reassignment"),
+                name="asg_reassign_open",
+            ),
+            models.Index(
+                fields=["reply_due"], condition=ASSIGNMENT.running("reply"), name="asg_reply_due_open"
             ),
             models.Index(
                 fields=["co_opinion_due"],
-                condition=Q(role="co", status__in=["pending", "handling"]),
+                condition=ASSIGNMENT.running("co_opinion"),
                 name="asg_co_opinion_open",
             ),
             models.Index(fields=["provisional"], condition=Q(provisional=True), name="asg_provisional"),
             models.Index(
-                fields=["rehandling_due"], condition=Q(status="rehandling"), name="asg_rehandling_open"
+                fields=["rehandling_due"],
+                condition=ASSIGNMENT.running("rehandling"),
+                name="asg_rehandling_open",
             ),
         ]
         constraints = [
@@ -606,11 +620,7 @@ class Reply(models.Model):
                 name="reply_withheld_has_ground",
             ),
         ]
-        indexes = [
-            models.Index(
-                fields=["-approved_at"], condition=Q(status="approved", public=True), name="reply_published"
-            )
-        ]
+        indexes = [models.Index(fields=["-approved_at"], condition=PUBLISHED, name="reply_published")]
 
     def __str__(self) -> str:
         return f"{self.assignment} · {self.get_category_display()}"

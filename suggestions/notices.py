@@ -18,6 +18,9 @@ from congress.notifications.services import notify
 from congress.roles import Role
 from deputies.models import Deputy
 from suggestions.models import Assignment, CoSigner, Disagreement, Suggestion
+from suggestions.workflow import ASSIGNMENT, AssignmentStatus
+from suggestions.workflow import Role as UnitRole
+from suggestions.workflow.who import deputies_of
 
 
 def on_commit(function: Callable[..., None], *args: Any) -> None:
@@ -30,20 +33,6 @@ def _link(suggestion: Suggestion) -> str:
 
 def _users(deputies: Iterable[Deputy]) -> list[User]:
     return [d.user for d in deputies if d.user_id and d.user and d.user.is_active]
-
-
-def deputies_of(suggestion: Suggestion) -> list[Deputy]:
-    """Everyone the reply goes to: the lead, confirmed co-signers, and the deputies of the
-    suggestions merged into this one (S§27)."""
-    deputies = [suggestion.lead_deputy]
-    deputies += [
-        c.deputy
-        for c in suggestion.cosigners.select_related("deputy__user").filter(status=CoSigner.Status.CONFIRMED)
-    ]
-    for merged in suggestion.merged.select_related("lead_deputy__user"):
-        deputies += deputies_of(merged)
-    seen: set[int] = set()
-    return [d for d in deputies if not (d.pk in seen or seen.add(d.pk))]  # type: ignore[func-returns-value]
 
 
 def _unit_users(unit_id: int) -> list[User]:
@@ -152,7 +141,7 @@ def merged(suggestion_ids: list[int]) -> None:
 def assigned(suggestion_id: int, new_assignment_ids: list[int] | None = None) -> None:
     """The deputies learn every unit now handling it (S§21); units learn of their new work."""
     s = _load(suggestion_id)
-    open_rows = list(s.assignments.select_related("unit").exclude(status__in=["reassigned", "withdrawn"]))
+    open_rows = list(s.assignments.select_related("unit").exclude(status__in=ASSIGNMENT.terminal_statuses))
     units = "、".join(f"{a.unit.name}（{a.get_role_display()}）" for a in open_rows)
     _send(
         _users(deputies_of(s)), "suggestion_assigned",
@@ -253,7 +242,11 @@ def _general_office_users() -> list[User]:
 @_zh
 def co_opinion_sent(assignment_id: int) -> None:
     a = Assignment.objects.select_related("suggestion", "unit").get(pk=assignment_id)
-    lead = a.suggestion.assignments.filter(role="lead").exclude(status="reassigned").first()
+    lead = (
+        a.suggestion.assignments.filter(role=UnitRole.LEAD)
+        .exclude(status__in=ASSIGNMENT.terminal_statuses)
+        .first()
+    )
     if lead:
         _send(
             _unit_users(lead.unit_id), "co_opinion_received",
@@ -364,7 +357,7 @@ def rehandling_decided(decision_id: int) -> None:
     s = row.suggestion
     if row.rehandle:
         subject = _("%(number)s is to be handled again within one month (S§30)") % {"number": s.number_label}
-        for a in s.assignments.filter(status="rehandling"):
+        for a in s.assignments.filter(status=AssignmentStatus.REHANDLING):
             _send(_unit_users(a.unit_id), "rehandling_ordered", subject, row.explanation, _link(s))
     else:
         subject = _("The committee's answer on %(number)s") % {"number": s.number_label}
@@ -397,7 +390,8 @@ def key_note_added(note_id: int) -> None:
     note = KeyNote.objects.select_related("key__suggestion").get(pk=note_id)
     s = note.key.suggestion
     if note.kind == "comment":
-        recipients = [u for a in s.assignments.exclude(status="reassigned") for u in _unit_users(a.unit_id)]
+        handling = s.assignments.exclude(status__in=ASSIGNMENT.terminal_statuses)
+        recipients = [u for a in handling for u in _unit_users(a.unit_id)]
         subject = _("The supervising body commented on %(number)s") % {"number": s.number_label}
     else:
         body = note.key.supervising_body_id

@@ -25,9 +25,8 @@ from django.db.models import (
 
 from congress.deadlines.calendar import deadline
 from congress.deadlines.periods import ONE_DAY, Deadline
-from congress.deadlines.statutory import REHANDLING, REPLY
+from congress.deadlines.statutory import REPLY
 from congress.templatetags.deadlines import SOON_DAYS
-from suggestions.disclosure import NOT_OWED, REPLYING_ROLES
 from suggestions.models import (
     Assignment,
     Commitment,
@@ -38,13 +37,10 @@ from suggestions.models import (
     Suggestion,
 )
 from suggestions.permissions import visible_suggestions
-from suggestions.selectors import all_clocks
-from suggestions.workflow import AssignmentStatus, Role, Status
+from suggestions.selectors import all_clocks, past_due
+from suggestions.workflow import ASSIGNMENT, AssignmentStatus, Status
 from suggestions.workflow.who import is_assigning_staff, supervising_body, unit_of
 
-# While one of these, a unit that owes the reply has not given it (an objected unit's clock
-# keeps running until the assigning body decides, S§20).
-OWING = (AssignmentStatus.PENDING, AssignmentStatus.OBJECTED, AssignmentStatus.HANDLING)
 RATINGS = [choice for choice, _label in Evaluation.Rating.choices]
 
 
@@ -64,15 +60,13 @@ def reply_period_cutoff(today: dt.date) -> dt.date:
 def overdue_condition(today: dt.date) -> Q:
     """(a) The reply is past its due date (the extension included), or the one month of
     re-handling (S§30) is over, and nothing was delivered."""
-    return Q(role__in=REPLYING_ROLES, status__in=OWING, reply_due__lt=today) | Q(
-        status=AssignmentStatus.REHANDLING, rehandling_due__lt=today
-    )
+    return past_due("reply", today) | past_due("rehandling", today)
 
 
 def unanswered_condition(today: dt.date) -> Q:
     """(b) Assigned more than the three-month reply period ago (S§28) with no reply, whether
     or not an extension was granted."""
-    return Q(role__in=REPLYING_ROLES, status__in=OWING, assigned_on__lte=reply_period_cutoff(today))
+    return ASSIGNMENT.running("reply") & Q(assigned_on__lte=reply_period_cutoff(today))
 
 
 # (c) The unit said it was not its responsibility and the suggestion went to another unit (S§20).
@@ -150,10 +144,11 @@ def in_accountability_list(queryset: QuerySet[Assignment], kind: str, today: dt.
 
 
 def owed_clock(assignment: Assignment) -> Deadline | None:
-    """The deadline the unit is judged by now: re-handling's month, else the reply."""
-    if assignment.status == AssignmentStatus.REHANDLING and assignment.rehandling_on:
-        return deadline(REHANDLING, assignment.rehandling_on)
-    return all_clocks(assignment).get("reply")
+    """The deadline the unit is judged by now: re-handling's month while it runs, else the reply."""
+    clocks = all_clocks(assignment)
+    if "rehandling" in ASSIGNMENT.running_clocks(assignment):
+        return clocks["rehandling"]
+    return clocks.get("reply")
 
 
 # --- Commitments (S§32) ---------------------------------------------------------------------------
@@ -295,7 +290,7 @@ def key_rows(queryset: QuerySet[KeySuggestion]) -> QuerySet[KeySuggestion]:
     """Everything a row of the supervision list shows, in a fixed number of queries."""
     replies = Reply.objects.filter(status=Reply.Status.APPROVED).prefetch_related("commitments")
     assignments = (
-        Assignment.objects.exclude(status__in=NOT_OWED)
+        Assignment.objects.exclude(status__in=ASSIGNMENT.terminal_statuses)
         .select_related("unit")
         .prefetch_related(Prefetch("replies", queryset=replies))
         .order_by("id")
@@ -357,7 +352,7 @@ def key_view(key: KeySuggestion, today: dt.date, unit_id: int | None = None) -> 
         replies = sorted(a.replies.all(), key=lambda r: r.round)
         reply = replies[-1] if replies else None
         promises = [Promise(c, commitment_state(c, today)) for r in replies for c in r.commitments.all()]
-        owes = a.role != Role.CO and a.status in {*OWING, AssignmentStatus.REHANDLING}
+        owes = {"reply", "rehandling"} & set(ASSIGNMENT.running_clocks(a))
         clock = owed_clock(a) if owes else None
         parts.append(
             UnitPart(

@@ -101,7 +101,7 @@ def my_suggestions(request: HttpRequest) -> HttpResponse:
         CoSigner.objects.filter(
             deputy=deputy,
             status=CoSigner.Status.INVITED,
-            suggestion__status__in=[Status.DRAFT, Status.RETURNED],
+            suggestion__status__in=SUGGESTION.sources("confirm"),
         ).select_related("suggestion__lead_deputy")
         if deputy
         else []
@@ -284,7 +284,7 @@ def suggestion_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _handling_context(suggestion: Suggestion, user: User, deputy: Any, staff: bool) -> dict[str, Any]:
     """What the detail page shows of handling after assignment (issue 5)."""
     from suggestions.models import CoOpinion, Evaluation, KeySuggestion, Reply
-    from suggestions.notices import deputies_of
+    from suggestions.workflow.who import deputies_of
 
     round_ = suggestion.reply_round
     evaluations = list(suggestion.evaluations.select_related("deputy").order_by("round", "created"))

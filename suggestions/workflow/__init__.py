@@ -9,6 +9,7 @@ a record's own beyond its status in `guards`, the statuses in `statuses`.
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from congress.roles import ASSIGNING_ROLES, UNIT_ROLES
@@ -49,7 +50,7 @@ from suggestions.workflow.who import (
 )
 
 __all__ = [
-    "ASSIGNMENT", "REPLY", "REPLYING_ROLES", "SUGGESTION", "AssignmentStatus", "CoSignerStatus", "ReplyStatus",
+    "ASSIGNMENT", "PUBLISHED", "REPLY", "REPLYING_ROLES", "SUGGESTION", "AssignmentStatus", "CoSignerStatus", "ReplyStatus",
     "Role", "Status", "check_roles",
 ]  # fmt: skip
 
@@ -239,3 +240,6 @@ REPLY = Workflow(
     # Before the one code, redrafting or signing off a signed-off reply answered this.
     aliases=("reply_already_approved",),
 )  # fmt: skip
+
+# S§33: what the public reads: signed off, and not withheld on a ground.
+PUBLISHED = Q(status=ReplyStatus.APPROVED, public=True)

@@ -460,7 +460,7 @@ def test_merged_deputies_are_told_and_follow_the_target(
     with django_capture_on_commit_callbacks(execute=True):
         services.suggestion_merge(suggestions=[other], into=target, actor=staff)
     assert Notification.objects.filter(recipient=other_lead.user, kind="suggestion_merged").exists()
-    from suggestions.notices import deputies_of
+    from suggestions.workflow.who import deputies_of
 
     assert other_lead in deputies_of(target)
 
