@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from congress.errors import DomainError
 from congress.models import Organisation, Session, User
 from deputies.models import Deputy
-from suggestions import handling, selectors, services
+from suggestions import selectors
 from suggestions.filters import AssignmentFilter, SuggestionFilter
 from suggestions.models import (
     Assignment,
@@ -31,6 +31,8 @@ from suggestions.models import (
     Suggestion,
 )
 from suggestions.permissions import visible_assignments, visible_suggestions
+from suggestions.services import assignment as routing
+from suggestions.services import filing, follow_up, handling, review
 from suggestions.workflow import Role, Status
 
 DEADLINE = inline_serializer(
@@ -133,7 +135,14 @@ class UnitRoleSerializer(serializers.Serializer):
 
 class AssignSerializer(serializers.Serializer):
     units = UnitRoleSerializer(many=True)
+
+
+class RerouteSerializer(AssignSerializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+def _units(data: dict[str, Any]) -> list[routing.HandlingUnit]:
+    return [routing.HandlingUnit(row["unit"], row["role"]) for row in data["units"]]
 
 
 class ReasonSerializer(serializers.Serializer):
@@ -298,13 +307,13 @@ class SuggestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             raise DomainError("lead_deputy_required", _("Name the lead deputy (lead_deputy)."), status=400)
         vote = None
         if data["kind"] == Suggestion.Kind.DELEGATION:
-            vote = services.DelegationVote(
+            vote = filing.DelegationVote(
                 data.get("delegation_members", 0),
                 data.get("delegation_votes_for", 0),
                 data["delegation_head_signed"],
             )
         area = data.get("subject_area") or SubjectArea.objects.get(name=DEFAULT_AREA)
-        suggestion = services.suggestion_create(
+        suggestion = filing.suggestion_create(
             actor=user, lead_deputy=lead, title=data["title"], body=data["body"], subject_area=area,
             session=data.get("session"), kind=data["kind"], co_signers=data.get("co_signers", []),
             delegation_vote=vote, urgent=data["urgent"],
@@ -319,40 +328,40 @@ class SuggestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=None, responses=SuggestionDetailSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str | None = None) -> Response:
-        return self._act(services.suggestion_submit)
+        return self._act(filing.suggestion_submit)
 
     @extend_schema(request=None, responses=SuggestionDetailSerializer)
     @action(detail=True, methods=["post"])
     def confirm(self, request: Request, pk: str | None = None) -> Response:
         """A co-signer confirms the final text (S§14)."""
-        return self._act(services.cosigner_confirm)
+        return self._act(filing.cosigner_confirm)
 
     @extend_schema(request=None, responses=SuggestionDetailSerializer)
     @action(detail=True, methods=["post"])
     def decline(self, request: Request, pk: str | None = None) -> Response:
-        return self._act(services.cosigner_decline)
+        return self._act(filing.cosigner_decline)
 
     @extend_schema(request=WithdrawSerializer, responses=SuggestionDetailSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request: Request, pk: str | None = None) -> Response:
-        return self._act(services.suggestion_withdraw, letter=_valid(WithdrawSerializer, request)["letter"])
+        return self._act(filing.suggestion_withdraw, letter=_valid(WithdrawSerializer, request)["letter"])
 
     @extend_schema(request=None, responses=SuggestionDetailSerializer)
     @action(detail=True, methods=["post"])
     def accept(self, request: Request, pk: str | None = None) -> Response:
-        return self._act(services.suggestion_accept)
+        return self._act(review.suggestion_accept)
 
     @extend_schema(request=ReturnSerializer, responses=SuggestionDetailSerializer)
     @action(detail=True, methods=["post"], url_path="return")
     def return_(self, request: Request, pk: str | None = None) -> Response:
-        return self._act(services.suggestion_return, message=_valid(ReturnSerializer, request)["message"])
+        return self._act(review.suggestion_return, message=_valid(ReturnSerializer, request)["message"])
 
     @extend_schema(request=NotAcceptSerializer, responses=SuggestionDetailSerializer)
     @action(detail=True, methods=["post"], url_path="not-accept")
     def not_accept(self, request: Request, pk: str | None = None) -> Response:
         data = _valid(NotAcceptSerializer, request)
         return self._act(
-            services.suggestion_not_accept,
+            review.suggestion_not_accept,
             ground=data["ground"],
             forwarded_to=data["forwarded_to"],
             note=data["note"],
@@ -368,14 +377,14 @@ class SuggestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
             target = visible.filter(pk=data["into"].pk).first()
             if target is None:
                 raise DomainError("not_found", status=404)
-            services.suggestion_merge(
+            review.suggestion_merge(
                 suggestions=[suggestion],
                 into=target,
                 actor=_actor(request),
             )
         else:
             others = list(visible.filter(pk__in=[s.pk for s in data.get("suggestions", [])]))
-            services.suggestion_merge(
+            review.suggestion_merge(
                 suggestions=others,
                 into=suggestion,
                 actor=_actor(request),
@@ -385,29 +394,23 @@ class SuggestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=AssignSerializer, responses=SuggestionDetailSerializer)
     @action(detail=True, methods=["post"])
     def assign(self, request: Request, pk: str | None = None) -> Response:
-        """Route to units (S§19); on an assigned suggestion, re-route (S§21) with a reason."""
-        suggestion = self.get_object()
-        data = _valid(AssignSerializer, request)
-        units = [services.UnitRole(row["unit"], row["role"]) for row in data["units"]]
-        if suggestion.status == Suggestion.Status.ASSIGNED:
-            services.suggestion_reroute(
-                suggestion=suggestion,
-                units=units,
-                actor=_actor(request),
-                reason=data["reason"] or "re-routed",
-            )
-        else:
-            services.suggestion_accept_and_assign(
-                suggestion=suggestion,
-                units=units,
-                actor=_actor(request),
-            )
-        return self._detail(suggestion)
+        """Route to units (S§19), accepting it first if it awaits review. Once assigned, a
+        second assign is refused (409): re-routing is `reroute`."""
+        units = _units(_valid(AssignSerializer, request))
+        return self._act(routing.suggestion_accept_and_assign, units=units)
+
+    @extend_schema(request=RerouteSerializer, responses=SuggestionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def reroute(self, request: Request, pk: str | None = None) -> Response:
+        """Route an assigned suggestion again (S§21): its open assignments end, new ones start,
+        and the deputies' open disagreements are answered with the reason."""
+        data = _valid(RerouteSerializer, request)
+        return self._act(routing.suggestion_reroute, units=_units(data), reason=data["reason"])
 
     @extend_schema(request=ReasonSerializer, responses=SuggestionDetailSerializer)
     @action(detail=True, methods=["post"])
     def disagree(self, request: Request, pk: str | None = None) -> Response:
-        return self._act(services.suggestion_disagree, reason=_valid(ReasonSerializer, request)["reason"])
+        return self._act(routing.suggestion_disagree, reason=_valid(ReasonSerializer, request)["reason"])
 
     @extend_schema(request=EvaluateSerializer, responses=SuggestionDetailSerializer)
     @action(detail=True, methods=["post"])
@@ -428,7 +431,7 @@ class SuggestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], url_path="mark-key")
     def mark_key(self, request: Request, pk: str | None = None) -> Response:
         """Key handling with its grounds and supervision (S§34–S§39)."""
-        return self._act(handling.suggestion_mark_key, **_valid(MarkKeySerializer, request))
+        return self._act(follow_up.suggestion_mark_key, **_valid(MarkKeySerializer, request))
 
 
 class AssignmentSerializer(serializers.ModelSerializer):
@@ -494,26 +497,26 @@ class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=None, responses=AssignmentSerializer)
     @action(detail=True, methods=["post"])
     def acknowledge(self, request: Request, pk: str | None = None) -> Response:
-        return self._act(services.assignment_acknowledge)
+        return self._act(routing.assignment_acknowledge)
 
     @extend_schema(request=ReasonSerializer, responses=AssignmentSerializer)
     @action(detail=True, methods=["post"])
     def object(self, request: Request, pk: str | None = None) -> Response:
         """Not this unit's responsibility, within 5 days of receipt (S§20)."""
-        return self._act(services.assignment_object, reason=_valid(ReasonSerializer, request)["reason"])
+        return self._act(routing.assignment_object, reason=_valid(ReasonSerializer, request)["reason"])
 
     @extend_schema(request=ReassignSerializer, responses=AssignmentSerializer)
     @action(detail=True, methods=["post"])
     def reassign(self, request: Request, pk: str | None = None) -> Response:
         """The assigning body moves it to another unit (S§20); answers the new assignment."""
         data = _valid(ReassignSerializer, request)
-        return self._act(services.assignment_reassign, unit=data["unit"], reason=data["reason"])
+        return self._act(routing.assignment_reassign, unit=data["unit"], reason=data["reason"])
 
     @extend_schema(request=ReasonSerializer, responses=AssignmentSerializer)
     @action(detail=True, methods=["post"], url_path="reject-objection")
     def reject_objection(self, request: Request, pk: str | None = None) -> Response:
         return self._act(
-            services.assignment_reject_objection, reason=_valid(ReasonSerializer, request)["reason"]
+            routing.assignment_reject_objection, reason=_valid(ReasonSerializer, request)["reason"]
         )
 
     @extend_schema(request=CommunicateSerializer, responses=AssignmentSerializer)
@@ -618,7 +621,7 @@ class CommitmentViewSet(viewsets.ReadOnlyModelViewSet):
     def progress(self, request: Request, pk: str | None = None) -> Response:
         commitment = self.get_object()
         d = _valid(ProgressSerializer, request)
-        handling.commitment_progress(
+        follow_up.commitment_progress(
             commitment=commitment, actor=_actor(request), text=d["text"], done=d["done"]
         )
         commitment.refresh_from_db()

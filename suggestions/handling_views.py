@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from congress.errors import DomainError
 from congress.roles import Role
-from suggestions import handling
 from suggestions.forms import (
     ApproveReplyForm,
     ArrangeForm,
@@ -41,6 +40,7 @@ from suggestions.models import (
     ReplyTemplate,
     SupervisionRequest,
 )
+from suggestions.services import follow_up, handling
 from suggestions.views import _attempt, _form_action, _staff_only, _unit_assignment, _user, _visible
 from suggestions.workflow import Status
 from suggestions.workflow.who import deputies_of, is_assigning_staff, unit_of, unit_staff
@@ -274,7 +274,7 @@ def mark_key(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     return _form_action(
         request, suggestion, KeyForm,
-        lambda d: handling.suggestion_mark_key(suggestion=suggestion, actor=user, **d),
+        lambda d: follow_up.suggestion_mark_key(suggestion=suggestion, actor=user, **d),
         heading=_("Key handling and supervision"), success=_("Recorded as a key suggestion."),
         explanation=_("Key suggestions concern the province's central work, the SC's key tasks, or major matters raised by many deputies (S§34). Session suggestions are approved by the chairpersons' meeting (S§35); recess ones go by the through-train (S§36)."),
     )  # fmt: skip
@@ -285,7 +285,7 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
     suggestion = _visible(request, pk)
     return _form_action(
         request, suggestion, SupervisionRequestForm,
-        lambda d: handling.supervision_request(suggestion=suggestion, actor=_user(request), kind=d["kind"], message=d["message"]),
+        lambda d: follow_up.supervision_request(suggestion=suggestion, actor=_user(request), kind=d["kind"], message=d["message"]),
         heading=_("Ask about progress or meet the unit's head"), success=_("Sent to the committee, which contacts the unit for you (S§44)."),
         explanation=_("Deputies may ask the handling unit about progress, or meet the unit's head; the committee arranges it (S§44)."),
     )  # fmt: skip
@@ -297,7 +297,7 @@ def arrange(request: HttpRequest, request_id: int) -> HttpResponse:
     user = _staff_only(request)
     return _form_action(
         request, row.suggestion, ArrangeForm,
-        lambda d: handling.supervision_arrange(request=row, actor=user, arrangement=d["arrangement"]),
+        lambda d: follow_up.supervision_arrange(request=row, actor=user, arrangement=d["arrangement"]),
         heading=_("Arrange the deputy's request"), success=_("The deputy is told."),
         explanation=f"{row.deputy.name}（{row.get_kind_display()}）：{row.message}", back="/suggestions/objections/",
     )  # fmt: skip
@@ -313,7 +313,7 @@ def commitment_progress(request: HttpRequest, commitment_id: int) -> HttpRespons
         raise Http404
     return _form_action(
         request, commitment.reply.assignment.suggestion, ProgressForm,
-        lambda d: handling.commitment_progress(commitment=commitment, actor=_user(request), text=d["text"], done=d["done"]),
+        lambda d: follow_up.commitment_progress(commitment=commitment, actor=_user(request), text=d["text"], done=d["done"]),
         heading=_("Report progress on a commitment"), success=_("Reported; the deputy and the committee are told (S§32)."),
         explanation=commitment.text, back=f"/suggestions/replies/{commitment.reply_id}/",
     )  # fmt: skip

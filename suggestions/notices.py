@@ -1,7 +1,9 @@
-"""Who is told what, when a suggestion moves. Called after the transaction commits.
+"""Who is told what, when a suggestion moves. Called by the service, inside its transaction.
 
-Each function loads what it needs and hands the message to the notifications part of
-congress; a notice never blocks or undoes the transition that caused it.
+Each function loads what it needs and hands the message to congress's notify(), which
+writes the inbox and the outbox in the same transaction and delivers after the commit, with
+retries: a step that rolls back tells nobody, and a delivery that fails later never undoes
+the step.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -21,10 +22,6 @@ from suggestions.models import Assignment, CoSigner, Disagreement, Suggestion
 from suggestions.workflow import ASSIGNMENT, AssignmentStatus
 from suggestions.workflow import Role as UnitRole
 from suggestions.workflow.who import deputies_of
-
-
-def on_commit(function: Callable[..., None], *args: Any) -> None:
-    transaction.on_commit(lambda: function(*args))
 
 
 def _link(suggestion: Suggestion) -> str:

@@ -18,10 +18,10 @@ from congress.deadlines.overdue import OverdueItem, OverdueSource
 from congress.deadlines.reminders import DeadlineKind, DueItem, register, register_step
 from congress.models import User
 from congress.roles import Role
-from suggestions.handling import suggestions_close_after_evaluation_window
 from suggestions.models import Assignment, Commitment
 from suggestions.selectors import OVERDUE_CLOCKS, all_clocks
-from suggestions.services import assignments_close_objection_windows
+from suggestions.services.assignment import assignments_close_objection_windows
+from suggestions.services.handling import suggestions_close_after_evaluation_window
 from suggestions.workflow import ASSIGNMENT
 
 

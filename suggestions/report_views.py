@@ -20,7 +20,7 @@ from congress.errors import DomainError
 from congress.excel import excel_response
 from congress.lists import list_context
 from congress.models import User
-from suggestions import handling, reports
+from suggestions import reports
 from suggestions.disclosure import stacked
 from suggestions.models import Assignment, Commitment, KeyNote, KeySuggestion, Suggestion
 from suggestions.permissions import visible_suggestions
@@ -32,6 +32,7 @@ from suggestions.report_filters import (
     commitment_years,
 )
 from suggestions.report_forms import NoteForm
+from suggestions.services import follow_up
 from suggestions.workflow import AssignmentStatus
 from suggestions.workflow.who import is_assigning_staff, supervising_body, unit_of, unit_staff
 
@@ -165,7 +166,7 @@ def _note_page(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     form = NoteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            handling.key_note(key=key, actor=user, kind=kind, text=form.cleaned_data["text"])
+            follow_up.key_note(key=key, actor=user, kind=kind, text=form.cleaned_data["text"])
         except DomainError as error:
             form.add_error(None, str(error.detail))
         else:

@@ -134,15 +134,21 @@ def overdue_filter(today: dt.date | None = None) -> Q:
     return reduce(or_, (past_due(clock, today) for clock in OVERDUE_CLOCKS))
 
 
+def unsatisfied_this_round() -> Exists:
+    """A deputy rated the reply of the suggestion's current round unsatisfied (S§30)."""
+    return Exists(
+        Evaluation.objects.filter(
+            suggestion=OuterRef("pk"), round=OuterRef("reply_round"), rating=Evaluation.Rating.UNSATISFIED
+        )
+    )
+
+
 def awaiting_rehandling_decision() -> QuerySet[Suggestion]:
     """Replied suggestions with an unsatisfied rating in the current round and no decision yet (S§30)."""
-    unsatisfied = Evaluation.objects.filter(
-        suggestion=OuterRef("pk"), round=OuterRef("reply_round"), rating=Evaluation.Rating.UNSATISFIED
-    )
     decided = RehandlingDecision.objects.filter(suggestion=OuterRef("pk"), round=OuterRef("reply_round"))
     return (
         Suggestion.objects.filter(status__in=SUGGESTION.sources("decide_rehandling"))
-        .filter(Exists(unsatisfied))
+        .filter(unsatisfied_this_round())
         .exclude(Exists(decided))
         .select_related("lead_deputy")
         .order_by(F("replied_at").asc(nulls_last=True))

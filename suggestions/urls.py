@@ -28,6 +28,7 @@ urlpatterns = [
     path("<int:pk>/not-accept/", views.suggestion_not_accept, name="not-accept"),
     path("<int:pk>/merge/", views.suggestion_merge, name="merge"),
     path("<int:pk>/assign/", views.suggestion_assign, name="assign"),
+    path("<int:pk>/reroute/", views.suggestion_reroute, name="reroute"),
     path(
         "<int:pk>/disagreements/<int:disagreement_id>/answer/",
         views.disagreement_answer,

@@ -24,7 +24,7 @@ from congress.lists import list_context
 from congress.models import Organisation, Session, User
 from congress.roles import Role
 from congress.selectors import current_session
-from suggestions import selectors, services
+from suggestions import selectors
 from suggestions.excel_import import TEMPLATE_HEADERS, import_suggestions, template_workbook
 from suggestions.filters import AssignmentFilter, SuggestionFilter
 from suggestions.forms import (
@@ -42,6 +42,8 @@ from suggestions.forms import (
 )
 from suggestions.models import Assignment, Attachment, CoSigner, Disagreement, RoutingRule, Suggestion
 from suggestions.permissions import visible_assignments, visible_suggestions
+from suggestions.services import assignment as routing
+from suggestions.services import filing, review
 from suggestions.similarity import similar_suggestions
 from suggestions.workflow import SUGGESTION, Status
 from suggestions.workflow.who import is_assigning_staff, is_lead, lead_or_enterer, unit_of, unit_staff
@@ -126,7 +128,7 @@ def suggestion_new(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             with transaction.atomic():
-                suggestion = services.suggestion_create(
+                suggestion = filing.suggestion_create(
                     actor=user, lead_deputy=deputy, title=data["title"], body=data["body"], subject_area=data["subject_area"],
                     session=data["session"], co_signers=data["co_signers"], urgent=data["urgent"],
                 )  # fmt: skip
@@ -156,14 +158,14 @@ def staff_entry(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         vote = None
         if data["kind"] == Suggestion.Kind.DELEGATION:
-            vote = services.DelegationVote(
+            vote = filing.DelegationVote(
                 data.get("delegation_members") or 0,
                 data.get("delegation_votes_for") or 0,
                 data["delegation_head_signed"],
             )
         try:
             with transaction.atomic():
-                suggestion = services.suggestion_create(
+                suggestion = filing.suggestion_create(
                     actor=user, lead_deputy=data["lead_deputy"], kind=data["kind"], title=data["title"], body=data["body"],
                     subject_area=data["subject_area"], session=data["session"], co_signers=data["co_signers"],
                     delegation_vote=vote, urgent=data["urgent"],
@@ -210,7 +212,7 @@ def suggestion_edit(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             with transaction.atomic():
-                services.suggestion_edit(
+                filing.suggestion_edit(
                     suggestion=suggestion, actor=user, title=data["title"], body=data["body"],
                     subject_area=data["subject_area"], urgent=data["urgent"],
                 )  # fmt: skip
@@ -319,7 +321,7 @@ def suggestion_submit(request: HttpRequest, pk: int) -> HttpResponse:
     return _post_action(
         request,
         pk,
-        lambda s, u: services.suggestion_submit(suggestion=s, actor=u),
+        lambda s, u: filing.suggestion_submit(suggestion=s, actor=u),
         _("Filed. It now awaits review (S§15)."),
     )
 
@@ -330,7 +332,7 @@ def cosigner_confirm(request: HttpRequest, pk: int) -> HttpResponse:
     return _post_action(
         request,
         pk,
-        lambda s, u: services.cosigner_confirm(suggestion=s, actor=u),
+        lambda s, u: filing.cosigner_confirm(suggestion=s, actor=u),
         _("You confirmed the final text and co-sign it."),
     )
 
@@ -341,7 +343,7 @@ def cosigner_decline(request: HttpRequest, pk: int) -> HttpResponse:
     return _post_action(
         request,
         pk,
-        lambda s, u: services.cosigner_decline(suggestion=s, actor=u),
+        lambda s, u: filing.cosigner_decline(suggestion=s, actor=u),
         _("You declined to co-sign."),
     )
 
@@ -359,7 +361,7 @@ def cosigner_invite(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         _attempt(
             request,
-            lambda: services.cosigner_invite(suggestion=suggestion, deputies=deputies, actor=user),
+            lambda: filing.cosigner_invite(suggestion=suggestion, deputies=deputies, actor=user),
             _("Invited."),
         )
     return redirect("suggestions:detail", pk=pk)
@@ -372,7 +374,7 @@ def cosigner_remove(request: HttpRequest, pk: int, deputy_id: int) -> HttpRespon
     row = get_object_or_404(CoSigner, suggestion=suggestion, deputy_id=deputy_id)
     _attempt(
         request,
-        lambda: services.cosigner_remove(suggestion=suggestion, deputy=row.deputy, actor=_user(request)),
+        lambda: filing.cosigner_remove(suggestion=suggestion, deputy=row.deputy, actor=_user(request)),
         _("Invitation withdrawn."),
     )
     return redirect("suggestions:detail", pk=pk)
@@ -410,7 +412,7 @@ def suggestion_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     suggestion = _visible(request, pk)
     return _form_action(
         request, suggestion, WithdrawForm,
-        lambda d: services.suggestion_withdraw(suggestion=suggestion, actor=_user(request), letter=d["letter"]),
+        lambda d: filing.suggestion_withdraw(suggestion=suggestion, actor=_user(request), letter=d["letter"]),
         heading=_("Withdraw the suggestion"), success=_("The suggestion is withdrawn."),
         explanation=_("A suggestion can be withdrawn in writing by its proposer until it is replied (S§16)."),
     )  # fmt: skip
@@ -421,7 +423,7 @@ def suggestion_disagree(request: HttpRequest, pk: int) -> HttpResponse:
     suggestion = _visible(request, pk)
     return _form_action(
         request, suggestion, ReasonForm,
-        lambda d: services.suggestion_disagree(suggestion=suggestion, actor=_user(request), reason=d["reason"]),
+        lambda d: routing.suggestion_disagree(suggestion=suggestion, actor=_user(request), reason=d["reason"]),
         heading=_("Disagree with the assignment"),
         success=_("Your disagreement was sent to the committee, which will study it (S§21)."),
         explanation=_("Say which unit should handle it, and why."),
@@ -465,17 +467,17 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
     for suggestion in visible_suggestions(user).filter(pk__in=ids).order_by("submitted_at"):
         try:
             if action == "accept":
-                services.suggestion_accept(suggestion=suggestion, actor=user)
+                review.suggestion_accept(suggestion=suggestion, actor=user)
             elif action == "assign_proposed":
                 proposal = selectors.propose_units(suggestion)
                 if not proposal:
                     raise DomainError("no_proposal", _("the routing table has no units for its subject area"))
-                services.suggestion_accept_and_assign(
+                routing.suggestion_accept_and_assign(
                     suggestion=suggestion, units=_unit_roles(proposal), actor=user
                 )
             elif action == "assign_chosen" and form is not None:
-                units = [services.UnitRole(unit, role) for unit, role in form.cleaned_data["pairs"]]
-                services.suggestion_accept_and_assign(suggestion=suggestion, units=units, actor=user)
+                units = [routing.HandlingUnit(unit, role) for unit, role in form.cleaned_data["pairs"]]
+                routing.suggestion_accept_and_assign(suggestion=suggestion, units=units, actor=user)
             else:
                 raise DomainError("unknown_action", _("unknown action"), status=400)
             done += 1
@@ -488,9 +490,9 @@ def review_bulk(request: HttpRequest) -> HttpResponse:
     return redirect(request.POST.get("next") or "suggestions:review")
 
 
-def _unit_roles(pairs: list[tuple[int, str]]) -> list[services.UnitRole]:
+def _unit_roles(pairs: list[tuple[int, str]]) -> list[routing.HandlingUnit]:
     units = Organisation.objects.in_bulk([unit for unit, _role in pairs])
-    return [services.UnitRole(units[unit], role) for unit, role in pairs]
+    return [routing.HandlingUnit(units[unit], role) for unit, role in pairs]
 
 
 @login_required
@@ -501,7 +503,7 @@ def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
     return _post_action(
         request,
         pk,
-        lambda s, u: services.suggestion_accept(suggestion=s, actor=u),
+        lambda s, u: review.suggestion_accept(suggestion=s, actor=u),
         _("Accepted; it awaits assignment."),
     )
 
@@ -516,7 +518,7 @@ def suggestion_return(request: HttpRequest, pk: int) -> HttpResponse:
     return _post_action(
         request,
         pk,
-        lambda s, u: services.suggestion_return(suggestion=s, actor=u, message=message),
+        lambda s, u: review.suggestion_return(suggestion=s, actor=u, message=message),
         _("Returned to the deputy."),
     )
 
@@ -527,7 +529,7 @@ def suggestion_not_accept(request: HttpRequest, pk: int) -> HttpResponse:
     _staff_only(request, suggestion)
     return _form_action(
         request, suggestion, NotAcceptForm,
-        lambda d: services.suggestion_not_accept(
+        lambda d: review.suggestion_not_accept(
             suggestion=suggestion, actor=_user(request), ground=d["ground"], forwarded_to=d["forwarded_to"], note=d["note"]
         ),
         heading=_("Not accepted as a suggestion"), success=_("Recorded; it is forwarded as a deputy's letter."),
@@ -543,7 +545,7 @@ def suggestion_merge(request: HttpRequest, pk: int) -> HttpResponse:
     ids = [int(x) for x in request.POST.getlist("merge") if x.isdigit()]
     others = list(visible_suggestions(user).filter(pk__in=ids))
     _attempt(
-        request, lambda: services.suggestion_merge(suggestions=others, into=target, actor=user),
+        request, lambda: review.suggestion_merge(suggestions=others, into=target, actor=user),
         _("Merged into %(number)s; their deputies are told.") % {"number": target.number_label},
     )  # fmt: skip
     return redirect("suggestions:detail", pk=pk)
@@ -551,30 +553,40 @@ def suggestion_merge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def suggestion_assign(request: HttpRequest, pk: int) -> HttpResponse:
+    """Route it to its handling units (S§19), accepting it first if it awaits review."""
     suggestion = _visible(request, pk)
     user = _staff_only(request, suggestion)
     form = AssignForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        units = [services.UnitRole(unit, role) for unit, role in form.cleaned_data["pairs"]]
-        reason = form.cleaned_data.get("reason") or ""
+        units = [routing.HandlingUnit(unit, role) for unit, role in form.cleaned_data["pairs"]]
         try:
-            if suggestion.status == Status.ASSIGNED:
-                disagreement = suggestion.disagreements.filter(resolved_at__isnull=True).first()
-                services.suggestion_reroute(
-                    suggestion=suggestion,
-                    units=units,
-                    actor=user,
-                    reason=reason or _("re-routed"),
-                    disagreement=disagreement,
-                )
-            else:
-                services.suggestion_accept_and_assign(suggestion=suggestion, units=units, actor=user)
+            routing.suggestion_accept_and_assign(suggestion=suggestion, units=units, actor=user)
         except DomainError as error:
             form.add_error(None, str(error.detail))
         else:
             messages.success(request, _("Assigned; the deputies and the units are told (S§21)."))
             return redirect("suggestions:detail", pk=pk)
-    return render(request, "suggestions/assign.html", {"form": form, "s": suggestion})
+    return render(request, "suggestions/assign.html", {"form": form, "s": suggestion, "reroute": False})
+
+
+@login_required
+def suggestion_reroute(request: HttpRequest, pk: int) -> HttpResponse:
+    """Route an assigned suggestion again (S§21), after a deputy's disagreement or otherwise."""
+    suggestion = _visible(request, pk)
+    user = _staff_only(request, suggestion)
+    form = AssignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        units = [routing.HandlingUnit(unit, role) for unit, role in form.cleaned_data["pairs"]]
+        try:
+            routing.suggestion_reroute(
+                suggestion=suggestion, units=units, actor=user, reason=form.cleaned_data["reason"]
+            )
+        except DomainError as error:
+            form.add_error(None, str(error.detail))
+        else:
+            messages.success(request, _("Re-routed; the deputies and the units are told (S§21)."))
+            return redirect("suggestions:detail", pk=pk)
+    return render(request, "suggestions/assign.html", {"form": form, "s": suggestion, "reroute": True})
 
 
 @login_required
@@ -584,7 +596,7 @@ def disagreement_answer(request: HttpRequest, pk: int, disagreement_id: int) -> 
     row = get_object_or_404(Disagreement, pk=disagreement_id, suggestion=suggestion)
     return _form_action(
         request, suggestion, ReasonForm,
-        lambda d: services.disagreement_resolve(disagreement=row, actor=user, resolution=d["reason"]),
+        lambda d: routing.disagreement_resolve(disagreement=row, actor=user, resolution=d["reason"]),
         heading=_("Keep the assignment and explain"), success=_("The deputy is told."),
         explanation=row.reason,
     )  # fmt: skip
@@ -617,7 +629,7 @@ def assignment_reassign(request: HttpRequest, assignment_id: int) -> HttpRespons
     user = _staff_only(request, assignment.suggestion)
     return _form_action(
         request, assignment.suggestion, ReassignForm,
-        lambda d: services.assignment_reassign(assignment=assignment, unit=d["unit"], actor=user, reason=d["reason"]),
+        lambda d: routing.assignment_reassign(assignment=assignment, unit=d["unit"], actor=user, reason=d["reason"]),
         heading=_("Reassign to another unit"), success=_("Reassigned; the new unit's clocks start today (S§20)."),
         explanation=_("%(unit)s objected: %(reason)s") % {"unit": assignment.unit.name, "reason": assignment.objection_reason},
         back="/suggestions/objections/",
@@ -630,7 +642,7 @@ def assignment_reject_objection(request: HttpRequest, assignment_id: int) -> Htt
     user = _staff_only(request, assignment.suggestion)
     return _form_action(
         request, assignment.suggestion, ReasonForm,
-        lambda d: services.assignment_reject_objection(assignment=assignment, actor=user, reason=d["reason"]),
+        lambda d: routing.assignment_reject_objection(assignment=assignment, actor=user, reason=d["reason"]),
         heading=_("Reject the objection"), success=_("The unit is told to handle it."),
         explanation=_("%(unit)s objected: %(reason)s") % {"unit": assignment.unit.name, "reason": assignment.objection_reason},
         back="/suggestions/objections/",
@@ -680,7 +692,7 @@ def _unit_assignment(request: HttpRequest, assignment_id: int) -> Assignment:
 def assignment_acknowledge(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = _unit_assignment(request, assignment_id)
     _attempt(
-        request, lambda: services.assignment_acknowledge(assignment=assignment, actor=_user(request)),
+        request, lambda: routing.assignment_acknowledge(assignment=assignment, actor=_user(request)),
         _("Acknowledged: your unit handles it."),
     )  # fmt: skip
     return redirect("suggestions:detail", pk=assignment.suggestion_id)
@@ -691,7 +703,7 @@ def assignment_object(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = _unit_assignment(request, assignment_id)
     return _form_action(
         request, assignment.suggestion, ReasonForm,
-        lambda d: services.assignment_object(assignment=assignment, actor=_user(request), reason=d["reason"]),
+        lambda d: routing.assignment_object(assignment=assignment, actor=_user(request), reason=d["reason"]),
         heading=_("Not our unit's responsibility"),
         success=_("Sent to the assigning body, which decides within 10 days (S§20)."),
         explanation=_("Within five days of receipt, say in writing why this is not your unit's responsibility. Your unit may not forward it itself (S§20)."),

@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from suggestions import services
 from suggestions.excel_import import TEMPLATE_HEADERS
 from suggestions.models import RoutingRule, Suggestion
+from suggestions.services.assignment import assignment_object
 from suggestions.workflow import AssignmentStatus, Status
 from suggestions.workflow import Role as UnitRole
 
@@ -145,7 +145,7 @@ def test_staff_see_the_objection_queue_with_the_ten_day_clock_and_reassign(
     client, staff, units, assigned, other_unit
 ):
     a = assigned()
-    services.assignment_object(assignment=a, actor=units["unit1"], reason="属于卫生部门职责。")
+    assignment_object(assignment=a, actor=units["unit1"], reason="属于卫生部门职责。")
     client.force_login(staff)
     html = client.get(reverse("suggestions:objections")).content.decode()
     assert "属于卫生部门职责。" in html and "重新交办" in html
