@@ -12,9 +12,9 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from congress.roles import Role
-from suggestions.models import Assignment, CoSigner, KeySuggestion, Suggestion
-from suggestions.workflow import Status
-from suggestions.workflow.who import is_assigning_staff, supervising_body, unit_of
+from suggestions.models import Assignment, CoSigner, KeySuggestion, Reply, Suggestion
+from suggestions.workflow import REPLY, Status
+from suggestions.workflow.who import is_assigning_staff, supervising_body, unit_of, unit_staff
 
 
 def visible_suggestions(user: Any, queryset: QuerySet[Suggestion] | None = None) -> QuerySet[Suggestion]:
@@ -59,3 +59,12 @@ def visible_assignments(user: Any, queryset: QuerySet[Assignment] | None = None)
     if unit_id:
         return queryset.filter(unit_id=unit_id)
     return queryset.filter(suggestion__in=visible_suggestions(user))
+
+
+def may_see_reply(user: Any, reply: Reply) -> bool:
+    """Of a suggestion the user may see: a draft is the unit's own (and the assigning body's)
+    until signed off; a unit never sees another unit's reply."""
+    own = unit_staff(reply, user) or is_assigning_staff(user)
+    if reply.status in REPLY.open_statuses and not own:
+        return False
+    return not (unit_of(user) and not own)

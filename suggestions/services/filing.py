@@ -23,7 +23,7 @@ from suggestions.services.steps import event, locked, recorded, require_active, 
 from suggestions.workflow import ASSIGNMENT, SUGGESTION, CoSignerStatus, Status
 from suggestions.workflow.who import deputy_of, is_assigning_staff
 
-# A suggestion that names no subject area is filed under 其他 ("other"); staff re-classify.
+# The subject area of a suggestion that names none (staff re-classify it).
 OTHER_AREA = "其他"
 
 
@@ -40,7 +40,7 @@ def suggestion_create(
     lead_deputy: Deputy,
     title: str,
     body: str,
-    subject_area: SubjectArea,
+    subject_area: SubjectArea | None,
     session: Session | None,
     kind: str = Suggestion.Kind.SINGLE,
     co_signers: Sequence[Deputy] = (),
@@ -48,7 +48,8 @@ def suggestion_create(
     urgent: bool = False,
     note: str = "",
 ) -> Suggestion:
-    """A draft, by the deputy or by staff from the paper form (S§13: recorded as such)."""
+    """A draft, by the deputy or by staff from the paper form (S§13: recorded as such). One that
+    names no subject area is filed under 其他 ("other"), for staff to re-classify."""
     require_active(lead_deputy)
     on_behalf = deputy_of(actor) != lead_deputy
     if on_behalf and not (
@@ -60,7 +61,7 @@ def suggestion_create(
     with transaction.atomic():
         suggestion = Suggestion.objects.create(
             congress=lead_deputy.congress, session=session, kind=kind, title=title.strip(), body=body.strip(),
-            subject_area=subject_area, region=lead_deputy.delegation.name.removesuffix("代表团"),
+            subject_area=subject_area or SubjectArea.objects.get(name=OTHER_AREA), region=lead_deputy.delegation.name.removesuffix("代表团"),
             lead_deputy=lead_deputy, entered_by=actor, entered_on_paper=on_behalf, urgent=urgent,
             delegation=lead_deputy.delegation if kind == Suggestion.Kind.DELEGATION else None,
         )  # fmt: skip
@@ -121,16 +122,10 @@ def suggestion_create_draft(
 ) -> Suggestion:
     """A draft prefilled from elsewhere (a constituent's opinion at a liaison station), for
     the deputy to check, edit and file; the note records where it came from."""
-    area = subject_area or SubjectArea.objects.get(name=OTHER_AREA)
     return suggestion_create(
-        actor=actor,
-        lead_deputy=lead_deputy,
-        title=title,
-        body=body,
-        subject_area=area,
-        session=None,
+        actor=actor, lead_deputy=lead_deputy, title=title, body=body, subject_area=subject_area, session=None,
         note=note,
-    )
+    )  # fmt: skip
 
 
 def _record_delegation_vote(suggestion: Suggestion, vote: DelegationVote) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from suggestions import disclosure
+from suggestions.reports import disclosure
 from suggestions.services.handling import assignment_decide_extension, assignment_request_extension
 from suggestions.workflow import AssignmentStatus, Role
 from tests.conftest import BEIJING
