@@ -18,8 +18,8 @@ from congress.deadlines.recompute import MovedDeadline
 from congress.deadlines.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY, REPLY_EXTENSION
 from congress.errors import DomainError
 from congress.models import Organisation, User
-from suggestions import notices
 from suggestions.models import Assignment, Disagreement, Suggestion
+from suggestions.notices import assignment as notices
 from suggestions.selectors import past_due
 from suggestions.services.review import suggestion_accept
 from suggestions.services.steps import event, locked, locked_assignment, recorded, required_text, take

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_noop as N_
 from congress.errors import DomainError
 from congress.models import Session, User
 from deputies.models import Deputy
-from suggestions import notices
 from suggestions.models import CoSigner, SubjectArea, Suggestion, SuggestionCounter
+from suggestions.notices import filing as notices
 from suggestions.services.steps import event, locked, recorded, require_active, required_text, take
 from suggestions.workflow import ASSIGNMENT, SUGGESTION, CoSignerStatus, Status
 from suggestions.workflow.who import deputy_of, is_assigning_staff

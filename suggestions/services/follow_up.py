@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from congress.errors import DomainError
 from congress.models import Organisation, User
-from suggestions import notices
 from suggestions.models import (
     Commitment,
     CommitmentProgress,
@@ -20,6 +19,7 @@ from suggestions.models import (
     Suggestion,
     SupervisionRequest,
 )
+from suggestions.notices import follow_up as notices
 from suggestions.services.steps import event, in_portal_language, locked, required_text, take
 from suggestions.workflow import REPLY, SUGGESTION
 

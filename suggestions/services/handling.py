@@ -18,7 +18,6 @@ from congress.deadlines import statutory
 from congress.deadlines.calendar import deadline
 from congress.errors import DomainError
 from congress.models import Organisation, User
-from suggestions import notices
 from suggestions.models import (
     Assignment,
     Commitment,
@@ -31,6 +30,7 @@ from suggestions.models import (
     Suggestion,
     WithheldGround,
 )
+from suggestions.notices import handling as notices
 from suggestions.selectors import unsatisfied_this_round
 from suggestions.services.steps import (
     event,

@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from congress.errors import DomainError
 from congress.models import User
-from suggestions import notices
 from suggestions.models import NotAcceptedGround, Suggestion
+from suggestions.notices import review as notices
 from suggestions.services.steps import locked, required_text, take
 from suggestions.workflow import SUGGESTION
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from congress.notifications.models import Notification, NotificationPreference, OutboxMessage
-from suggestions import notices
 from suggestions.models import Assignment, SuggestionEvent
+from suggestions.notices import assignment as notices
 from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
 from suggestions.workflow import Role, Status
 
