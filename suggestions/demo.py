@@ -27,7 +27,7 @@ from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_
 from suggestions.services.filing import cosigner_confirm, suggestion_create, suggestion_submit
 from suggestions.services.handling import assignment_communicate, assignment_draft_reply, reply_approve
 from suggestions.services.review import suggestion_accept
-from suggestions.workflow import AssignmentStatus, Role, Status
+from suggestions.workflow import ASSIGNMENT, AssignmentStatus, Role, Status
 
 # Subject area → (lead or sole unit, co units)
 ROUTING = {
@@ -248,9 +248,7 @@ def seed_scale(scale: int, out: Any) -> None:
                             if objected
                             else None,
                             objection_reason="不属于本单位职责。" if objected else "",
-                            closed_at=filed
-                            if state in {AssignmentStatus.REASSIGNED, AssignmentStatus.WITHDRAWN}
-                            else None,
+                            closed_at=filed if state in ASSIGNMENT.done_statuses else None,
                         )
                     )
             Assignment.objects.bulk_create(assignments, batch_size=2000)

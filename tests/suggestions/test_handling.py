@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from congress.models import Organisation
 from congress.notifications.models import Notification
 from congress.roles import Role
+from congress.workflow import available_actions
 from suggestions.models import Commitment, Evaluation, KeySuggestion, Reply, SuggestionEvent
 from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
 from suggestions.services.filing import DelegationVote, cosigner_confirm, suggestion_create, suggestion_submit
@@ -141,10 +142,14 @@ def test_the_lead_waits_for_the_co_units_opinion_within_its_two_months(lead_and_
 
 
 def test_the_lead_may_reply_once_the_co_units_window_passed(lead_and_co, units, time_machine):
-    lead, _co = lead_and_co
+    lead, co = lead_and_co
     talk(lead, units["unit1"])
     time_machine.move_to(beijing(2030, 1, 1, 9))
-    assignment_draft_reply(assignment=lead, actor=units["unit1"], category="A", body="统一答复")
+    reply = assignment_draft_reply(assignment=lead, actor=units["unit1"], category="A", body="统一答复")
+    assert (reply.status, reply.round, reply.body) == (Reply.Status.DRAFT, 1, "统一答复")
+    co.refresh_from_db()
+    assert co.status == AssignmentStatus.PENDING  # no opinion came; its two months passed (S§26)
+    assert "draft_reply" in available_actions(lead, units["unit1"])
 
 
 def test_a_co_unit_does_not_reply_and_a_lead_does_not_send_an_opinion(lead_and_co, units):
