@@ -54,7 +54,8 @@ def test_a_joint_suggestion_is_filed_co_signed_accepted_and_assigned(browser, li
         co.click("text=我确认此文本并联名")
     assert "您已确认最终文本并联名" in co.inner_text("body")
 
-    deputy.reload()
+    # The refusal was shown in place, at the button's address: back to the suggestion's page.
+    deputy.goto(f"{live_server.url}{Suggestion.objects.get().get_absolute_url()}")
     with deputy.expect_navigation():
         deputy.click("text=提交建议")
     assert "已提交，等待复核" in deputy.inner_text("body")
