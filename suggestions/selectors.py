@@ -77,15 +77,6 @@ QUEUE_COLUMNS = [
 ]  # fmt: skip
 
 
-def unit_inbox(unit_id: int) -> QuerySet[Assignment]:
-    """A unit's open assignments, soonest due first (USERS.md: sorted by due date)."""
-    return (
-        Assignment.objects.filter(unit_id=unit_id, status__in=ASSIGNMENT.open_statuses)
-        .select_related("suggestion", "suggestion__lead_deputy", "suggestion__subject_area")
-        .order_by("objection_due", "reply_due", "co_opinion_due", "id")
-    )
-
-
 def objection_queue() -> QuerySet[Assignment]:
     """Objections awaiting the assigning body, soonest 10-day clock first (S§20)."""
     return (

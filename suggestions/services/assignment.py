@@ -41,7 +41,7 @@ UNIT_PROBLEMS = {
 }
 
 
-def check_units(units: Sequence[HandlingUnit]) -> None:
+def _check_units(units: Sequence[HandlingUnit]) -> None:
     """S§19: the units and their roles make one way of handling; each is a handling unit."""
     if problem := check_roles([u.role for u in units]):
         raise DomainError("invalid_units", _(UNIT_PROBLEMS[problem]), status=400)
@@ -82,7 +82,7 @@ def suggestion_assign(
 ) -> list[Assignment]:
     """Route an accepted suggestion to its handling units (S§17–S§19); the deputies are told
     (S§21). Once assigned, a second assign is refused: re-routing is its own step."""
-    check_units(units)
+    _check_units(units)
     with transaction.atomic():
         suggestion = locked(suggestion)
         step = SUGGESTION.require("assign", suggestion, actor)
@@ -98,7 +98,7 @@ def suggestion_accept_and_assign(
 ) -> list[Assignment]:
     """The obvious case in one step (the review queue): accept it if it still awaits review,
     then assign it."""
-    check_units(units)
+    _check_units(units)
     with transaction.atomic():
         if locked(suggestion).status in SUGGESTION.sources("accept"):
             suggestion = suggestion_accept(suggestion=suggestion, actor=actor)
@@ -110,7 +110,7 @@ def suggestion_reroute(
 ) -> list[Assignment]:
     """The assigning body routes it again (S§21): its open assignments end, new ones start
     afresh, and every open disagreement of the deputies is answered by it."""
-    check_units(units)
+    _check_units(units)
     with transaction.atomic():
         suggestion = locked(suggestion)
         step = SUGGESTION.require("reroute", suggestion, actor)

@@ -97,7 +97,7 @@ def suggestion_create_accepted(
             region=lead_deputy.delegation.name.removesuffix("代表团"), lead_deputy=lead_deputy, entered_by=actor,
             status=Status.ACCEPTED, submitted_at=now, reviewed_at=now,
         )  # fmt: skip
-        for field, value in draw_number(suggestion).items():
+        for field, value in _draw_number(suggestion).items():
             setattr(suggestion, field, value)
         suggestion.save()
         CoSigner.objects.bulk_create(
@@ -250,7 +250,7 @@ def suggestion_submit(*, suggestion: Suggestion, actor: User) -> Suggestion:
         _check_signatures(suggestion)
         fields: dict[str, Any] = {"submitted_at": timezone.now()}
         if suggestion.number is None:
-            fields |= draw_number(suggestion)
+            fields |= _draw_number(suggestion)
         take(step, suggestion, actor=actor, **fields)
         notices.submitted(suggestion.pk)
     return suggestion
@@ -291,7 +291,7 @@ def _check_signatures(suggestion: Suggestion) -> None:
             )
 
 
-def draw_number(suggestion: Suggestion) -> dict[str, Any]:
+def _draw_number(suggestion: Suggestion) -> dict[str, Any]:
     """The next number in filing order: per session, or per calendar year in recess."""
     scope = f"s{suggestion.session_id}" if suggestion.session_id else f"r{timezone.localdate().year}"
     counter, _created = SuggestionCounter.objects.select_for_update().get_or_create(scope=scope)
