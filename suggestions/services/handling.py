@@ -198,11 +198,11 @@ def assignment_draft_reply(
             "path": path.strip() if planned else "", "completion_date": completion_date if planned else None,
             "contact": contact.strip(), "drafted_by": actor, "drafted_at": timezone.now(),
         }  # fmt: skip
+        if scan is not None:
+            fields["scan"] = scan
         for name, value in fields.items():
             setattr(reply, name, value)
-        if scan is not None:
-            reply.scan = scan
-        reply.save()
+        reply.save(update_fields=list(fields) if reply.pk else None)  # a redraft saves what it changed
         take(step, assignment, actor=actor, note=in_portal_language(reply.get_category_display))
         notices.reply_drafted(reply.pk)
     return reply
