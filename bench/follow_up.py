@@ -119,13 +119,16 @@ def main() -> None:
     from django.utils import timezone
 
     from congress.models import User
-    from suggestions import disclosure, reports
     from suggestions.models import Assignment, Commitment, Reply
+    from suggestions.reports import disclosure
+    from suggestions.reports.accountability import accountability_table
+    from suggestions.reports.commitments import commitment_table
+    from suggestions.workflow import REPLYING_ROLES
 
     today = timezone.localdate()
-    years = Assignment.objects.filter(role__in=disclosure.REPLYING_ROLES).dates("reply_due", "year")
+    years = Assignment.objects.filter(role__in=REPLYING_ROLES).dates("reply_due", "year")
     busiest = (
-        Assignment.objects.filter(role__in=disclosure.REPLYING_ROLES)
+        Assignment.objects.filter(role__in=REPLYING_ROLES)
         .values("reply_due__year")
         .annotate(n=Count("pk"))
         .order_by("-n")
@@ -147,8 +150,8 @@ def main() -> None:
 
     figures = [
         (f"unit_league({year}) query", lambda: disclosure.unit_league(year, today)),
-        ("accountability_table query", lambda: reports.accountability_table(today)),
-        ("commitment_table query", lambda: reports.commitment_table(Commitment.objects.all(), today)),
+        ("accountability_table query", lambda: accountability_table(today)),
+        ("commitment_table query", lambda: commitment_table(Commitment.objects.all(), today)),
         ("GET /public/replies/", get(public, "/public/replies/")),
         ("GET /public/replies/?q=重点工作 省教育厅", get(public, "/public/replies/?q=重点工作+省教育厅")),
         ("GET /public/replies/?q=推动解决", get(public, "/public/replies/?q=推动解决")),

@@ -308,18 +308,18 @@ def _measure() -> dict[str, Any]:
 
 def _plan(today: dt.date) -> str:
     """The access path and time of the sweep's biggest query: it must not scan every open row."""
-    from suggestions.reminders import replies_open
+    from suggestions.reminders import open_on
 
-    plan = replies_open().filter(reply_due__in=_stage_dates(today)).explain(analyze=True)
+    plan = open_on("reply").filter(reply_due__in=_stage_dates(today)).explain(analyze=True)
     scans = [line.strip().split("  (")[0].lstrip("-> ") for line in plan.splitlines() if "Scan" in line]
     total = [line for line in plan.splitlines() if line.startswith("Execution Time")]
     return f"{' + '.join(scans)}, {total[0].split(': ')[1] if total else '?'}"
 
 
 def _due_today(today: dt.date) -> int:
-    from suggestions.reminders import replies_open
+    from suggestions.reminders import open_on
 
-    return replies_open().filter(reply_due__in=_stage_dates(today)).count()
+    return open_on("reply").filter(reply_due__in=_stage_dates(today)).count()
 
 
 def _stage_dates(today: dt.date) -> list[dt.date]:

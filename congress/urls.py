@@ -14,8 +14,9 @@ from congress.notifications.api import NotificationViewSet
 from deputies.api import DelegationViewSet, DeputyViewSet
 from liaison_stations import api as stations_api
 from motions.api import MotionViewSet, ReviewMeetingViewSet, ReviewMemberViewSet, ReviewReportViewSet
-from suggestions.api import AssignmentViewSet, CommitmentViewSet, SuggestionViewSet
-from suggestions.public_api import PublicReplyViewSet
+from suggestions.api.assignments import AssignmentViewSet, CommitmentViewSet
+from suggestions.api.public import PublicReplyViewSet
+from suggestions.api.suggestions import SuggestionViewSet
 
 router = DefaultRouter()
 router.register("sessions", SessionViewSet, basename="session")

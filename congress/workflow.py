@@ -236,10 +236,11 @@ class Workflow:
         return frozenset(s for s, state in self.states.items() if clock in state.clocks)
 
     def running(self, clock: str) -> Q:
-        """A filter on the records whose `clock` runs: its states, and the records it applies to."""
-        condition = Q(**{f"{self.status_field}__in": sorted(self.statuses_running(clock))})
+        """A filter on the records whose `clock` runs: its states, and the records it applies to.
+        Plain sorted strings, so an index condition built from it migrates as written."""
+        condition = Q(**{f"{self.status_field}__in": sorted(map(str, self.statuses_running(clock)))})
         for name, values in self.clocks[clock].only.items():
-            condition &= Q(**{f"{name}__in": sorted(values)})
+            condition &= Q(**{f"{name}__in": sorted(map(str, values))})
         return condition
 
     def running_clocks(self, record: Any) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ class SuggestionsConfig(AppConfig):
 
     def ready(self) -> None:
         from congress.deadlines.recompute import register
-        from suggestions.services import recompute_provisional_deadlines
+        from suggestions.services.assignment import recompute_provisional_deadlines
 
         register(recompute_provisional_deadlines)
 

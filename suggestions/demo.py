@@ -15,7 +15,6 @@ from congress.deadlines.calendar import deadline
 from congress.deadlines.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY
 from congress.models import Organisation, Session, User
 from deputies.models import Deputy
-from suggestions import handling, services
 from suggestions.models import (
     Assignment,
     RoutingRule,
@@ -24,7 +23,11 @@ from suggestions.models import (
     SuggestionCounter,
     SuggestionEvent,
 )
-from suggestions.workflow import AssignmentStatus, Role, Status
+from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
+from suggestions.services.filing import cosigner_confirm, suggestion_create, suggestion_submit
+from suggestions.services.handling import assignment_communicate, assignment_draft_reply, reply_approve
+from suggestions.services.review import suggestion_accept
+from suggestions.workflow import ASSIGNMENT, AssignmentStatus, Role, Status
 
 # Subject area → (lead or sole unit, co units)
 ROUTING = {
@@ -95,7 +98,7 @@ def seed_demo_suggestions() -> None:
     for i, (title, area) in enumerate(DEMO_TOPICS):
         lead = deputies[i % 3]
         made.append(
-            services.suggestion_create(
+            suggestion_create(
                 actor=_account(lead),
                 lead_deputy=lead,
                 title=title,
@@ -109,15 +112,15 @@ def seed_demo_suggestions() -> None:
     for s in made[1:]:
         row = s.cosigners.first()
         if row:
-            services.cosigner_confirm(suggestion=s, actor=_account(row.deputy))
-        services.suggestion_submit(suggestion=s, actor=_account(s.lead_deputy))
+            cosigner_confirm(suggestion=s, actor=_account(row.deputy))
+        suggestion_submit(suggestion=s, actor=_account(s.lead_deputy))
     # 2: accepted. 3, 4, 5: assigned by the routing table.
-    services.suggestion_accept(suggestion=made[2], actor=staff)
+    suggestion_accept(suggestion=made[2], actor=staff)
     units = {o.name: o for o in Organisation.objects.filter(kind__in=Organisation.HANDLING_KINDS)}
     assigned = {}
     for s, unit in [(made[3], "省交通运输厅"), (made[4], "省生态环境厅"), (made[5], "省教育厅")]:
-        [assigned[unit]] = services.suggestion_accept_and_assign(
-            suggestion=s, units=[services.UnitRole(units[unit], Role.SOLE)], actor=staff
+        [assigned[unit]] = suggestion_accept_and_assign(
+            suggestion=s, units=[HandlingUnit(units[unit], Role.SOLE)], actor=staff
         )
     # 省交通运输厅 replied (category B): deputy1 has a reply to rate and a commitment to follow.
     # 省教育厅 drafted its reply: unit1head has one to sign off.
@@ -129,17 +132,17 @@ def seed_demo_suggestions() -> None:
         ("省教育厅", "unit1", "unit1head", False),
     ]:
         a = assigned[unit]
-        handling.assignment_communicate(
+        assignment_communicate(
             assignment=a, actor=users[clerk], date=a.assigned_on, way="call", participants=a.suggestion.lead_deputy.name,
             summary="电话沟通办理思路，代表表示理解。",
         )  # fmt: skip
-        reply = handling.assignment_draft_reply(
+        reply = assignment_draft_reply(
             assignment=a, actor=users[clerk], category="B", body="您提出的建议很有针对性，我们已将相关工作列入明年计划。",
             plan="新增公交接驳线路两条", path="与太原市交通局联合实施", completion_date=dt.date(2027, 6, 30),
             contact="王科长 0351-1234567", scan=ContentFile(b"%PDF-1.4\n% demo sealed reply\n", name="答复函.pdf"),
         )  # fmt: skip
         if approve:
-            handling.reply_approve(reply=reply, actor=users[head])
+            reply_approve(reply=reply, actor=users[head])
 
 
 def seed_scale(scale: int, out: Any) -> None:
@@ -245,9 +248,7 @@ def seed_scale(scale: int, out: Any) -> None:
                             if objected
                             else None,
                             objection_reason="不属于本单位职责。" if objected else "",
-                            closed_at=filed
-                            if state in {AssignmentStatus.REASSIGNED, AssignmentStatus.WITHDRAWN}
-                            else None,
+                            closed_at=filed if state in ASSIGNMENT.done_statuses else None,
                         )
                     )
             Assignment.objects.bulk_create(assignments, batch_size=2000)

@@ -19,9 +19,9 @@ from openpyxl import load_workbook
 from congress.errors import DomainError
 from congress.models import Session, User
 from deputies.models import Deputy
-from suggestions import services
 from suggestions.forms import resolve_deputies
 from suggestions.models import CoSigner, SubjectArea, Suggestion
+from suggestions.services.filing import suggestion_create, suggestion_submit
 
 TEMPLATE_HEADERS = ["领衔代表", "联名代表", "标题", "内容", "领域", "会议期间提出", "紧急"]
 YES = {"是", "yes", "y", "1", "true", "会议期间"}
@@ -136,7 +136,7 @@ def import_suggestions(upload: Any, *, actor: User, session: Session | None) -> 
     created = []
     with transaction.atomic():
         for row in rows:
-            suggestion = services.suggestion_create(
+            suggestion = suggestion_create(
                 actor=actor, lead_deputy=row.lead, title=row.title, body=row.body, subject_area=row.area,
                 session=session if row.during_session else None, co_signers=row.co_signers, urgent=row.urgent,
             )  # fmt: skip
@@ -146,5 +146,5 @@ def import_suggestions(upload: Any, *, actor: User, session: Session | None) -> 
                 confirmed_version=suggestion.text_version,
                 responded_at=timezone.now(),
             )
-            created.append(services.suggestion_submit(suggestion=suggestion, actor=actor))
+            created.append(suggestion_submit(suggestion=suggestion, actor=actor))
     return created

@@ -16,7 +16,7 @@ from congress.models import Organisation, Session
 from deputies.models import Delegation
 from suggestions.models import Assignment, CoSigner, SubjectArea, Suggestion
 from suggestions.selectors import overdue_filter
-from suggestions.workflow import OPEN_ASSIGNMENT, AssignmentStatus, Role, Status
+from suggestions.workflow import ASSIGNMENT, AssignmentStatus, Role, Status
 
 
 # Choices as plain lists, read once per form: a model choice field reads its options through
@@ -119,7 +119,7 @@ class AssignmentFilter(django_filters.FilterSet):
         return queryset
 
     def by_open(self, queryset: QuerySet[Assignment], name: str, value: bool) -> QuerySet[Assignment]:
-        return queryset.filter(status__in=OPEN_ASSIGNMENT) if value else queryset
+        return queryset.filter(status__in=ASSIGNMENT.open_statuses) if value else queryset
 
     def by_overdue(self, queryset: QuerySet[Assignment], name: str, value: bool) -> QuerySet[Assignment]:
         late = overdue_filter(timezone.localdate())

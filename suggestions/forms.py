@@ -333,3 +333,9 @@ class ReplyTemplateForm(forms.ModelForm):
     class Meta:
         model = ReplyTemplate
         fields = ["category", "name", "body"]
+
+
+class NoteForm(forms.Form):
+    """A supervisor's comment (S§40), a unit's handling report (S§41)."""
+
+    text = forms.CharField(label=_("Text"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 8}))

@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from suggestions import public_views
+from suggestions.views import public
 
 app_name = "public"
 urlpatterns = [
-    path("replies/", public_views.reply_list, name="replies"),
-    path("replies/<int:pk>/", public_views.reply_page, name="reply"),
-    path("units/", public_views.unit_league, name="units"),
+    path("replies/", public.reply_list, name="replies"),
+    path("replies/<int:pk>/", public.reply_page, name="reply"),
+    path("units/", public.unit_league, name="units"),
 ]

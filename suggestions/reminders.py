@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import partial
 
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -13,28 +14,15 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from congress.deadlines import overdue
-from congress.deadlines.calendar import deadline
 from congress.deadlines.overdue import OverdueItem, OverdueSource
-from congress.deadlines.periods import Deadline
 from congress.deadlines.reminders import DeadlineKind, DueItem, register, register_step
-from congress.deadlines.statutory import (
-    CO_OPINION,
-    OBJECTION,
-    REASSIGNMENT,
-    REHANDLING,
-    REPLY,
-    REPLY_EXTENSION,
-)
 from congress.models import User
 from congress.roles import Role
-from suggestions.handling import suggestions_close_after_evaluation_window
 from suggestions.models import Assignment, Commitment
-from suggestions.selectors import all_clocks
-from suggestions.services import assignments_close_objection_windows
-from suggestions.workflow import AssignmentStatus
-from suggestions.workflow import Role as UnitRole
-
-HANDLING = [AssignmentStatus.PENDING, AssignmentStatus.HANDLING]
+from suggestions.selectors import OVERDUE_CLOCKS, all_clocks
+from suggestions.services.assignment import assignments_close_objection_windows
+from suggestions.services.handling import suggestions_close_after_evaluation_window
+from suggestions.workflow import ASSIGNMENT
 
 
 def _unit_people(unit_ids: set[int]) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
@@ -76,26 +64,15 @@ def _items(rows: QuerySet[Assignment], clock: str) -> Iterable[DueItem]:
             title = f"{s.number_label}《{s.title}》· {a.unit.name}"
             link = f"/suggestions/{s.pk}/"
             # The stored date is the one the query matched; the computed deadline explains it.
-            due: dt.date | None
+            due: dt.date | None = getattr(a, f"{clock}_due")
+            assert due is not None  # noqa: S101 - each query asks for its clock's date
             if clock == "objection":
-                due, d = a.objection_due, deadline(OBJECTION, a.assigned_on)
                 owners, above = clerks[a.unit_id] + heads[a.unit_id], []
             elif clock == "reassignment":
-                assert a.objected_on is not None  # noqa: S101 - the query asks for objected rows
-                due, d = a.reassignment_due, deadline(REASSIGNMENT, a.objected_on)
-                owners, above = staff, []
-            elif clock == "rehandling":
-                assert a.rehandling_on is not None  # noqa: S101 - the query asks for re-handled rows
-                due, d = a.rehandling_due, deadline(REHANDLING, a.rehandling_on)
-                owners, above = clerks[a.unit_id], heads[a.unit_id] + staff
-            elif clock == "co_opinion":
-                due, d = a.co_opinion_due, deadline(CO_OPINION, a.assigned_on)
-                owners, above = clerks[a.unit_id], heads[a.unit_id] + staff
+                owners, above = staff, []  # the assigning body decides on the objection (S§20)
             else:
-                extension = REPLY_EXTENSION.period if a.extended else None
-                due, d = a.reply_due, deadline(REPLY, a.assigned_on, extension=extension)
                 owners, above = clerks[a.unit_id], heads[a.unit_id] + staff
-            assert due is not None  # noqa: S101 - each query asks for its clock's date
+            d = all_clocks(a)[clock]
             items.append(DueItem(a.pk, due, title, link, d.explanation(), owners or heads[a.unit_id], above))
     return items
 
@@ -103,48 +80,17 @@ def _items(rows: QuerySet[Assignment], clock: str) -> Iterable[DueItem]:
 # --- What is open on each clock: the sweep reminds of it, the overdue board counts it ------
 
 
-def objections_open() -> QuerySet[Assignment]:
-    return Assignment.objects.filter(status=AssignmentStatus.PENDING)
+def open_on(clock: str) -> QuerySet[Assignment]:
+    """The assignments whose `clock` runs (the table's states and roles): an objecting unit's
+    reply or opinion clock runs on until the objection is decided (S§20)."""
+    return Assignment.objects.filter(ASSIGNMENT.running(clock))
 
 
-def reassignments_open() -> QuerySet[Assignment]:
-    """Objections the assigning body has still to decide (S§20: within 10 days)."""
-    return Assignment.objects.filter(status=AssignmentStatus.OBJECTED)
+def due_on(clock: str) -> Callable[[list[dt.date]], Iterable[DueItem]]:
+    def items(dates: list[dt.date]) -> Iterable[DueItem]:
+        return _items(open_on(clock).filter(**{f"{clock}_due__in": dates}), clock)
 
-
-def co_opinions_open() -> QuerySet[Assignment]:
-    return Assignment.objects.filter(status__in=HANDLING, role=UnitRole.CO)
-
-
-def rehandlings_open() -> QuerySet[Assignment]:
-    """Assignments the committee sent back to be handled again (S§30: within a month)."""
-    return Assignment.objects.filter(status=AssignmentStatus.REHANDLING)
-
-
-def replies_open() -> QuerySet[Assignment]:
-    # An objecting unit's reply clock runs on until the objection is decided.
-    rows = Assignment.objects.filter(status__in=[*HANDLING, AssignmentStatus.OBJECTED])
-    return rows.exclude(role=UnitRole.CO)
-
-
-def objection_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
-    return _items(objections_open().filter(objection_due__in=dates), "objection")
-
-
-def reassignment_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
-    return _items(reassignments_open().filter(reassignment_due__in=dates), "reassignment")
-
-
-def co_opinion_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
-    return _items(co_opinions_open().filter(co_opinion_due__in=dates), "co_opinion")
-
-
-def reply_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
-    return _items(replies_open().filter(reply_due__in=dates), "reply")
-
-
-def rehandling_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
-    return _items(rehandlings_open().filter(rehandling_due__in=dates), "rehandling")
+    return items
 
 
 def commitment_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
@@ -197,40 +143,25 @@ def _describe(clock: str) -> Callable[[list[int]], dict[int, OverdueItem]]:
                 title=a.suggestion.title,
                 link=reverse("suggestions:detail", args=[a.suggestion_id]),
                 owner=owner,
-                deadline=_clock(a, clock),
+                deadline=all_clocks(a)[clock],
             )
         return described
 
     return describe
 
 
-def _clock(a: Assignment, clock: str) -> Deadline:
-    if clock == "rehandling":
-        assert a.rehandling_on is not None  # noqa: S101 - only re-handled rows are asked for
-        return deadline(REHANDLING, a.rehandling_on)
-    return all_clocks(a)[clock]
-
-
 def register_all() -> None:
-    register(DeadlineKind("suggestion_objection", "objection", objection_due_on))
-    register(DeadlineKind("suggestion_reassignment", "reassignment", reassignment_due_on))
-    register(DeadlineKind("suggestion_co_opinion", "co_opinion", co_opinion_due_on))
-    register(DeadlineKind("suggestion_reply", "reply", reply_due_on))
-    register(DeadlineKind("suggestion_rehandling", "rehandling", rehandling_due_on))
+    for clock in ASSIGNMENT.clocks:
+        register(DeadlineKind(f"suggestion_{clock}", clock, due_on(clock)))
     register(DeadlineKind("suggestion_commitment", "commitment", commitment_due_on))
     register_step(close_evaluation_windows)
     register_step(close_objection_windows)
-    # The objection window is not on the board: when it closes the unit simply handles it.
-    overdue.register(OverdueSource("reply", replies_open, "reply_due", "unit", _describe("reply")))
-    overdue.register(
-        OverdueSource("co_opinion", co_opinions_open, "co_opinion_due", "unit", _describe("co_opinion"))
-    )
-    overdue.register(
-        OverdueSource("reassignment", reassignments_open, "reassignment_due", None, _describe("reassignment"))
-    )
-    overdue.register(
-        OverdueSource("rehandling", rehandlings_open, "rehandling_due", "unit", _describe("rehandling"))
-    )
+    for clock in OVERDUE_CLOCKS:
+        # The assigning body owes the decision on an objection; the unit owes the rest.
+        owner = None if clock == "reassignment" else "unit"
+        overdue.register(
+            OverdueSource(clock, partial(open_on, clock), f"{clock}_due", owner, _describe(clock))
+        )
 
 
 def close_objection_windows(today: dt.date) -> int:

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import reduce
+from operator import or_
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from congress.deadlines.calendar import deadline
 from congress.deadlines.periods import Deadline
-from congress.deadlines.statutory import CO_OPINION, OBJECTION, REASSIGNMENT, REPLY, REPLY_EXTENSION
+from congress.deadlines.statutory import (
+    CO_OPINION,
+    OBJECTION,
+    REASSIGNMENT,
+    REHANDLING,
+    REPLY,
+    REPLY_EXTENSION,
+)
 from suggestions.models import (
     Assignment,
     Disagreement,
@@ -18,25 +27,32 @@ from suggestions.models import (
     RoutingRule,
     Suggestion,
 )
-from suggestions.workflow import OPEN_ASSIGNMENT, AssignmentStatus, Role, Status, check_roles, running_clocks
+from suggestions.workflow import ASSIGNMENT, SUGGESTION, Role, check_roles
+
+# The clocks a unit or the assigning body can be late on (the overdue board, the inboxes'
+# "overdue" filter). The objection window is not among them: when it closes, the unit simply
+# handles the suggestion (S§20).
+OVERDUE_CLOCKS = ("reply", "co_opinion", "reassignment", "rehandling")
 
 
 def all_clocks(assignment: Assignment) -> dict[str, Deadline]:
     """Every statutory deadline of the assignment, with its explanation."""
     clocks = {"objection": deadline(OBJECTION, assignment.assigned_on)}
-    if assignment.role == Role.CO:
+    if ASSIGNMENT.clocks["co_opinion"].applies(assignment):
         clocks["co_opinion"] = deadline(CO_OPINION, assignment.assigned_on)
-    else:
+    if ASSIGNMENT.clocks["reply"].applies(assignment):
         extension = REPLY_EXTENSION.period if assignment.extended else None
         clocks["reply"] = deadline(REPLY, assignment.assigned_on, extension=extension)
     if assignment.objected_on:
         clocks["reassignment"] = deadline(REASSIGNMENT, assignment.objected_on)
+    if assignment.rehandling_on:
+        clocks["rehandling"] = deadline(REHANDLING, assignment.rehandling_on)
     return clocks
 
 
 def assignment_clocks(assignment: Assignment) -> dict[str, Deadline]:
     """The clocks running now, in the status the assignment is in."""
-    running = running_clocks(assignment.status, assignment.role)
+    running = ASSIGNMENT.running_clocks(assignment)
     return {code: clock for code, clock in all_clocks(assignment).items() if code in running}
 
 
@@ -61,19 +77,10 @@ QUEUE_COLUMNS = [
 ]  # fmt: skip
 
 
-def unit_inbox(unit_id: int) -> QuerySet[Assignment]:
-    """A unit's open assignments, soonest due first (USERS.md: sorted by due date)."""
-    return (
-        Assignment.objects.filter(unit_id=unit_id, status__in=OPEN_ASSIGNMENT)
-        .select_related("suggestion", "suggestion__lead_deputy", "suggestion__subject_area")
-        .order_by("objection_due", "reply_due", "co_opinion_due", "id")
-    )
-
-
 def objection_queue() -> QuerySet[Assignment]:
     """Objections awaiting the assigning body, soonest 10-day clock first (S§20)."""
     return (
-        Assignment.objects.filter(status=AssignmentStatus.OBJECTED)
+        Assignment.objects.filter(ASSIGNMENT.running("reassignment"))
         .select_related("suggestion", "unit")
         .order_by("reassignment_due", "id")
     )
@@ -106,27 +113,33 @@ def propose_units(suggestion: Suggestion) -> list[tuple[int, str]]:
     return [(leads[0][0], Role.SOLE)] if leads else []
 
 
+def past_due(clock: str, today: dt.date) -> Q:
+    """Assignments whose `clock` runs and whose due date for it (`<clock>_due`) has passed."""
+    return ASSIGNMENT.running(clock) & Q(**{f"{clock}_due__lt": today})
+
+
 def overdue_filter(today: dt.date | None = None) -> Q:
-    """Assignments past a running clock (reply, opinion, objection decision, re-handling)."""
+    """Assignments past a running clock (reply, opinion, objection decision, re-handling).
+    S§30: a re-handled assignment owes its new answer by its own date, not the old reply's."""
     today = today or timezone.localdate()
-    return (
-        Q(status__in=[AssignmentStatus.PENDING, AssignmentStatus.HANDLING], reply_due__lt=today)
-        | Q(status__in=[AssignmentStatus.PENDING, AssignmentStatus.HANDLING], co_opinion_due__lt=today)
-        | Q(status=AssignmentStatus.OBJECTED, reassignment_due__lt=today)
-        # S§30: a re-handled assignment owes its new answer by its own date, not the old reply's.
-        | Q(status=AssignmentStatus.REHANDLING, rehandling_due__lt=today)
+    return reduce(or_, (past_due(clock, today) for clock in OVERDUE_CLOCKS))
+
+
+def unsatisfied_this_round() -> Exists:
+    """A deputy rated the reply of the suggestion's current round unsatisfied (S§30)."""
+    return Exists(
+        Evaluation.objects.filter(
+            suggestion=OuterRef("pk"), round=OuterRef("reply_round"), rating=Evaluation.Rating.UNSATISFIED
+        )
     )
 
 
 def awaiting_rehandling_decision() -> QuerySet[Suggestion]:
     """Replied suggestions with an unsatisfied rating in the current round and no decision yet (S§30)."""
-    unsatisfied = Evaluation.objects.filter(
-        suggestion=OuterRef("pk"), round=OuterRef("reply_round"), rating="unsatisfied"
-    )
     decided = RehandlingDecision.objects.filter(suggestion=OuterRef("pk"), round=OuterRef("reply_round"))
     return (
-        Suggestion.objects.filter(status=Status.REPLIED)
-        .filter(Exists(unsatisfied))
+        Suggestion.objects.filter(status__in=SUGGESTION.sources("decide_rehandling"))
+        .filter(unsatisfied_this_round())
         .exclude(Exists(decided))
         .select_related("lead_deputy")
         .order_by(F("replied_at").asc(nulls_last=True))

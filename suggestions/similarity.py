@@ -14,7 +14,7 @@ from django.db.models import FloatField, QuerySet, Value
 from django.db.models.functions import Left
 
 from suggestions.models import Suggestion
-from suggestions.workflow import Status
+from suggestions.workflow import SUGGESTION
 
 LIMIT = 5
 THRESHOLD = 0.12
@@ -26,7 +26,8 @@ def _candidates(suggestion: Suggestion) -> QuerySet[Suggestion]:
     return (
         Suggestion.objects.filter(number_scope=suggestion.number_scope)
         .exclude(pk=suggestion.pk)
-        .exclude(status__in=[Status.DRAFT, Status.WITHDRAWN, Status.MERGED])
+        # What can be merged into it (S§15): the ones still under review.
+        .filter(status__in=SUGGESTION.sources("merge"))
     )
 
 

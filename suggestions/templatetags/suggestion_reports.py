@@ -9,7 +9,7 @@ from django import template
 from django.utils import timezone
 
 from suggestions.models import Commitment
-from suggestions.reports import commitment_state
+from suggestions.reports.commitments import commitment_state
 
 register = template.Library()
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from congress.roles import Role
-from suggestions import services
 from suggestions.models import Assignment, SubjectArea, Suggestion
+from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
+from suggestions.services.filing import suggestion_create, suggestion_submit
 from suggestions.workflow import AssignmentStatus, Status
 from tests.browser.conftest import DESKTOP, PHONE, sign_in
 from tests.conftest import PASSWORD
@@ -26,14 +27,12 @@ def assignment(make_deputy, make_user, make_unit):
     make_user("unit1", Role.UNIT_HANDLER, organisation=unit, name="李晓梅")
     make_user("unit1head", Role.UNIT_HEAD, organisation=unit, name="张伟")
     staff = make_user("staff1", Role.COMMITTEE_STAFF, name="王丽华")
-    s = services.suggestion_create(
+    s = suggestion_create(
         actor=lead.user, lead_deputy=lead, title="关于加强农村教师队伍建设的建议", body="内容",
         subject_area=SubjectArea.objects.get(name="教育"), session=None,
     )  # fmt: skip
-    services.suggestion_submit(suggestion=s, actor=lead.user)
-    [a] = services.suggestion_accept_and_assign(
-        suggestion=s, units=[services.UnitRole(unit, "sole")], actor=staff
-    )
+    suggestion_submit(suggestion=s, actor=lead.user)
+    [a] = suggestion_accept_and_assign(suggestion=s, units=[HandlingUnit(unit, "sole")], actor=staff)
     return a
 
 

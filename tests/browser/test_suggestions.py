@@ -54,7 +54,8 @@ def test_a_joint_suggestion_is_filed_co_signed_accepted_and_assigned(browser, li
         co.click("text=我确认此文本并联名")
     assert "您已确认最终文本并联名" in co.inner_text("body")
 
-    deputy.reload()
+    # The refusal was shown in place, at the button's address: back to the suggestion's page.
+    deputy.goto(f"{live_server.url}{Suggestion.objects.get().get_absolute_url()}")
     with deputy.expect_navigation():
         deputy.click("text=提交建议")
     assert "已提交，等待复核" in deputy.inner_text("body")
@@ -78,11 +79,12 @@ def test_a_joint_suggestion_is_filed_co_signed_accepted_and_assigned(browser, li
 
 
 def test_a_unit_objects_and_staff_reassign(browser, live_server, people):
-    from suggestions import services
+    from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
+    from suggestions.services.filing import suggestion_create, suggestion_submit
     from tests.browser.conftest import DESKTOP
 
     area = SubjectArea.objects.get(name="卫生健康")
-    s = services.suggestion_create(
+    s = suggestion_create(
         actor=people["lead"].user,
         lead_deputy=people["lead"],
         title="关于县域医共体建设的建议",
@@ -90,9 +92,9 @@ def test_a_unit_objects_and_staff_reassign(browser, live_server, people):
         subject_area=area,
         session=None,
     )
-    services.suggestion_submit(suggestion=s, actor=people["lead"].user)
-    [assignment] = services.suggestion_accept_and_assign(
-        suggestion=s, units=[services.UnitRole(people["education"], "sole")], actor=people["staff"]
+    suggestion_submit(suggestion=s, actor=people["lead"].user)
+    [assignment] = suggestion_accept_and_assign(
+        suggestion=s, units=[HandlingUnit(people["education"], "sole")], actor=people["staff"]
     )
 
     unit = browser.new_context(viewport=DESKTOP, locale="zh-CN").new_page()

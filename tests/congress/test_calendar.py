@@ -386,15 +386,16 @@ def test_approving_a_year_tells_those_whose_provisional_deadline_moved(
     staff, make_unit, make_user, make_deputy, time_machine, django_capture_on_commit_callbacks
 ):
     from congress.notifications.models import Notification
-    from suggestions import services as suggestion_services
     from suggestions.models import SubjectArea
+    from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
+    from suggestions.services.filing import suggestion_create, suggestion_submit
 
     entered_by, approver = staff
     unit = make_unit("省教育厅")
     clerk = make_user("unit1", Role.UNIT_HANDLER, organisation=unit)
     lead = make_deputy("李明")
     time_machine.move_to(dt.datetime(2026, 11, 8, 10, tzinfo=dt.timezone(dt.timedelta(hours=8))))
-    s = suggestion_services.suggestion_create(
+    s = suggestion_create(
         actor=lead.user,
         lead_deputy=lead,
         title="t",
@@ -402,10 +403,8 @@ def test_approving_a_year_tells_those_whose_provisional_deadline_moved(
         subject_area=SubjectArea.objects.get(name="教育"),
         session=None,
     )
-    suggestion_services.suggestion_submit(suggestion=s, actor=lead.user)
-    [a] = suggestion_services.suggestion_accept_and_assign(
-        suggestion=s, units=[suggestion_services.UnitRole(unit, "sole")], actor=entered_by
-    )
+    suggestion_submit(suggestion=s, actor=lead.user)
+    [a] = suggestion_accept_and_assign(suggestion=s, units=[HandlingUnit(unit, "sole")], actor=entered_by)
     assert (a.reply_due, a.provisional) == (D(2027, 2, 8), True)
     schedule = calendar_draft_save(year=2027, notice="n", days=DAYS_2027, actor=entered_by)
     with django_capture_on_commit_callbacks(execute=True):

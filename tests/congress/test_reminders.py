@@ -13,8 +13,9 @@ from congress.deadlines.reminders import Schedule, parse_days, stages_between, s
 from congress.models import Reminder, ReminderSchedule
 from congress.notifications.models import Notification
 from congress.roles import Role
-from suggestions import services
 from suggestions.models import SubjectArea
+from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
+from suggestions.services.filing import suggestion_create, suggestion_submit
 from suggestions.workflow import AssignmentStatus
 from suggestions.workflow import Role as UnitRole
 from tests.conftest import BEIJING
@@ -79,7 +80,7 @@ def assigned_on_1_july(db, make_deputy, make_user, make_unit, time_machine):
         "staff": make_user("staff1", Role.COMMITTEE_STAFF),
     }
     lead = make_deputy("李明")
-    s = services.suggestion_create(
+    s = suggestion_create(
         actor=lead.user,
         lead_deputy=lead,
         title="关于农村教师的建议",
@@ -87,9 +88,9 @@ def assigned_on_1_july(db, make_deputy, make_user, make_unit, time_machine):
         subject_area=SubjectArea.objects.get(name="教育"),
         session=None,
     )
-    services.suggestion_submit(suggestion=s, actor=lead.user)
-    [a] = services.suggestion_accept_and_assign(
-        suggestion=s, units=[services.UnitRole(unit, UnitRole.SOLE)], actor=people["staff"]
+    suggestion_submit(suggestion=s, actor=lead.user)
+    [a] = suggestion_accept_and_assign(
+        suggestion=s, units=[HandlingUnit(unit, UnitRole.SOLE)], actor=people["staff"]
     )
     assert (a.objection_due, a.reply_due) == (D(2021, 7, 6), D(2021, 10, 8))
     return a, people
@@ -184,13 +185,11 @@ def test_two_sweeps_at_once_send_nothing_twice(make_deputy, make_user, make_unit
     lead = make_deputy("李明")
     area = SubjectArea.objects.get(name="教育")
     for i in range(20):
-        s = services.suggestion_create(
+        s = suggestion_create(
             actor=lead.user, lead_deputy=lead, title=f"建议{i}", body="b", subject_area=area, session=None
         )
-        services.suggestion_submit(suggestion=s, actor=lead.user)
-        services.suggestion_accept_and_assign(
-            suggestion=s, units=[services.UnitRole(unit, UnitRole.SOLE)], actor=staff
-        )
+        suggestion_submit(suggestion=s, actor=lead.user)
+        suggestion_accept_and_assign(suggestion=s, units=[HandlingUnit(unit, UnitRole.SOLE)], actor=staff)
     errors: list[BaseException] = []
 
     def sweep() -> None:

@@ -14,8 +14,9 @@ import pytest
 from congress.notifications.delivery import drain_outbox
 from congress.notifications.models import NotificationPreference, OutboxMessage
 from congress.roles import Role
-from suggestions import services
 from suggestions.models import SubjectArea
+from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
+from suggestions.services.filing import suggestion_create, suggestion_submit
 from suggestions.workflow import Role as UnitRole
 from tests.conftest import BEIJING
 from tests.congress.test_reminders import sweep_every_day
@@ -35,7 +36,7 @@ def clerk(make_deputy, make_user, make_unit, time_machine):
     staff = make_user("staff1", Role.COMMITTEE_STAFF)
     lead = make_deputy("李明")
     area = SubjectArea.objects.get(name="教育")
-    s = services.suggestion_create(
+    s = suggestion_create(
         actor=lead.user,
         lead_deputy=lead,
         title="关于农村教师的建议",
@@ -43,10 +44,8 @@ def clerk(make_deputy, make_user, make_unit, time_machine):
         subject_area=area,
         session=None,
     )
-    services.suggestion_submit(suggestion=s, actor=lead.user)
-    services.suggestion_accept_and_assign(
-        suggestion=s, units=[services.UnitRole(unit, UnitRole.SOLE)], actor=staff
-    )
+    suggestion_submit(suggestion=s, actor=lead.user)
+    suggestion_accept_and_assign(suggestion=s, units=[HandlingUnit(unit, UnitRole.SOLE)], actor=staff)
     return clerk
 
 

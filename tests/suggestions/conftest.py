@@ -9,8 +9,9 @@ import pytest
 
 from congress.models import Organisation
 from congress.roles import Role
-from suggestions import services
 from suggestions.models import SubjectArea, Suggestion
+from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
+from suggestions.services.filing import suggestion_create, suggestion_submit
 from suggestions.workflow import Role as UnitRoleKind
 
 
@@ -49,7 +50,7 @@ def file_suggestion(lead: Any, area: SubjectArea, session: Any) -> Any:
     def make(
         title: str = "关于加强农村教师队伍建设的建议", body: str = "问题、事实和建议。", **extra: Any
     ) -> Suggestion:
-        s = services.suggestion_create(
+        s = suggestion_create(
             actor=lead.user,
             lead_deputy=lead,
             title=title,
@@ -58,7 +59,7 @@ def file_suggestion(lead: Any, area: SubjectArea, session: Any) -> Any:
             session=None,
             **extra,
         )
-        return services.suggestion_submit(suggestion=s, actor=lead.user)
+        return suggestion_submit(suggestion=s, actor=lead.user)
 
     return make
 
@@ -69,8 +70,8 @@ def assigned(file_suggestion: Any, staff: Any, units: dict[str, Any]) -> Any:
 
     def make(**extra: Any) -> Any:
         s = file_suggestion(**extra)
-        [assignment] = services.suggestion_accept_and_assign(
-            suggestion=s, units=[services.UnitRole(units["education"], UnitRoleKind.SOLE)], actor=staff
+        [assignment] = suggestion_accept_and_assign(
+            suggestion=s, units=[HandlingUnit(units["education"], UnitRoleKind.SOLE)], actor=staff
         )
         return assignment
 
@@ -93,7 +94,7 @@ def other_unit(make_unit: Any) -> Organisation:
 def joint_draft(lead: Any, make_deputy: Any, area: SubjectArea) -> tuple[Suggestion, Any]:
     """A recess draft by the lead deputy with one invited co-signer, 王芳: (draft, co-signer)."""
     co = make_deputy("王芳")
-    draft = services.suggestion_create(
+    draft = suggestion_create(
         actor=lead.user,
         lead_deputy=lead,
         title="t",

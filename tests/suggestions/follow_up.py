@@ -16,8 +16,9 @@ from openpyxl import load_workbook
 
 from congress.models import Organisation, User
 from deputies.models import Deputy
-from suggestions import handling, services
 from suggestions.models import Assignment, Reply, SubjectArea, Suggestion
+from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
+from suggestions.services.handling import assignment_communicate, assignment_draft_reply, reply_approve
 from suggestions.workflow import AssignmentStatus, Role, Status
 from tests.conftest import BEIJING
 
@@ -46,14 +47,14 @@ def reply_through_services(
     """Hear the deputy, draft, and sign off: the reply as units give it, at `when` (Beijing)."""
     moment = when or dt.datetime.now(tz=BEIJING)
     with time_machine.travel(moment, tick=False):
-        handling.assignment_communicate(
+        assignment_communicate(
             assignment=assignment, actor=clerk, date=assignment.assigned_on, way="call",
             participants="代表本人", summary="电话沟通",
         )  # fmt: skip
-        reply = handling.assignment_draft_reply(
+        reply = assignment_draft_reply(
             assignment=assignment, actor=clerk, category=category, body=body, scan=pdf(), **extra
         )
-        return handling.reply_approve(reply=reply, actor=head)
+        return reply_approve(reply=reply, actor=head)
 
 
 def assign_on(
@@ -61,8 +62,8 @@ def assign_on(
 ) -> list[Assignment]:
     """Accept and assign on the given day (10:00 Beijing)."""
     with at(day.year, day.month, day.day):
-        return services.suggestion_accept_and_assign(
-            suggestion=suggestion, units=[services.UnitRole(unit, role) for unit, role in units], actor=staff
+        return suggestion_accept_and_assign(
+            suggestion=suggestion, units=[HandlingUnit(unit, role) for unit, role in units], actor=staff
         )
 
 

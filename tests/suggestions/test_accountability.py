@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from congress.deadlines.calendar import deadline
 from congress.deadlines.statutory import REPLY
-from suggestions import reports
+from suggestions.reports import accountability
 from suggestions.workflow import AssignmentStatus, Role
 from tests.suggestions.follow_up import at, make_assignment, make_suggestion, sheet
 
@@ -19,10 +19,10 @@ TODAY = D(2026, 7, 1)
 
 
 def test_the_reply_period_cutoff_is_the_last_assignment_day_whose_three_months_are_over(db):
-    assert reports.reply_period_cutoff(TODAY) == D(2026, 3, 31)  # due 30 June, a Tuesday
+    assert accountability.reply_period_cutoff(TODAY) == D(2026, 3, 31)  # due 30 June, a Tuesday
     for offset in range(0, 400, 7):
         today = D(2026, 1, 1) + dt.timedelta(days=offset)
-        cutoff = reports.reply_period_cutoff(today)
+        cutoff = accountability.reply_period_cutoff(today)
         assert deadline(REPLY, cutoff).due < today <= deadline(REPLY, cutoff + dt.timedelta(days=1)).due
 
 
@@ -30,7 +30,7 @@ def test_a_period_ending_in_the_may_holidays_moves_the_cutoff(db):
     # Assigned 1–5 February 2026: the three months end in the Labour Day holidays and run on.
     due = deadline(REPLY, D(2026, 2, 3)).due
     assert due > D(2026, 5, 5)
-    assert reports.reply_period_cutoff(due) < D(2026, 2, 1)
+    assert accountability.reply_period_cutoff(due) < D(2026, 2, 1)
 
 
 @pytest.fixture
@@ -84,9 +84,9 @@ def units_behaving(lead, area, staff, units, make_unit):
 
 
 def test_each_unit_is_counted_in_one_query_the_worst_first(units_behaving, django_assert_max_num_queries):
-    reports.reply_period_cutoff(TODAY)  # the calendar is read once per process
+    accountability.reply_period_cutoff(TODAY)  # the calendar is read once per process
     with django_assert_max_num_queries(1):
-        table = reports.accountability_table(TODAY)
+        table = accountability.accountability_table(TODAY)
     rows = [(r.unit, r.overdue, r.unanswered, r.objected, r.passed) for r in table]
     assert rows == [
         ("省教育厅", 2, 2, 1, 1),
@@ -96,8 +96,8 @@ def test_each_unit_is_counted_in_one_query_the_worst_first(units_behaving, djang
 
 
 def test_the_year_of_assignment_narrows_the_table(units_behaving):
-    assert reports.accountability_table(TODAY, 2025) == []
-    assert len(reports.accountability_table(TODAY, 2026)) == 3
+    assert accountability.accountability_table(TODAY, 2025) == []
+    assert len(accountability.accountability_table(TODAY, 2026)) == 3
 
 
 def test_the_committee_opens_each_count_and_exports_it(

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from suggestions.models import Suggestion
+from suggestions.models import Disagreement, Suggestion, SuggestionEvent
 from tests.suggestions.conftest import beijing
 
 pytestmark = pytest.mark.django_db
@@ -192,3 +192,65 @@ def test_dates_are_iso_in_the_api(api, file_suggestion, staff):
     s = file_suggestion()
     row = api(staff).get("/api/v1/suggestions/").json()["results"][0]
     assert dt.datetime.fromisoformat(row["submitted_at"]) == s.submitted_at
+
+
+def test_a_second_assign_is_refused_and_leaves_one_assignment(api, file_suggestion, staff, units):
+    s = file_suggestion()
+    payload = {"units": [{"unit": units["education"].pk, "role": "sole"}]}
+    first = api(staff).post(f"/api/v1/suggestions/{s.pk}/assign/", payload, format="json")
+    assert first.status_code == 200, first.json()
+    again = api(staff).post(
+        f"/api/v1/suggestions/{s.pk}/assign/",
+        {"units": [{"unit": units["transport"].pk, "role": "sole"}]},
+        format="json",
+    )
+    assert again.status_code == 409
+    assert again.json()["code"] == "invalid_transition"
+    assert "invalid_status" in again.json()["aliases"]
+    assert list(s.assignments.values_list("unit", flat=True)) == [units["education"].pk]
+    assert SuggestionEvent.objects.filter(suggestion=s, action="assign").count() == 1
+
+
+def test_a_reroute_through_the_api_closes_the_open_disagreement(api, assigned, lead, staff, other_unit):
+    a = assigned()
+    disputed = api(lead.user).post(
+        f"/api/v1/suggestions/{a.suggestion_id}/disagree/", {"reason": "应由卫健委办理"}
+    )
+    assert disputed.status_code == 200
+    response = api(staff).post(
+        f"/api/v1/suggestions/{a.suggestion_id}/reroute/",
+        {"units": [{"unit": other_unit.pk, "role": "sole"}], "reason": "采纳代表意见"},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    disagreement = Disagreement.objects.get(suggestion=a.suggestion)
+    assert (disagreement.resolved_by, disagreement.resolution) == (staff, "采纳代表意见")
+    assert disagreement.resolved_at is not None
+    a.refresh_from_db()
+    assert a.status == "reassigned"
+    assert a.suggestion.assignments.get(status="pending").unit == other_unit
+
+
+def test_reroute_is_for_an_assigned_suggestion_only(api, file_suggestion, staff, units):
+    s = file_suggestion()
+    response = api(staff).post(
+        f"/api/v1/suggestions/{s.pk}/reroute/",
+        {"units": [{"unit": units["education"].pk, "role": "sole"}]},
+        format="json",
+    )
+    assert (response.status_code, response.json()["code"]) == (409, "invalid_transition")
+    assert not s.assignments.exists()
+
+
+def test_every_detail_says_what_the_user_may_do_now(api, assigned, lead, staff, units):
+    a = assigned()
+    assert "reroute" in api(staff).get(f"/api/v1/suggestions/{a.suggestion_id}/").json()["actions"]
+    assert api(lead.user).get(f"/api/v1/suggestions/{a.suggestion_id}/").json()["actions"] == [
+        "withdraw",
+        "disagree",
+        "ask",
+    ]
+    unit_actions = api(units["unit1"]).get(f"/api/v1/assignments/{a.pk}/").json()["actions"]
+    assert {"acknowledge", "object", "communicate", "request_extension"} <= set(unit_actions)
+    assert "draft_reply" not in unit_actions  # S§24: the deputy is heard first
+    assert "actions" not in api(units["unit1"]).get("/api/v1/assignments/").json()["results"][0]

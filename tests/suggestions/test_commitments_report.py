@@ -9,8 +9,8 @@ import pytest
 from django.urls import reverse
 
 from congress.roles import Role
-from suggestions import reports
 from suggestions.models import Commitment, CommitmentProgress
+from suggestions.reports import commitments
 from tests.conftest import BEIJING
 from tests.suggestions.follow_up import at, make_assignment, make_reply, make_suggestion, sheet
 
@@ -44,7 +44,7 @@ def ledger(lead, area, staff, units):
 def test_each_unit_is_counted_for_the_year_of_its_promised_dates(ledger, django_assert_num_queries):
     scope = Commitment.objects.filter(promised_date__year=2026)
     with django_assert_num_queries(1):
-        table = reports.commitment_table(scope, TODAY)
+        table = commitments.commitment_table(scope, TODAY)
     rows = {(r.unit, r.due, r.done, r.done_late, r.overdue, r.open) for r in table}
     assert rows == {("省教育厅", 4, 2, 1, 1, 1), ("省交通运输厅", 1, 0, 0, 1, 0)}
 

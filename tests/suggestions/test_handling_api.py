@@ -104,7 +104,8 @@ def test_mark_key_and_decide_rehandling(api, assigned, units, staff, lead):
     refused = api(staff).post(
         f"/api/v1/suggestions/{a.suggestion_id}/decide-rehandling/", {"rehandle": True, "explanation": "x"}
     )
-    assert refused.json()["code"] == "invalid_status"
+    assert refused.json()["code"] == "invalid_transition"
+    assert "invalid_status" in refused.json()["aliases"]
 
 
 def test_commitments_and_their_progress(api, assigned, units, lead):

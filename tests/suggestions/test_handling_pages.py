@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from suggestions import handling
 from suggestions.models import ReplyTemplate
+from suggestions.services.handling import assignment_draft_reply, assignment_request_extension, reply_approve
 from tests.suggestions.test_handling import pdf, talk
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def draft(assigned, units):
     a = assigned()
     talk(a, units["unit1"])
-    return handling.assignment_draft_reply(
+    return assignment_draft_reply(
         assignment=a,
         actor=units["unit1"],
         category="A",
@@ -37,7 +37,7 @@ def test_a_draft_is_the_units_own_until_signed_off(client, draft, lead, units):
 
 
 def test_the_deputy_rates_the_reply_in_one_tap(client, draft, lead, units):
-    handling.reply_approve(reply=draft, actor=units["unit1head"])
+    reply_approve(reply=draft, actor=units["unit1head"])
     client.force_login(lead.user)
     html = client.get(reverse("suggestions:reply", args=[draft.pk])).content.decode()
     assert "您对这份答复满意吗" in html
@@ -50,7 +50,7 @@ def test_the_deputy_rates_the_reply_in_one_tap(client, draft, lead, units):
 
 
 def test_the_reply_letter_is_in_the_prescribed_layout(client, draft, lead, units):
-    handling.reply_approve(reply=draft, actor=units["unit1head"])
+    reply_approve(reply=draft, actor=units["unit1head"])
     client.force_login(lead.user)
     html = client.get(reverse("suggestions:reply-letter", args=[draft.pk])).content.decode()
     assert "关于闭会期间第0001号建议的答复" in html
@@ -62,7 +62,7 @@ def test_the_reply_letter_is_in_the_prescribed_layout(client, draft, lead, units
 
 def test_staff_see_extension_requests_in_the_decisions_waiting(client, assigned, units, staff):
     a = assigned()
-    handling.assignment_request_extension(assignment=a, actor=units["unit1"], reason="涉及跨部门协调")
+    assignment_request_extension(assignment=a, actor=units["unit1"], reason="涉及跨部门协调")
     client.force_login(staff)
     html = client.get(reverse("suggestions:objections")).content.decode()
     assert "涉及跨部门协调" in html

@@ -9,9 +9,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from suggestions import services
 from suggestions.excel_import import TEMPLATE_HEADERS
 from suggestions.models import RoutingRule, Suggestion
+from suggestions.services import assignment as routing
+from suggestions.services.assignment import assignment_object
 from suggestions.workflow import AssignmentStatus, Status
 from suggestions.workflow import Role as UnitRole
 
@@ -145,7 +146,7 @@ def test_staff_see_the_objection_queue_with_the_ten_day_clock_and_reassign(
     client, staff, units, assigned, other_unit
 ):
     a = assigned()
-    services.assignment_object(assignment=a, actor=units["unit1"], reason="属于卫生部门职责。")
+    assignment_object(assignment=a, actor=units["unit1"], reason="属于卫生部门职责。")
     client.force_login(staff)
     html = client.get(reverse("suggestions:objections")).content.decode()
     assert "属于卫生部门职责。" in html and "重新交办" in html
@@ -233,3 +234,34 @@ def test_the_unit_inbox_queries_do_not_grow_with_its_size(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("suggestions:inbox"))
     assert response.status_code == 200
+
+
+def test_the_assign_page_refuses_an_assigned_suggestion_in_place(client, staff, assigned, units):
+    a = assigned()
+    client.force_login(staff)
+    response = client.post(
+        reverse("suggestions:assign", args=[a.suggestion_id]),
+        {"unit_0": units["transport"].pk, "role_0": "sole"},
+    )
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert f'<option value="{units["transport"].pk}" selected>' in html  # the form as typed
+    assert list(a.suggestion.assignments.values_list("unit", flat=True)) == [units["education"].pk]
+
+
+def test_an_assigned_suggestion_offers_re_routing_and_its_page_re_routes(
+    client, staff, assigned, units, lead
+):
+    a = assigned()
+    routing.suggestion_disagree(suggestion=a.suggestion, actor=lead.user, reason="应由交通厅办理")
+    client.force_login(staff)
+    html = client.get(reverse("suggestions:detail", args=[a.suggestion_id])).content.decode()
+    assert reverse("suggestions:reroute", args=[a.suggestion_id]) in html
+    assert f'action="{reverse("suggestions:assign", args=[a.suggestion_id])}"' not in html
+    response = client.post(
+        reverse("suggestions:reroute", args=[a.suggestion_id]),
+        {"unit_0": units["transport"].pk, "role_0": "sole", "reason": "采纳代表意见"},
+    )
+    assert response.status_code == 302
+    assert a.suggestion.assignments.get(status=AssignmentStatus.PENDING).unit == units["transport"]
+    assert a.suggestion.disagreements.get().resolution == "采纳代表意见"

@@ -4,7 +4,7 @@ suggestion (404, never a leak) — WORKFLOWS.md §6."""
 import pytest
 from django.urls import reverse
 
-from suggestions import services
+from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
 from suggestions.workflow import Role as UnitRole
 from tests.conftest import PASSWORD
 
@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 def two_units_work(assigned, file_suggestion, staff, units):
     mine = assigned()
     other_s = file_suggestion(title="交通的建议")
-    [theirs] = services.suggestion_accept_and_assign(
-        suggestion=other_s, units=[services.UnitRole(units["transport"], UnitRole.SOLE)], actor=staff
+    [theirs] = suggestion_accept_and_assign(
+        suggestion=other_s, units=[HandlingUnit(units["transport"], UnitRole.SOLE)], actor=staff
     )
     return mine, theirs
 
@@ -42,9 +42,9 @@ def test_a_unit_never_sees_another_units_assignments_in_the_pages(client, units,
 
 def test_a_unit_sees_only_its_own_part_of_a_shared_suggestion(client, api, file_suggestion, staff, units):
     s = file_suggestion()
-    services.suggestion_accept_and_assign(
+    suggestion_accept_and_assign(
         suggestion=s, actor=staff,
-        units=[services.UnitRole(units["education"], UnitRole.LEAD), services.UnitRole(units["transport"], UnitRole.CO)],
+        units=[HandlingUnit(units["education"], UnitRole.LEAD), HandlingUnit(units["transport"], UnitRole.CO)],
     )  # fmt: skip
     rows = api(units["unit1"]).get(f"/api/v1/assignments/?suggestion={s.pk}").json()["results"]
     assert [r["unit"] for r in rows] == [units["education"].pk]

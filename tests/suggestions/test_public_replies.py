@@ -9,8 +9,13 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
-from suggestions import handling
 from suggestions.models import Reply
+from suggestions.services.handling import (
+    assignment_communicate,
+    assignment_draft_reply,
+    reply_publish,
+    reply_withhold,
+)
 from tests.conftest import BEIJING
 from tests.suggestions.follow_up import (
     at,
@@ -66,7 +71,7 @@ def test_the_public_never_sees_the_deputies_contact_data_nor_the_units_clerk(cli
 
 @pytest.fixture
 def withheld(replied, staff):
-    return handling.reply_withhold(reply=replied, actor=staff, ground="privacy")
+    return reply_withhold(reply=replied, actor=staff, ground="privacy")
 
 
 def test_a_withheld_reply_is_on_neither_the_public_page_nor_the_api(client, api, withheld, make_deputy):
@@ -97,18 +102,18 @@ def test_the_deputies_on_the_suggestion_still_read_a_withheld_reply_on_its_own_p
 
 
 def test_publishing_again_brings_it_back(client, withheld, staff):
-    handling.reply_publish(reply=withheld, actor=staff)
+    reply_publish(reply=withheld, actor=staff)
     assert client.get(reverse("public:reply", args=[withheld.pk])).status_code == 200
 
 
 def test_a_draft_is_never_public(client, api, assigned, units):
     with at(2026, 3, 2):
         assignment = assigned()
-    handling.assignment_communicate(
+    assignment_communicate(
         assignment=assignment, actor=units["unit1"], date=assignment.assigned_on, way="call",
         participants="代表", summary="沟通",
     )  # fmt: skip
-    draft = handling.assignment_draft_reply(
+    draft = assignment_draft_reply(
         assignment=assignment, actor=units["unit1"], category="A", body="草稿内容不公开"
     )
     assert draft.status == Reply.Status.DRAFT and draft.public  # public by default, but unsigned

@@ -12,9 +12,10 @@ from django.urls import reverse
 
 from congress.models import Organisation
 from congress.roles import Role
-from suggestions import handling
 from suggestions.models import KeyNote
 from suggestions.permissions import visible_suggestions
+from suggestions.services.follow_up import suggestion_mark_key
+from suggestions.services.handling import suggestion_evaluate
 from suggestions.workflow import Role as UnitRole
 from tests.conftest import BEIJING
 from tests.suggestions.follow_up import assign_on, at, reply_through_services, sheet
@@ -53,7 +54,7 @@ def keys(file_suggestion, staff, units, bodies, lead):
     assign_on(dt.date(2026, 3, 2), other, [(units["education"], UnitRole.SOLE)], staff)
     with at(2026, 3, 10):
         for s, body in [(schools, bodies["culture"]), (roads, bodies["budget"])]:
-            handling.suggestion_mark_key(
+            suggestion_mark_key(
                 suggestion=s, actor=staff, ground=1, grounds_text="本省中心工作", supervising_body=body,
                 supervising_leader="孙副主任", leading_official="周副省长", approved_on=dt.date(2026, 3, 9),
             )  # fmt: skip
@@ -63,9 +64,7 @@ def keys(file_suggestion, staff, units, bodies, lead):
         when=dt.datetime(2026, 5, 20, 10, tzinfo=BEIJING),
     )  # fmt: skip
     with at(2026, 5, 25):
-        handling.suggestion_evaluate(
-            suggestion=schools, actor=lead.user, rating="unsatisfied", comment="进度太慢"
-        )
+        suggestion_evaluate(suggestion=schools, actor=lead.user, rating="unsatisfied", comment="进度太慢")
     return {"schools": schools, "roads": roads, "other": other}
 
 
@@ -140,7 +139,7 @@ def test_the_list_exports_and_its_queries_do_not_grow(client, keys, staff, bodie
     for n in range(5):
         s = file_suggestion(title=f"关于第{n}件重点建议的建议")
         assign_on(dt.date(2026, 3, 2), s, [(units["transport"], UnitRole.SOLE)], staff)
-        handling.suggestion_mark_key(
+        suggestion_mark_key(
             suggestion=s,
             actor=staff,
             ground=2,

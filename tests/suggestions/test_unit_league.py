@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from suggestions import disclosure, handling
+from suggestions.reports import disclosure
+from suggestions.services.handling import assignment_decide_extension, assignment_request_extension
 from suggestions.workflow import AssignmentStatus, Role
 from tests.conftest import BEIJING
 from tests.suggestions.follow_up import (
@@ -121,8 +122,8 @@ def test_an_extended_reply_counts_in_the_year_of_its_extended_due_date(assigned,
     with at(2026, 8, 3):
         assignment = assigned()
     with at(2026, 9, 1):
-        handling.assignment_request_extension(assignment=assignment, actor=units["unit1"], reason="情况复杂")
-        handling.assignment_decide_extension(assignment=assignment, actor=staff, approve=True, reason="同意")
+        assignment_request_extension(assignment=assignment, actor=units["unit1"], reason="情况复杂")
+        assignment_decide_extension(assignment=assignment, actor=staff, approve=True, reason="同意")
     assignment.refresh_from_db()
     assert assignment.reply_due.year == 2027
     assert disclosure.unit_league(2026, TODAY) == []

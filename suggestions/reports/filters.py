@@ -12,9 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.lists import YesNoAll
 from congress.models import Organisation
-from suggestions import disclosure, reports
 from suggestions.filters import unit_choices
 from suggestions.models import Assignment, Commitment, KeySuggestion, Reply
+from suggestions.reports import disclosure
+from suggestions.reports.accountability import in_accountability_list
+from suggestions.reports.commitments import commitment_years as promised_years
+from suggestions.reports.commitments import commitments_in_state
+from suggestions.reports.supervision import late_condition, unsatisfied_condition
 from suggestions.workflow import Status
 
 
@@ -108,13 +112,13 @@ class KeySuggestionFilter(django_filters.FilterSet):
         return queryset.filter(Exists(handled))
 
     def by_late(self, queryset: QuerySet[KeySuggestion], name: str, value: bool) -> QuerySet[KeySuggestion]:
-        late = reports.late_condition(timezone.localdate())
+        late = late_condition(timezone.localdate())
         return queryset.filter(late) if value else queryset.exclude(late)
 
     def by_unsatisfied(
         self, queryset: QuerySet[KeySuggestion], name: str, value: bool
     ) -> QuerySet[KeySuggestion]:
-        unsatisfied = reports.unsatisfied_condition()
+        unsatisfied = unsatisfied_condition()
         return queryset.filter(unsatisfied) if value else queryset.exclude(unsatisfied)
 
 
@@ -150,7 +154,7 @@ class AccountabilityFilter(django_filters.FilterSet):
         fields = ["kind", "unit", "year", "q"]
 
     def by_list(self, queryset: QuerySet[Assignment], name: str, value: str) -> QuerySet[Assignment]:
-        return reports.in_accountability_list(queryset, value, timezone.localdate())
+        return in_accountability_list(queryset, value, timezone.localdate())
 
     def search(self, queryset: QuerySet[Assignment], name: str, value: str) -> QuerySet[Assignment]:
         return _words(
@@ -169,7 +173,7 @@ COMMITMENT_STATES = [
 
 
 def commitment_years() -> list[tuple[int, str]]:
-    return _year_choices(reports.commitment_years())
+    return _year_choices(promised_years())
 
 
 class CommitmentFilter(django_filters.FilterSet):
@@ -188,7 +192,7 @@ class CommitmentFilter(django_filters.FilterSet):
         fields = ["year", "unit", "state", "q"]
 
     def by_state(self, queryset: QuerySet[Commitment], name: str, value: str) -> QuerySet[Commitment]:
-        return reports.commitments_in_state(queryset, value, timezone.localdate())
+        return commitments_in_state(queryset, value, timezone.localdate())
 
     def search(self, queryset: QuerySet[Commitment], name: str, value: str) -> QuerySet[Commitment]:
         return _words(

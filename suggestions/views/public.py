@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from congress.excel import excel_response
 from congress.lists import list_context
-from suggestions import disclosure
 from suggestions.models import Reply
-from suggestions.report_filters import PublicReplyFilter
+from suggestions.reports import disclosure
+from suggestions.reports.filters import PublicReplyFilter
 
 
 def reply_list(request: HttpRequest) -> HttpResponse:

@@ -10,9 +10,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from rest_framework import permissions, serializers, viewsets
 
-from suggestions.disclosure import published_replies
 from suggestions.models import Reply
-from suggestions.report_filters import PublicReplyFilter
+from suggestions.reports.disclosure import published_replies
+from suggestions.reports.filters import PublicReplyFilter
 
 
 class PublicReplySerializer(serializers.ModelSerializer):

@@ -16,12 +16,8 @@ from django.db.models.functions import Coalesce, TruncDate
 from congress.deadlines.periods import BEIJING
 from congress.models import Congress
 from suggestions.models import Assignment, Reply
-from suggestions.workflow import AssignmentStatus, Role
+from suggestions.workflow import ASSIGNMENT, PUBLISHED, REPLYING_ROLES
 
-# The units that owe the deputy a reply (S§19, S§26): a co unit sends its opinion to the lead.
-REPLYING_ROLES = (Role.SOLE, Role.SPLIT, Role.LEAD)
-# An assignment that ended without a reply owed: moved to another unit, or withdrawn.
-NOT_OWED = (AssignmentStatus.REASSIGNED, AssignmentStatus.WITHDRAWN)
 MAX_SEARCH_WORDS = 8
 
 
@@ -31,7 +27,7 @@ MAX_SEARCH_WORDS = 8
 def published_replies() -> QuerySet[Reply]:
     """Signed-off replies not withheld (S§33), newest first."""
     return (
-        Reply.objects.filter(status=Reply.Status.APPROVED, public=True)
+        Reply.objects.filter(PUBLISHED)
         .select_related("assignment__unit", "assignment__suggestion__session__congress")
         .order_by("-approved_at", "-id")
     )
@@ -47,9 +43,7 @@ def year_span(year: int) -> tuple[dt.datetime, dt.datetime]:
 
 def published_years() -> list[int]:
     """The years in which replies were published, newest first."""
-    moments = Reply.objects.filter(status=Reply.Status.APPROVED, public=True).datetimes(
-        "approved_at", "year", order="DESC", tzinfo=BEIJING
-    )
+    moments = Reply.objects.filter(PUBLISHED).datetimes("approved_at", "year", order="DESC", tzinfo=BEIJING)
     return [moment.year for moment in moments]
 
 
@@ -140,7 +134,8 @@ def replies_due_in(year: int) -> QuerySet[Assignment]:
     )
     return (
         Assignment.objects.filter(role__in=REPLYING_ROLES, reply_due__year=year)
-        .exclude(status__in=NOT_OWED)
+        # An assignment that ended for good (moved to another unit, withdrawn) owes no reply.
+        .exclude(status__in=ASSIGNMENT.terminal_statuses)
         .annotate(first_reply=first_reply)
     )
 

@@ -1,0 +1,318 @@
+"""Filing (S§13–S§16): the deputy writes a draft, invites co-signers who confirm the final
+text, files it, and may withdraw it in writing until it is replied. Staff may enter it from
+the paper form; motions and liaison stations start suggestions here too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
+
+from congress.errors import DomainError
+from congress.models import Session, User
+from deputies.models import Deputy
+from suggestions.models import CoSigner, SubjectArea, Suggestion, SuggestionCounter
+from suggestions.notices import filing as notices
+from suggestions.services.steps import event, locked, recorded, require_active, required_text, take
+from suggestions.workflow import ASSIGNMENT, SUGGESTION, CoSignerStatus, Status
+from suggestions.workflow.who import deputy_of, is_assigning_staff
+
+# The subject area of a suggestion that names none (staff re-classify it).
+OTHER_AREA = "其他"
+
+
+@dataclass(frozen=True)
+class DelegationVote:
+    members: int
+    votes_for: int
+    head_signed: bool
+
+
+def suggestion_create(
+    *,
+    actor: User,
+    lead_deputy: Deputy,
+    title: str,
+    body: str,
+    subject_area: SubjectArea | None,
+    session: Session | None,
+    kind: str = Suggestion.Kind.SINGLE,
+    co_signers: Sequence[Deputy] = (),
+    delegation_vote: DelegationVote | None = None,
+    urgent: bool = False,
+    note: str = "",
+) -> Suggestion:
+    """A draft, by the deputy or by staff from the paper form (S§13: recorded as such). One that
+    names no subject area is filed under 其他 ("other"), for staff to re-classify."""
+    require_active(lead_deputy)
+    on_behalf = deputy_of(actor) != lead_deputy
+    if on_behalf and not (
+        is_assigning_staff(actor) or lead_deputy.delegation.staff.filter(pk=actor.pk).exists()
+    ):
+        raise DomainError("permission_denied", status=403)
+    if kind == Suggestion.Kind.SINGLE and co_signers:
+        kind = Suggestion.Kind.JOINT
+    with transaction.atomic():
+        suggestion = Suggestion.objects.create(
+            congress=lead_deputy.congress, session=session, kind=kind, title=title.strip(), body=body.strip(),
+            subject_area=subject_area or SubjectArea.objects.get(name=OTHER_AREA), region=lead_deputy.delegation.name.removesuffix("代表团"),
+            lead_deputy=lead_deputy, entered_by=actor, entered_on_paper=on_behalf, urgent=urgent,
+            delegation=lead_deputy.delegation if kind == Suggestion.Kind.DELEGATION else None,
+        )  # fmt: skip
+        if delegation_vote:
+            _record_delegation_vote(suggestion, delegation_vote)
+        if on_behalf and not note:
+            note = recorded(N_("entered on the deputy's behalf from the paper form"))
+        event(suggestion, actor=actor, action="create", to_status=Status.DRAFT, note=note)
+        cosigner_invite(suggestion=suggestion, deputies=co_signers, actor=actor)
+    return suggestion
+
+
+def suggestion_create_accepted(
+    *,
+    session: Session | None,
+    lead_deputy: Deputy,
+    co_signers: Sequence[Deputy],
+    title: str,
+    body: str,
+    subject_area: SubjectArea | None,
+    actor: User,
+    note: str,
+) -> Suggestion:
+    """A motion the presidium decided to handle as a suggestion (M§18(3)): it enters the
+    suggestion workflow already accepted, numbered, with the motion's signers as confirmed
+    co-signers (they signed its final text)."""
+    area = subject_area or SubjectArea.objects.get(name=OTHER_AREA)
+    with transaction.atomic():
+        now = timezone.now()
+        suggestion = Suggestion(
+            congress=lead_deputy.congress, session=session, title=title.strip(), body=body.strip(),
+            kind=Suggestion.Kind.JOINT if co_signers else Suggestion.Kind.SINGLE, subject_area=area,
+            region=lead_deputy.delegation.name.removesuffix("代表团"), lead_deputy=lead_deputy, entered_by=actor,
+            status=Status.ACCEPTED, submitted_at=now, reviewed_at=now,
+        )  # fmt: skip
+        for field, value in _draw_number(suggestion).items():
+            setattr(suggestion, field, value)
+        suggestion.save()
+        CoSigner.objects.bulk_create(
+            [
+                CoSigner(
+                    suggestion=suggestion,
+                    deputy=d,
+                    status=CoSignerStatus.CONFIRMED,
+                    confirmed_version=1,
+                    responded_at=now,
+                )
+                for d in co_signers
+                if d.pk != lead_deputy.pk
+            ]
+        )
+        event(suggestion, actor=actor, action="create_from_motion", to_status=Status.ACCEPTED, note=note)
+    return suggestion
+
+
+def suggestion_create_draft(
+    *, lead_deputy: Deputy, title: str, body: str, subject_area: SubjectArea | None, actor: User, note: str
+) -> Suggestion:
+    """A draft prefilled from elsewhere (a constituent's opinion at a liaison station), for
+    the deputy to check, edit and file; the note records where it came from."""
+    return suggestion_create(
+        actor=actor, lead_deputy=lead_deputy, title=title, body=body, subject_area=subject_area, session=None,
+        note=note,
+    )  # fmt: skip
+
+
+def _record_delegation_vote(suggestion: Suggestion, vote: DelegationVote) -> None:
+    suggestion.delegation_members = vote.members
+    suggestion.delegation_votes_for = vote.votes_for
+    suggestion.delegation_head_signed = vote.head_signed
+    suggestion.save(update_fields=["delegation_members", "delegation_votes_for", "delegation_head_signed"])
+
+
+def suggestion_edit(
+    *,
+    suggestion: Suggestion,
+    actor: User,
+    title: str,
+    body: str,
+    subject_area: SubjectArea,
+    urgent: bool = False,
+    delegation_vote: DelegationVote | None = None,
+) -> Suggestion:
+    """Edit a draft or a returned suggestion. Changing the text voids confirmations (S§14)."""
+    with transaction.atomic():
+        suggestion = locked(suggestion)
+        step = SUGGESTION.require("edit", suggestion, actor)
+        text_changed = (title.strip(), body.strip()) != (suggestion.title, suggestion.body)
+        fields: dict[str, Any] = {
+            "title": title.strip(), "body": body.strip(), "subject_area": subject_area, "urgent": urgent
+        }  # fmt: skip
+        voided = 0
+        if text_changed:
+            fields["text_version"] = suggestion.text_version + 1
+            voided = suggestion.cosigners.filter(status=CoSignerStatus.CONFIRMED).update(
+                status=CoSignerStatus.INVITED, confirmed_version=None
+            )
+        note = recorded(N_("text changed: %(count)s confirmations voided"), count=voided) if voided else ""
+        take(step, suggestion, actor=actor, note=note, **fields)
+        if delegation_vote:
+            _record_delegation_vote(suggestion, delegation_vote)
+        if voided:
+            notices.confirmations_voided(suggestion.pk)
+    return suggestion
+
+
+def cosigner_invite(*, suggestion: Suggestion, deputies: Iterable[Deputy], actor: User) -> list[CoSigner]:
+    """The lead invites deputies to co-sign; each confirms the final text to join (S§14)."""
+    deputies = [d for d in deputies if d.pk != suggestion.lead_deputy_id]
+    if not deputies:
+        return []
+    with transaction.atomic():
+        suggestion = locked(suggestion)
+        step = SUGGESTION.require("invite", suggestion, actor)
+        for deputy in deputies:
+            require_active(deputy)
+        existing = set(suggestion.cosigners.values_list("deputy_id", flat=True))
+        rows = CoSigner.objects.bulk_create(
+            [CoSigner(suggestion=suggestion, deputy=d) for d in deputies if d.pk not in existing]
+        )
+        if not rows:
+            return []
+        kind = {"kind": Suggestion.Kind.JOINT} if suggestion.kind == Suggestion.Kind.SINGLE else {}
+        take(step, suggestion, actor=actor, note="、".join(r.deputy.name for r in rows), **kind)
+        notices.cosigners_invited(suggestion.pk, [r.pk for r in rows])
+    return rows
+
+
+def cosigner_remove(*, suggestion: Suggestion, deputy: Deputy, actor: User) -> None:
+    """The lead withdraws an invitation (a co-signer who never answers must not block filing)."""
+    with transaction.atomic():
+        suggestion = locked(suggestion)
+        step = SUGGESTION.require("uninvite", suggestion, actor)
+        suggestion.cosigners.filter(deputy=deputy).delete()
+        take(step, suggestion, actor=actor, note=deputy.name)
+
+
+def _invitation(suggestion: Suggestion, actor: User) -> CoSigner:
+    deputy = deputy_of(actor)
+    row = suggestion.cosigners.select_for_update().filter(deputy=deputy).first() if deputy else None
+    if row is None:
+        raise DomainError("not_invited", _("You are not invited to co-sign this suggestion."), status=403)
+    return row
+
+
+def cosigner_confirm(*, suggestion: Suggestion, actor: User) -> CoSigner:
+    """A co-signer confirms the final text (S§14): this version, as it stands now."""
+    with transaction.atomic():
+        suggestion = locked(suggestion)
+        row = _invitation(suggestion, actor)
+        step = SUGGESTION.require("confirm", suggestion, actor)
+        require_active(row.deputy)
+        row.status, row.confirmed_version, row.responded_at = (
+            CoSignerStatus.CONFIRMED,
+            suggestion.text_version,
+            timezone.now(),
+        )
+        row.save(update_fields=["status", "confirmed_version", "responded_at"])
+        take(
+            step,
+            suggestion,
+            actor=actor,
+            note=recorded(N_("confirmed version %(v)s"), v=suggestion.text_version),
+        )
+    return row
+
+
+def cosigner_decline(*, suggestion: Suggestion, actor: User) -> CoSigner:
+    with transaction.atomic():
+        suggestion = locked(suggestion)
+        row = _invitation(suggestion, actor)
+        step = SUGGESTION.require("decline", suggestion, actor)
+        row.status, row.confirmed_version, row.responded_at = CoSignerStatus.DECLINED, None, timezone.now()
+        row.save(update_fields=["status", "confirmed_version", "responded_at"])
+        take(step, suggestion, actor=actor)
+    return row
+
+
+def suggestion_submit(*, suggestion: Suggestion, actor: User) -> Suggestion:
+    """File it (S§13). A joint one needs every co-signer's confirmation of this text, a
+    delegation one more than half the members and the head's signature (S§14)."""
+    with transaction.atomic():
+        suggestion = locked(suggestion)
+        step = SUGGESTION.require("submit", suggestion, actor)
+        require_active(suggestion.lead_deputy)
+        _check_signatures(suggestion)
+        fields: dict[str, Any] = {"submitted_at": timezone.now()}
+        if suggestion.number is None:
+            fields |= _draw_number(suggestion)
+        take(step, suggestion, actor=actor, **fields)
+        notices.submitted(suggestion.pk)
+    return suggestion
+
+
+def _check_signatures(suggestion: Suggestion) -> None:
+    if suggestion.kind == Suggestion.Kind.JOINT:
+        rows = list(suggestion.cosigners.select_related("deputy").exclude(status=CoSignerStatus.DECLINED))
+        for row in rows:
+            require_active(row.deputy)
+        pending = [r.deputy.name for r in rows if r.confirmed_version != suggestion.text_version]
+        if pending:
+            raise DomainError(
+                "cosigners_pending",
+                _(
+                    "These co-signers have not confirmed the final text yet (S§14): %(names)s. Wait for them or withdraw their invitation."
+                )
+                % {"names": "、".join(pending)},
+            )
+        if not rows:
+            raise DomainError(
+                "no_cosigner",
+                _("A joint suggestion needs at least one co-signer who confirmed the text (S§14)."),
+            )
+    if suggestion.kind == Suggestion.Kind.DELEGATION:
+        members, votes = suggestion.delegation_members or 0, suggestion.delegation_votes_for or 0
+        if not members or votes * 2 <= members:
+            raise DomainError(
+                "delegation_majority_required",
+                _(
+                    "A delegation suggestion needs more than half of the delegation's members in favour (S§14)."
+                ),
+            )
+        if not suggestion.delegation_head_signed:
+            raise DomainError(
+                "delegation_head_signature_required",
+                _("A delegation suggestion is signed by the delegation head (S§14)."),
+            )
+
+
+def _draw_number(suggestion: Suggestion) -> dict[str, Any]:
+    """The next number in filing order: per session, or per calendar year in recess."""
+    scope = f"s{suggestion.session_id}" if suggestion.session_id else f"r{timezone.localdate().year}"
+    counter, _created = SuggestionCounter.objects.select_for_update().get_or_create(scope=scope)
+    SuggestionCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+    counter.refresh_from_db()
+    return {"number_scope": scope, "number": counter.last}
+
+
+def suggestion_withdraw(*, suggestion: Suggestion, actor: User, letter: str) -> Suggestion:
+    """Withdrawn by the proposer in writing, before the reply (S§16); its open assignments end."""
+    letter = required_text(
+        letter, "withdrawal_in_writing", _("A withdrawal is made in writing: state it (S§16).")
+    )
+    with transaction.atomic():
+        suggestion = locked(suggestion)
+        step = SUGGESTION.require("withdraw", suggestion, actor)
+        take(step, suggestion, actor=actor, note=letter, withdrawal_letter=letter)
+        now = timezone.now()
+        for assignment in suggestion.assignments.select_for_update().filter(
+            status__in=ASSIGNMENT.sources("withdraw")
+        ):
+            take(ASSIGNMENT.require("withdraw", assignment), assignment, actor=actor, closed_at=now)
+        notices.withdrawn(suggestion.pk)
+    return suggestion

@@ -1,0 +1,392 @@
+"""Handling after assignment (S§24–S§31): the unit hears the deputies, a co unit sends its
+opinion, the one extension, replies drafted and signed off, delivered and published; the
+deputies' evaluation and re-handling (S§30)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
+
+from congress.deadlines import statutory
+from congress.deadlines.calendar import deadline
+from congress.errors import DomainError
+from congress.models import Organisation, User
+from suggestions.models import (
+    Assignment,
+    Commitment,
+    Communication,
+    CoOpinion,
+    Evaluation,
+    ExtensionRequest,
+    RehandlingDecision,
+    Reply,
+    Suggestion,
+    WithheldGround,
+)
+from suggestions.notices import handling as notices
+from suggestions.selectors import unsatisfied_this_round
+from suggestions.services.steps import (
+    event,
+    in_portal_language,
+    locked,
+    locked_assignment,
+    locked_reply,
+    recorded,
+    required_text,
+    take,
+)
+from suggestions.workflow import ASSIGNMENT, REPLY, REPLYING_ROLES, SUGGESTION, Role, Status
+from suggestions.workflow.who import deputies_of, head_refusal
+
+MAX_SCAN = 20 * 1024 * 1024
+
+# --- Hearing the deputies (S§24) and co units' opinions (S§26) -----------------------------------
+
+
+def assignment_communicate(
+    *, assignment: Assignment, actor: User, date: dt.date, way: str, participants: str, summary: str
+) -> Communication:
+    """Record a visit, meeting, call or online exchange with the deputies (S§24)."""
+    if way not in Communication.Way.values:
+        raise DomainError(
+            "invalid_way", _("Choose how you communicated: visit, meeting, call or online."), status=400
+        )
+    summary = required_text(summary, "summary_required", _("Say briefly what was discussed with the deputy."))
+    if date > timezone.localdate():
+        raise DomainError("date_in_future", _("A communication is recorded after it took place."), status=400)
+    with transaction.atomic():
+        assignment = locked_assignment(assignment)
+        step = ASSIGNMENT.require("communicate", assignment, actor)
+        if date < assignment.assigned_on:
+            raise DomainError(
+                "date_before_assignment", _("The date is before the suggestion was assigned."), status=400
+            )
+        row = Communication.objects.create(
+            assignment=assignment, date=date, way=way, participants=participants.strip() or actor.get_full_name(),
+            summary=summary, recorded_by=actor,
+        )  # fmt: skip
+        take(
+            step,
+            assignment,
+            actor=actor,
+            note=in_portal_language(lambda: f"{row.get_way_display()}：{summary}"),
+        )
+    return row
+
+
+def assignment_send_opinion(*, assignment: Assignment, actor: User, body: str) -> CoOpinion:
+    """A co unit's written opinion to the lead unit, within two months of receipt (S§26)."""
+    body = required_text(body, "opinion_required", _("Write the opinion for the lead unit."))
+    with transaction.atomic():
+        assignment = locked_assignment(assignment)
+        step = ASSIGNMENT.require("send_opinion", assignment, actor)
+        opinion = CoOpinion.objects.create(
+            assignment=assignment, body=body, sent_by=actor, sent_at=timezone.now()
+        )
+        take(step, assignment, actor=actor, note=body[:200])
+        notices.co_opinion_sent(assignment.pk)
+    return opinion
+
+
+# --- The one extension (S§28) ---------------------------------------------------------------------
+
+
+def assignment_request_extension(*, assignment: Assignment, actor: User, reason: str) -> ExtensionRequest:
+    """Complicated cases only: once, with reasons, before the reply is due (S§28)."""
+    reason = required_text(
+        reason, "reason_required", _("Explain why the reply cannot be given in time (S§28).")
+    )
+    with transaction.atomic():
+        assignment = locked_assignment(assignment)
+        step = ASSIGNMENT.require("request_extension", assignment, actor)
+        row = ExtensionRequest.objects.create(
+            assignment=assignment, reason=reason, requested_by=actor, requested_at=timezone.now()
+        )
+        take(step, assignment, actor=actor, note=reason)
+        notices.extension_requested(row.pk)
+    return row
+
+
+def assignment_decide_extension(
+    *, assignment: Assignment, actor: User, approve: bool, reason: str
+) -> Assignment:
+    """The assigning body approves (the reply is due at start + 6 months) or refuses (S§28)."""
+    with transaction.atomic():
+        assignment = locked_assignment(assignment)
+        step = ASSIGNMENT.require("decide_extension", assignment, actor)
+        row = ExtensionRequest.objects.select_for_update().get(assignment=assignment)
+        row.approved, row.decision_reason, row.decided_by, row.decided_at = (
+            approve,
+            reason.strip(),
+            actor,
+            timezone.now(),
+        )
+        row.save(update_fields=["approved", "decision_reason", "decided_by", "decided_at"])
+        fields: dict[str, Any] = {}
+        if approve:
+            extended = deadline(
+                statutory.REPLY, assignment.assigned_on, extension=statutory.REPLY_EXTENSION.period
+            )
+            fields = {
+                "extended": True, "reply_due": extended.due,
+                "provisional": assignment.provisional or extended.provisional,
+            }  # fmt: skip
+        recorded_as = "extension_approved" if approve else "extension_refused"
+        take(step, assignment, actor=actor, note=reason.strip(), recorded_as=recorded_as, **fields)
+        notices.extension_decided(row.pk)
+    return assignment
+
+
+# --- Replies (S§25, S§27, S§29, S§31, S§33) -------------------------------------------------------
+
+
+def check_scan(upload: File | None) -> None:
+    """The sealed scan is a PDF of reasonable size: checked by its bytes, not its name."""
+    if upload is None:
+        return
+    if (upload.size or 0) > MAX_SCAN:
+        raise DomainError("scan_invalid", _("The scan is larger than 20 MB."), status=400)
+    head = upload.read(5)
+    upload.seek(0)
+    if head != b"%PDF-":
+        raise DomainError("scan_invalid", _("The sealed scan must be a PDF file."), status=400)
+
+
+def assignment_draft_reply(
+    *,
+    assignment: Assignment,
+    actor: User,
+    category: str,
+    body: str,
+    plan: str = "",
+    path: str = "",
+    completion_date: dt.date | None = None,
+    contact: str = "",
+    scan: File | None = None,
+) -> Reply:
+    """The clerk drafts (or redrafts) the reply of the current round. The unit must have heard
+    the deputy (S§24); a lead unit waits for its co units' opinions (S§26)."""
+    if category not in Reply.Category.values:
+        raise DomainError("reply_incomplete", _("Choose the reply's category: A, B or C (S§25)."), status=400)
+    body = required_text(body, "reply_incomplete", _("Write the reply."))
+    planned = category == Reply.Category.B
+    if planned and not (plan.strip() and path.strip() and completion_date):
+        raise DomainError(
+            "reply_incomplete",
+            _("A category-B reply states the plan, the path and the completion date (S§25(2))."),
+            status=400,
+        )
+    check_scan(scan)
+    with transaction.atomic():
+        assignment = locked_assignment(assignment)
+        step = ASSIGNMENT.require("draft_reply", assignment, actor)
+        round_ = assignment.suggestion.reply_round
+        reply = Reply.objects.filter(assignment=assignment, round=round_).select_for_update().first()
+        if reply is not None:
+            REPLY.require("edit", reply, actor)
+        else:
+            reply = Reply(assignment=assignment, round=round_)
+        fields: dict[str, Any] = {
+            "category": category, "body": body, "plan": plan.strip() if planned else "",
+            "path": path.strip() if planned else "", "completion_date": completion_date if planned else None,
+            "contact": contact.strip(), "drafted_by": actor, "drafted_at": timezone.now(),
+        }  # fmt: skip
+        if scan is not None:
+            fields["scan"] = scan
+        for name, value in fields.items():
+            setattr(reply, name, value)
+        reply.save(update_fields=list(fields) if reply.pk else None)  # a redraft saves what it changed
+        take(step, assignment, actor=actor, note=in_portal_language(reply.get_category_display))
+        notices.reply_drafted(reply.pk)
+    return reply
+
+
+def reply_approve(*, reply: Reply, actor: User, scan: File | None = None) -> Reply:
+    """The unit's head signs off the reply with the sealed scan (S§29); it is delivered to the
+    deputies and copied to the committee and, for government units, the general office (S§27,
+    S§31). The suggestion is replied once every required reply is in."""
+    check_scan(scan)
+    with transaction.atomic():
+        reply = locked_reply(reply)
+        assignment = locked_assignment(reply.assignment)
+        if refusal := head_refusal(reply, actor):
+            raise refusal  # with its own code: not the head, or the drafter
+        step = REPLY.require("approve", reply, actor)
+        if scan is not None:
+            reply.scan = scan
+        if not reply.scan:
+            raise DomainError(
+                "scan_required",
+                _("Attach the sealed scan of the signed reply (PDF) before signing off (S§29)."),
+                status=400,
+            )
+        now = timezone.now()
+        reply.status, reply.approved_by, reply.approved_at = step.target, actor, now
+        reply.save(update_fields=["status", "approved_by", "approved_at", "scan"])
+        note = in_portal_language(reply.get_category_display)
+        take(
+            ASSIGNMENT.require("reply", assignment),
+            assignment,
+            actor=actor,
+            note=note,
+            replied_at=now,
+            closed_at=now,
+        )
+        if reply.category == Reply.Category.B and reply.completion_date:
+            Commitment.objects.create(reply=reply, text=reply.plan, promised_date=reply.completion_date)
+        _complete_if_all_replied(assignment.suggestion, actor)
+        notices.reply_delivered(reply.pk)
+    return reply
+
+
+def _complete_if_all_replied(suggestion: Suggestion, actor: User) -> None:
+    """Replied once no unit that owes a reply (sole, split, lead) is still open; the co
+    units' part ends with the lead's reply (S§26)."""
+    suggestion = locked(suggestion)
+    owing = suggestion.assignments.filter(status__in=ASSIGNMENT.open_statuses, role__in=REPLYING_ROLES)
+    if owing.exists() or suggestion.status not in SUGGESTION.sources("reply"):
+        return
+    now = timezone.now()
+    co_units = suggestion.assignments.select_for_update().filter(
+        role=Role.CO, status__in=ASSIGNMENT.sources("lead_replied")
+    )
+    for co in co_units:
+        take(ASSIGNMENT.require("lead_replied", co), co, actor=actor, replied_at=now, closed_at=now)
+    window = deadline(statutory.policy_rule("evaluation"), timezone.localdate(now))
+    take(
+        SUGGESTION.require("reply", suggestion),
+        suggestion,
+        actor=actor,
+        replied_at=now,
+        evaluation_due=window.due,
+    )
+
+
+def reply_withhold(*, reply: Reply, actor: User, ground: str) -> Reply:
+    """Keep a reply off the public page, with an S§33 ground; logged."""
+    if ground not in WithheldGround.values:
+        raise DomainError("ground_required", _("Choose why the reply is not published (S§33)."), status=400)
+    return _publication(reply, actor, "withhold", ground=ground)
+
+
+def reply_publish(*, reply: Reply, actor: User) -> Reply:
+    """Publish a withheld reply again (S§33); logged."""
+    return _publication(reply, actor, "publish", ground="")
+
+
+def _publication(reply: Reply, actor: User, action: str, *, ground: str) -> Reply:
+    with transaction.atomic():
+        reply = locked_reply(reply)
+        REPLY.require(action, reply, actor)
+        reply.public, reply.withheld_ground = not ground, ground
+        reply.save(update_fields=["public", "withheld_ground"])
+        note = in_portal_language(lambda: str(WithheldGround(ground).label)) if ground else ""
+        event(
+            reply.assignment.suggestion,
+            actor=actor,
+            action=f"{action}_reply",
+            assignment=reply.assignment,
+            note=note,
+        )
+    return reply
+
+
+# --- Evaluation and re-handling (S§30) ---------------------------------------------------------
+
+
+def suggestion_evaluate(*, suggestion: Suggestion, actor: User, rating: str, comment: str = "") -> Evaluation:
+    """Each deputy rates the reply, once per round. An unsatisfied rating goes to the
+    committee; once every deputy rated and none is unsatisfied, the suggestion closes."""
+    if rating not in Evaluation.Rating.values:
+        raise DomainError(
+            "invalid_rating", _("Choose satisfied, basically satisfied or unsatisfied."), status=400
+        )
+    with transaction.atomic():
+        suggestion = locked(suggestion)
+        step = SUGGESTION.require("evaluate", suggestion, actor)
+        deputy, round_ = actor.deputy, suggestion.reply_round
+        if Evaluation.objects.filter(suggestion=suggestion, deputy=deputy, round=round_).exists():
+            raise DomainError("already_evaluated", _("You have already evaluated this reply."))
+        row = Evaluation.objects.create(
+            suggestion=suggestion, deputy=deputy, round=round_, rating=rating, comment=comment.strip(),
+            created=timezone.now(),
+        )  # fmt: skip
+        take(step, suggestion, actor=actor, note=in_portal_language(
+            lambda: f"{row.get_rating_display()}{('：' + row.comment) if row.comment else ''}"
+        ))  # fmt: skip
+        ratings = list(suggestion.evaluations.filter(round=round_).values_list("rating", flat=True))
+        if len(ratings) >= len(deputies_of(suggestion)) and Evaluation.Rating.UNSATISFIED not in ratings:
+            note = recorded(N_("every deputy evaluated the reply"))
+            take(SUGGESTION.require("close", suggestion), suggestion, actor=actor, note=note)
+        if rating == Evaluation.Rating.UNSATISFIED:
+            notices.unsatisfied(row.pk)
+    return row
+
+
+def suggestion_decide_rehandling(
+    *,
+    suggestion: Suggestion,
+    actor: User,
+    rehandle: bool,
+    explanation: str,
+    units: Sequence[Organisation] = (),
+) -> RehandlingDecision:
+    """After an unsatisfied rating the committee orders re-handling within one month, or
+    explains to the deputy and closes (S§30)."""
+    explanation = required_text(
+        explanation, "reason_required", _("Explain the decision to the deputy (S§30).")
+    )
+    with transaction.atomic():
+        suggestion = locked(suggestion)
+        target = Status.REHANDLING if rehandle else Status.CLOSED
+        step = SUGGESTION.require("decide_rehandling", suggestion, actor, target=target)
+        now = timezone.now()
+        decision = RehandlingDecision.objects.create(
+            suggestion=suggestion, round=suggestion.reply_round, rehandle=rehandle, explanation=explanation,
+            decided_by=actor, decided_at=now,
+        )  # fmt: skip
+        if rehandle:
+            today = timezone.localdate(now)
+            clock = deadline(statutory.REHANDLING, today)
+            replied = suggestion.assignments.select_for_update().filter(
+                status__in=ASSIGNMENT.sources("rehandle"), role__in=REPLYING_ROLES
+            )
+            if units:
+                replied = replied.filter(unit__in=units)
+            for assignment in replied:
+                take(
+                    ASSIGNMENT.require("rehandle", assignment), assignment, actor=actor, note=explanation,
+                    rehandling_on=today, rehandling_due=clock.due, closed_at=None,
+                )  # fmt: skip
+            take(
+                step, suggestion, actor=actor, note=explanation, recorded_as="rehandle",
+                reply_round=suggestion.reply_round + 1, evaluation_due=None,
+            )  # fmt: skip
+        else:
+            event(suggestion, actor=actor, action="explain", note=explanation)
+            take(step, suggestion, actor=actor, note=explanation, recorded_as="close")
+        notices.rehandling_decided(decision.pk)
+    return decision
+
+
+def suggestions_close_after_evaluation_window(today: dt.date) -> int:
+    """The evaluation window passed (S§30): replied suggestions close, unless an unsatisfied
+    rating awaits the committee's decision. One indexed query (sugg_evaluation_open)."""
+    closed = 0
+    late = SUGGESTION.running("evaluation") & ~unsatisfied_this_round()
+    for pk in Suggestion.objects.filter(late, evaluation_due__lt=today).values_list("pk", flat=True):
+        with transaction.atomic():
+            suggestion = Suggestion.objects.select_for_update().filter(late, pk=pk).first()
+            if suggestion is None:
+                continue  # evaluated, or rated unsatisfied, meanwhile
+            note = recorded(N_("the evaluation window passed"))
+            take(SUGGESTION.require("close", suggestion), suggestion, actor=None, note=note)
+            closed += 1
+    return closed

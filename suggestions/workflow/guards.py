@@ -1,0 +1,128 @@
+"""Rules of a record's own beyond its status (the tables' guards): a window that closed, a
+step taken once, what must come first. Each answers its refusal with its own code, or None.
+
+Duck-typed on the records (no model imports); a guard may follow relations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from congress.deadlines.calendar import deadline
+from congress.deadlines.statutory import OBJECTION, REPLY
+from congress.errors import DomainError
+from suggestions.workflow.statuses import REPLYING_ROLES, Role, Status
+
+
+def unsatisfied_rating_waits(suggestion: Any) -> DomainError | None:
+    """S§30: re-handling, or the explanation instead, follows an unsatisfied rating."""
+    if suggestion.status != Status.REPLIED:
+        return None  # in any other status the status itself refuses (409)
+    if suggestion.evaluations.filter(round=suggestion.reply_round, rating="unsatisfied").exists():
+        return None
+    return DomainError("no_unsatisfied_rating", _("Re-handling follows an unsatisfied evaluation (S§30)."))
+
+
+def objection_window_open(assignment: Any) -> DomainError | None:
+    """S§20: a unit objects within five days of receipt."""
+    window = deadline(OBJECTION, assignment.assigned_on)
+    if not window.is_over(timezone.now()):
+        return None
+    return DomainError(
+        "objection_window_closed",
+        _(
+            "The five-day window for saying a suggestion is not your unit's responsibility closed on %(due)s (S§20)."
+        )
+        % {"due": window.due.isoformat()},
+    )
+
+
+def co_unit_only(assignment: Any) -> DomainError | None:
+    """S§26: a co unit sends its opinion to the lead unit."""
+    if assignment.role == Role.CO:
+        return None
+    return DomainError(
+        "not_a_co_unit", _("Only a co-handling unit sends an opinion to the lead unit (S§26).")
+    )
+
+
+def replying_unit_only(assignment: Any) -> DomainError | None:
+    """S§26: the lead unit replies for its co units."""
+    if assignment.role in REPLYING_ROLES:
+        return None
+    return DomainError(
+        "not_a_replying_unit",
+        _("A co-handling unit sends its opinion to the lead unit, which replies (S§26)."),
+    )
+
+
+def extension_possible(assignment: Any) -> DomainError | None:
+    """S§28: asked by a unit that owes the reply, once, before the reply is due."""
+    if refusal := replying_unit_only(assignment):
+        return refusal
+    if assignment.extended or hasattr(assignment, "extension_request"):
+        return DomainError("extension_already_used", _("The reply period can be extended only once (S§28)."))
+    due = deadline(REPLY, assignment.assigned_on)
+    if due.is_over(timezone.now()):
+        return DomainError(
+            "extension_too_late",
+            _("An extension is asked for before the reply is due; it was due on %(due)s (S§28).")
+            % {"due": due.due.isoformat()},
+        )
+    return None
+
+
+def extension_awaits_decision(assignment: Any) -> DomainError | None:
+    """S§28: the assigning body decides a request, once."""
+    request = getattr(assignment, "extension_request", None)
+    if request is not None and request.approved is None:
+        return None
+    return DomainError("no_extension_request", _("There is no extension request awaiting a decision."))
+
+
+def co_opinions_pending(assignment: Any) -> list[Any]:
+    """Co units whose opinion is neither in nor past its two-month window (S§26)."""
+    from suggestions.workflow import ASSIGNMENT  # the table is built from these guards
+
+    return list(
+        assignment.suggestion.assignments.filter(
+            ASSIGNMENT.running("co_opinion"), co_opinion_due__gte=timezone.localdate()
+        ).select_related("unit")
+    )
+
+
+def reply_may_be_drafted(assignment: Any) -> DomainError | None:
+    """S§24: the unit heard the deputy first; S§26: a lead unit waits for its co units."""
+    if refusal := replying_unit_only(assignment):
+        return refusal
+    if not assignment.communications.exists():
+        return DomainError(
+            "no_communication_recorded",
+            _("Record at least one communication with the deputy before replying (S§24)."),
+        )
+    if assignment.role == Role.LEAD and (waiting := co_opinions_pending(assignment)):
+        return DomainError(
+            "co_opinions_pending",
+            _(
+                "The lead unit replies once every co unit's opinion is in or its two months have passed (S§26): waiting for %(units)s."
+            )
+            % {"units": "、".join(co.unit.name for co in waiting)},
+        )
+    return None
+
+
+def still_public(reply: Any) -> DomainError | None:
+    """S§33: a public reply is withheld, once."""
+    if reply.public:
+        return None
+    return DomainError("already_withheld", _("This reply is already withheld from publication (S§33)."))
+
+
+def withheld_now(reply: Any) -> DomainError | None:
+    """S§33: a withheld reply is published again, once."""
+    if not reply.public:
+        return None
+    return DomainError("already_public", _("This reply is already public (S§33)."))

@@ -1,0 +1,73 @@
+"""The statuses of suggestions, assignments, replies and co-signers, and the units' roles
+(WORKFLOWS.md §2)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted, awaiting review")
+    RETURNED = "returned", _("Returned for revision")
+    NOT_ACCEPTED = "not_accepted", _("Not accepted (forwarded as a letter)")
+    MERGED = "merged", _("Merged")
+    ACCEPTED = "accepted", _("Accepted, awaiting assignment")
+    ASSIGNED = "assigned", _("Assigned, being handled")
+    REPLIED = "replied", _("Replied")
+    REHANDLING = "rehandling", _("Being handled again")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class AssignmentStatus(models.TextChoices):
+    PENDING = "pending", _("Delivered: objection window open")
+    OBJECTED = "objected", _("Objected: awaiting reassignment")
+    REASSIGNED = "reassigned", _("Reassigned to another unit")
+    HANDLING = "handling", _("Being handled")
+    OPINION_SENT = "opinion_sent", _("Opinion sent to the lead unit")
+    REPLIED = "replied", _("Replied")
+    REHANDLING = "rehandling", _("Being handled again")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ReplyStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Signed off and delivered")
+
+
+class CoSignerStatus(models.TextChoices):
+    INVITED = "invited", _("Invited")
+    CONFIRMED = "confirmed", _("Confirmed the final text")
+    DECLINED = "declined", _("Declined")
+
+
+class Role(models.TextChoices):
+    """A unit's part in handling one suggestion (S§19)."""
+
+    SOLE = "sole", _("Sole handling")
+    SPLIT = "split", _("Split handling")
+    LEAD = "lead", _("Lead unit")
+    CO = "co", _("Co-handling unit")
+
+
+# The units that owe the deputy the reply (S§19, S§26); a co unit sends its opinion to the lead.
+REPLYING_ROLES = frozenset({Role.SOLE, Role.SPLIT, Role.LEAD})
+
+
+def check_roles(roles: list[str]) -> str | None:
+    """S§19: one sole unit; or two or more split units; or one lead with one or more co units.
+
+    Returns the reason a combination is wrong, or None when it is right.
+    """
+    if not roles:
+        return "no_units"
+    kinds = set(roles)
+    if kinds == {Role.SOLE}:
+        return None if len(roles) == 1 else "one_sole_unit"
+    if kinds == {Role.SPLIT}:
+        return None if len(roles) >= 2 else "split_needs_two"
+    if kinds == {Role.LEAD, Role.CO}:
+        return None if roles.count(Role.LEAD) == 1 else "one_lead_unit"
+    return "roles_mixed"
