@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congress.lists import YesNoAll, cached_choices
+from congress.lists import PortalFilterSet, YesNoAll, cached_choices
 from congress.models import Organisation, Session
 from deputies.models import Delegation
 from suggestions.models import Assignment, CoSigner, SubjectArea, Suggestion
@@ -44,7 +44,7 @@ def unit_choices() -> list[tuple[Any, str]]:
     )
 
 
-class SuggestionFilter(django_filters.FilterSet):
+class SuggestionFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
     session = django_filters.ChoiceFilter(label=_("Session"), choices=session_choices)
@@ -89,7 +89,7 @@ class SuggestionFilter(django_filters.FilterSet):
         return queryset.filter(Exists(late)) if value else queryset.exclude(Exists(late))
 
 
-class AssignmentFilter(django_filters.FilterSet):
+class AssignmentFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=AssignmentStatus.choices)
     open = django_filters.BooleanFilter(widget=YesNoAll, label=_("Open only"), method="by_open")

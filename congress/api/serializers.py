@@ -1,8 +1,10 @@
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from congress.models import Organisation, Session
+from congress.workflow import available_actions
 
 
 class SessionSerializer(serializers.ModelSerializer):
@@ -50,3 +52,31 @@ class MeSerializer(serializers.Serializer):
             "organisation": instance.organisation_id,
             "is_superuser": instance.is_superuser,
         }
+
+
+class DeadlineSerializer(serializers.Serializer):
+    """Every deadline field of the API (WORKFLOWS.md §7), with its explanation."""
+
+    due = serializers.DateField()
+    explanation = serializers.CharField(help_text="start, rule and article, and why the end moved")
+    provisional = serializers.BooleanField(help_text="the calendar does not cover the year yet")
+
+
+# For `extend_schema_field`: a deadline that is always there, and one that may be null (a
+# clock not running for this record).
+DEADLINE = DeadlineSerializer()
+OPTIONAL_DEADLINE = DeadlineSerializer(allow_null=True)
+
+
+class WithActions(serializers.Serializer):
+    """A detail's `actions`: what the requesting user may do with the record now, the same
+    list the pages draw their buttons from (congress.workflow.available_actions). The names
+    are the table's actions (docs/rules.md); where the API has one it is
+    `POST <collection>/<id>/<action>/`, the underscores written as hyphens."""
+
+    actions = serializers.SerializerMethodField()
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_actions(self, record: Any) -> list[str]:
+        request = self.context.get("request")
+        return available_actions(record, request.user) if request is not None else []

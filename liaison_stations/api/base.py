@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.request import Request
 
 from congress.models import User
-from congress.workflow import available_actions
 
 
 def actor(request: Any) -> User:
@@ -26,14 +24,3 @@ def valid(serializer_class: type[serializers.Serializer], request: Request) -> d
 
 class StationReasonSerializer(serializers.Serializer):
     reason = serializers.CharField()
-
-
-class ActionsMixin(serializers.Serializer):
-    """A detail's `actions`: what the requesting user may do with it now, the same list the
-    pages draw their buttons from; each is `POST <collection>/<id>/<action>/`."""
-
-    actions = serializers.SerializerMethodField()
-
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_actions(self, record: Any) -> list[str]:
-        return available_actions(record, self.context["request"].user)

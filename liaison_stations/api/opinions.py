@@ -8,15 +8,16 @@ from typing import Any
 
 import django_filters
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from congress.api.serializers import DEADLINE, OPTIONAL_DEADLINE, WithActions
 from congress.lists import PortalFilterSet
 from congress.models import Organisation
-from liaison_stations.api.base import ActionsMixin, StationReasonSerializer, actor, valid
+from liaison_stations.api.base import StationReasonSerializer, actor, valid
 from liaison_stations.models import Forwarding, Opinion
 from liaison_stations.selectors import (
     forwarding_deadline,
@@ -37,15 +38,6 @@ from liaison_stations.services.opinions import (
 from liaison_stations.services.suggestions import opinion_to_suggestion
 from liaison_stations.workflow import Category
 from suggestions.models import SubjectArea
-
-DEADLINE = inline_serializer(
-    "StationDeadline",
-    {
-        "due": serializers.DateField(),
-        "explanation": serializers.CharField(),
-        "provisional": serializers.BooleanField(),
-    },
-)
 
 
 def deadline_object(forwarding: Forwarding) -> dict[str, object]:
@@ -93,14 +85,14 @@ class StationOpinionSerializer(serializers.ModelSerializer):
             "category": {"required": False},
         }
 
-    @extend_schema_field(DEADLINE)
+    @extend_schema_field(OPTIONAL_DEADLINE)
     def get_reply_due(self, opinion: Opinion) -> dict[str, object] | None:
         """The answer due date of the forwarding that is open, if any."""
         forwarding = open_forwarding(opinion)
         return deadline_object(forwarding) if forwarding else None
 
 
-class StationOpinionDetailSerializer(ActionsMixin, StationOpinionSerializer):
+class StationOpinionDetailSerializer(WithActions, StationOpinionSerializer):
     class Meta(StationOpinionSerializer.Meta):
         fields = [*StationOpinionSerializer.Meta.fields, "actions"]
 

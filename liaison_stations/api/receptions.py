@@ -13,9 +13,10 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from congress.api.serializers import WithActions
 from congress.lists import PortalFilterSet
 from deputies.models import Deputy
-from liaison_stations.api.base import ActionsMixin, StationReasonSerializer, actor, valid
+from liaison_stations.api.base import StationReasonSerializer, actor, valid
 from liaison_stations.models import Reception
 from liaison_stations.selectors import receptions_visible_to
 from liaison_stations.services.receptions import reception_cancel, reception_hold, reception_schedule
@@ -38,7 +39,7 @@ class ReceptionSerializer(serializers.ModelSerializer):
         return fields
 
 
-class ReceptionDetailSerializer(ActionsMixin, ReceptionSerializer):
+class ReceptionDetailSerializer(WithActions, ReceptionSerializer):
     class Meta(ReceptionSerializer.Meta):
         fields = [*ReceptionSerializer.Meta.fields, "actions"]
 

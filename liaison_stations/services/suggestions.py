@@ -14,7 +14,7 @@ from liaison_stations.rules import redact
 from liaison_stations.services.opinions import locked_opinion
 from liaison_stations.workflow import OPINION, refusal
 from suggestions.models import SubjectArea, Suggestion
-from suggestions.services import suggestion_create_draft
+from suggestions.services.filing import suggestion_create_draft
 
 # The station's categories and the subject areas suggestions are routed by.
 SUBJECT_AREAS = {

@@ -9,7 +9,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
-from congress.workflow import available_actions
+from congress.api.serializers import OPTIONAL_DEADLINE, WithActions
 from motions.models import (
     Attachment,
     Hearing,
@@ -21,15 +21,6 @@ from motions.models import (
     Reconsideration,
 )
 from motions.selectors import merge_label, report_deadline
-
-DEADLINE = inline_serializer(
-    "MotionDeadline",
-    {
-        "due": serializers.DateField(),
-        "explanation": serializers.CharField(),
-        "provisional": serializers.BooleanField(),
-    },
-)
 
 
 class MotionCoSignerSerializer(serializers.Serializer):
@@ -80,7 +71,7 @@ class HearingSerializer(serializers.ModelSerializer):
         fields = ["id", "kind", "body", "held_at", "place", "proposers_invited", "attended_by", "summary"]
 
 
-class MotionSerializer(serializers.ModelSerializer):
+class MotionSerializer(WithActions, serializers.ModelSerializer):
     number = serializers.CharField(
         source="number_text", read_only=True, help_text="0001, 0002, … in filing order"
     )
@@ -96,9 +87,6 @@ class MotionSerializer(serializers.ModelSerializer):
     plenary_result = serializers.SerializerMethodField()
     recess_report = serializers.SerializerMethodField()
     conclusion = serializers.SerializerMethodField()
-    actions = serializers.SerializerMethodField(
-        help_text="what the requesting user may do with the motion now: the names of its actions"
-    )
 
     class Meta:
         model = Motion
@@ -159,7 +147,7 @@ class MotionSerializer(serializers.ModelSerializer):
             for s in obj.cosignatures.all()
         ]
 
-    @extend_schema_field(DEADLINE)
+    @extend_schema_field(OPTIONAL_DEADLINE)
     def get_report_due(self, obj: Motion) -> dict[str, object] | None:
         clock = report_deadline(obj)
         return clock.as_api() if clock else None
@@ -229,10 +217,6 @@ class MotionSerializer(serializers.ModelSerializer):
     def get_conclusion(self, obj: Motion) -> dict[str, Any] | None:
         conclusion = getattr(obj, "conclusion", None)
         return {"sc_meeting_on": conclusion.sc_meeting_on, "text": conclusion.text} if conclusion else None
-
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_actions(self, obj: Motion) -> list[str]:
-        return available_actions(obj, self.context["request"].user)
 
 
 class MotionListSerializer(MotionSerializer):

@@ -342,7 +342,7 @@ def motion_refile_as_suggestion(*, motion: Motion, actor: User, subject_area: An
     """The offer made when the deadline refused the motion (M§13): the same text becomes a
     draft suggestion of the same lead deputy, and its invited co-signers are asked again, since
     they confirmed a motion, not a suggestion (S§14). The motion draft stays as it was."""
-    from suggestions.services import suggestion_create
+    from suggestions.services.filing import suggestion_create
 
     with transaction.atomic():
         motion = lock(motion)

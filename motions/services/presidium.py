@@ -23,7 +23,7 @@ from motions.selectors import report_clock
 from motions.services.common import check_review_body, lock, move, record, require_role
 from motions.workflow import MOTION, REPORT_CLOCK, Status, proposers, report_not_adopted, revisions
 from suggestions.models import Suggestion
-from suggestions.services import suggestion_create_accepted
+from suggestions.services.filing import suggestion_create_accepted
 
 DECISION_STATUS = {
     PresidiumDecision.Kind.AGENDA: Status.ON_AGENDA,

@@ -5,36 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema_field, inline_serializer
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from congress.workflow import available_actions
+from congress.api.serializers import OPTIONAL_DEADLINE, WithActions
 from suggestions.models import Assignment, Commitment, CoSigner, Reply, Suggestion
 from suggestions.selectors import all_clocks
 from suggestions.workflow import CoSignerStatus, Status
 
-
-class WithActions(serializers.Serializer):
-    """`actions`: the actions the requesting user may take on the record now, as its table
-    answers (available_actions); each is a POST to `<record>/<action>/` where the API has it."""
-
-    actions = serializers.SerializerMethodField()
-
-    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
-    def get_actions(self, obj: Any) -> list[str]:
-        request = self.context.get("request")
-        return available_actions(obj, request.user) if request is not None else []
-
-
-DEADLINE = inline_serializer(
-    "Deadline",
-    {
-        "due": serializers.DateField(),
-        "explanation": serializers.CharField(),
-        "provisional": serializers.BooleanField(),
-    },
-)
-extend_schema_field_deadline = extend_schema_field(DEADLINE)
+extend_schema_field_deadline = extend_schema_field(OPTIONAL_DEADLINE)
 
 
 def _all_clocks(assignment: Assignment) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congress.lists import YesNoAll
+from congress.lists import PortalFilterSet, YesNoAll
 from congress.models import Organisation
 from suggestions.filters import unit_choices
 from suggestions.models import Assignment, Commitment, KeySuggestion, Reply
@@ -49,7 +49,7 @@ def _words(queryset: QuerySet[Any], value: str, *fields: str, number: str = "") 
 # --- Public replies (S§33) ----------------------------------------------------------------------
 
 
-class PublicReplyFilter(django_filters.FilterSet):
+class PublicReplyFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     year = Choice(label=_("Year"), method="by_year")
     unit = Choice(label=_("Handling unit"), field_name="assignment__unit")
@@ -80,7 +80,7 @@ def supervising_bodies() -> list[tuple[int, str]]:
     return list(Organisation.objects.filter(kind__in=kinds).values_list("pk", "name"))
 
 
-class KeySuggestionFilter(django_filters.FilterSet):
+class KeySuggestionFilter(PortalFilterSet):
     q = django_filters.CharFilter(label=_("Search"), method="search")
     channel = Choice(label=_("Channel"), choices=KeySuggestion.Channel.choices)
     ground = Choice(label=_("Ground for key handling"), choices=KeySuggestion.Ground.choices)
@@ -136,7 +136,7 @@ def assignment_years() -> list[tuple[int, str]]:
     return _year_choices(disclosure.portal_years(timezone.localdate()))
 
 
-class AccountabilityFilter(django_filters.FilterSet):
+class AccountabilityFilter(PortalFilterSet):
     kind = Choice(
         label=_("Accountability list"), choices=ACCOUNTABILITY_CHOICES, method="by_list", empty_label=None
     )
@@ -176,7 +176,7 @@ def commitment_years() -> list[tuple[int, str]]:
     return _year_choices(promised_years())
 
 
-class CommitmentFilter(django_filters.FilterSet):
+class CommitmentFilter(PortalFilterSet):
     year = Choice(
         label=_("Promised for"),
         field_name="promised_date",
