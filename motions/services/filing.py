@@ -17,10 +17,11 @@ from congress.models import Session, User
 from congress.uploads import check_document
 from deputies.models import Delegation, Deputy
 from motions import notices
+from motions.checks import deputy_of, filing_closed
 from motions.models import DRAFT_TEXT_ACTIONS, Attachment, Category, CoSignature, Kind, Motion
 from motions.selectors import confirmed_signers
 from motions.services.common import lock, move, permission_denied, record, require_role
-from motions.workflow import MOTION, deputy_of, filing_closed
+from motions.workflow import MOTION
 
 # M§2, M§8(1): a joint motion needs ten deputies, the lead included.
 MIN_SIGNERS = 10

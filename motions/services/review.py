@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from congress.errors import DomainError
 from congress.models import Organisation, Session, User
 from motions import notices
+from motions.checks import deputy_of, report_already_adopted, review_member
 from motions.models import (
     Attendance,
     Motion,
@@ -23,18 +24,17 @@ from motions.models import (
     ReviewReport,
 )
 from motions.services.common import check_review_body, lock, move, record, require_role
-from motions.workflow import (
-    AWAITING_RECOMMENDATION,
-    MOTION,
-    REVIEWERS,
-    SECRETARIAT,
-    report_already_adopted,
-    review_member,
-)
+from motions.services.filing import check_active
+from motions.workflow import AWAITING_RECOMMENDATION, MOTION, REVIEWERS, SECRETARIAT
+
+# M§15: 设主任委员一人、副主任委员一至二人、委员若干人.
+MAX_VICE_CHAIRS = 2
 
 
 def review_member_add(*, session: Session, user: User, position: str, actor: User) -> ReviewMember:
-    """The secretariat records the committee the preparatory meeting approved (M§15)."""
+    """The secretariat records the committee the preparatory meeting approved (M§15): one chair,
+    one or two vice-chairs and members, all of them deputies (其人选由常务委员会在代表中提名).
+    Recording a member again changes their position."""
     require_role(actor, SECRETARIAT)
     if not user.has_role(*REVIEWERS):
         raise DomainError(
@@ -42,10 +42,45 @@ def review_member_add(*, session: Session, user: User, position: str, actor: Use
             _("Give the account the role of motion-review committee member first."),
             status=400,
         )
-    member, _created = ReviewMember.objects.update_or_create(
-        session=session, user=user, defaults={"position": position}
-    )
+    if position not in ReviewMember.Position.values:
+        raise DomainError("invalid", _("Unknown position."), status=400)
+    deputy = deputy_of(user)
+    if deputy is None or deputy.congress_id != session.congress_id:
+        raise DomainError(
+            "review_member_not_a_deputy",
+            _("The committee's chair, vice-chairs and members are deputies of this congress (M§15)."),
+            status=400,
+        )
+    check_active(deputy)
+    with transaction.atomic():
+        Session.objects.select_for_update().get(pk=session.pk)  # one change of the committee at a time
+        others = ReviewMember.objects.filter(session=session).exclude(user=user)
+        if position == ReviewMember.Position.CHAIR and others.filter(position=position).exists():
+            raise DomainError(
+                "review_committee_has_a_chair", _("The committee has one chair (M§15); it has one already.")
+            )
+        if (
+            position == ReviewMember.Position.VICE_CHAIR
+            and others.filter(position=position).count() >= MAX_VICE_CHAIRS
+        ):
+            raise DomainError(
+                "review_committee_has_two_vice_chairs",
+                _("The committee has one or two vice-chairs (M§15); it has two already."),
+            )
+        member, _created = ReviewMember.objects.update_or_create(
+            session=session, user=user, defaults={"position": position}
+        )
     return member
+
+
+def _require_complete(session: Session) -> None:
+    """M§15: the committee meets once it has its chair and at least one vice-chair."""
+    positions = set(ReviewMember.objects.filter(session=session).values_list("position", flat=True))
+    if not {ReviewMember.Position.CHAIR, ReviewMember.Position.VICE_CHAIR} <= positions:
+        raise DomainError(
+            "review_committee_incomplete",
+            _("The committee meets once it has its chair and one or two vice-chairs (M§15)."),
+        )
 
 
 def _not_a_member() -> DomainError:
@@ -79,6 +114,7 @@ def review_meeting_create(
 ) -> ReviewMeeting:
     """M§16: the chair convenes the committee, or a vice-chair the chair entrusted."""
     _require_member(actor, session)
+    _require_complete(session)
     if convened_by.session_id != session.pk or convened_by.position == ReviewMember.Position.MEMBER:
         raise DomainError(
             "meeting_convener_invalid",

@@ -24,7 +24,12 @@ def visible_motion(request: HttpRequest, pk: int) -> Motion:
     """The motion, if this user may see it; otherwise a 404 (never a leak)."""
     return get_object_or_404(
         motions_visible_to(request.user).select_related(
-            "session__congress", "lead_deputy__delegation", "delegation", "subject_body", "review_body"
+            "session__congress",
+            "lead_deputy__delegation",
+            "delegation",
+            "subject_body",
+            "review_body",
+            "responsible_person",
         ),
         pk=pk,
     )

@@ -24,7 +24,7 @@ from congress.roles import Role
 from congress.selectors import current_session
 from motions import forms, report
 from motions.models import ReviewMeeting, ReviewMember, ReviewReport
-from motions.selectors import STAFF_ROLES, motions_visible_to
+from motions.selectors import STAFF_ROLES, motions_visible_to, reads_votes
 from motions.services.intake import motions_send_all_to_review
 from motions.services.presidium import review_report_approve
 from motions.services.review import (
@@ -60,11 +60,15 @@ def review_home(request: HttpRequest, action: str | None = None) -> HttpResponse
     meetings = list(
         ReviewMeeting.objects.filter(session=session)
         .select_related("convened_by__user")
-        .prefetch_related("attendance", "votes")
+        .prefetch_related("attendance", "votes__member__user")
     )
+    may_read_votes = reads_votes(user, session.pk)
     for meeting in meetings:
         meeting.present_ids = {a.member_id for a in meeting.attendance.all() if a.present}  # type: ignore[attr-defined]
-        meeting.vote_of = {v.member_id: v.choice for v in meeting.votes.all()}  # type: ignore[attr-defined]
+        # Each member's vote, for those who may read it; the others see the figures (M§16).
+        meeting.member_votes = (  # type: ignore[attr-defined]
+            [(v.member, v.get_choice_display()) for v in meeting.votes.all()] if may_read_votes else []
+        )
     motions = motions_visible_to(user).filter(session=session, number__isnull=False)
     queue = list(
         motions.filter(status__in=AWAITING_RECOMMENDATION)

@@ -23,9 +23,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from motions.checks import proposers
 from motions.models import Motion
 from motions.services import filing, intake, presidium, recess, review
-from motions.workflow import proposers
 from suggestions.models import SubjectArea
 from tests.conftest import BEIJING
 
@@ -179,7 +179,7 @@ CASES = {
         expected={"request_opinion"},
     ),
     "report": Case(
-        "referred", "body_staff", "report", "report",
+        "heard", "body_staff", "report", "report",
         api_data=lambda w, m: {"summary": "建议列入立法计划。", "file": pdf()},
         page_data=lambda w, m: {"summary": "建议列入立法计划。", "file": pdf()},
         multipart=True,
@@ -214,6 +214,7 @@ def world(
     bodies,
     body_staff,
     committee_staff,
+    heard,
 ):
     """The people and bodies of the session, and `pair(state)`: two equal motions in a state."""
     w = SimpleNamespace(
@@ -278,6 +279,8 @@ def world(
                 presidium.motion_request_reconsideration(
                     motion=motion, actor=lead.user, signers=proposers(motion), reason="应列入议程"
                 )
+            if state in ("heard", "reported"):
+                heard(motion)  # what M§5 and M§24 ask before the report
             if state == "reported":
                 recess.motion_submit_report(motion=motion, actor=body_staff, summary="报告", file=pdf())
         return motions
