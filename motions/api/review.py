@@ -36,6 +36,9 @@ class ReviewMemberSerializer(serializers.ModelSerializer):
     class Meta:
         model = ReviewMember
         fields = ["id", "session", "user", "name", "position"]
+        # The service decides: one chair, one or two vice-chairs (M§15), a member recorded again
+        # changes position; the table's unique constraints would answer a bare "invalid".
+        validators: list[Any] = []
 
 
 class ReviewMemberViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):

@@ -30,6 +30,19 @@ def sitting() -> Iterator[Any]:
 
 
 @pytest.fixture
+def next_session(session: Session) -> Session:
+    """The fifth session of the term, a year later: 下一次省人民代表大会会议 (M§21, M§26)."""
+    return Session.objects.create(
+        congress=session.congress,
+        number=5,
+        opens=dt.date(2027, 1, 24),
+        closes=dt.date(2027, 1, 28),
+        motion_deadline=dt.datetime(2027, 1, 26, 12, tzinfo=BEIJING),
+        last_presidium_meeting=dt.datetime(2027, 1, 27, 17, tzinfo=BEIJING),
+    )
+
+
+@pytest.fixture
 def deputies(make_deputy: Callable[..., Deputy]) -> list[Deputy]:
     return [make_deputy() for _ in range(14)]
 

@@ -166,6 +166,24 @@ CASES = {
         page_data=lambda w, m: {"outcome": "adopted", "voted_at": PAGE_MOMENT, "votes_for": 520, "votes_against": 3, "abstentions": 8},
         expected={"record_outcome"},
     ),
+    "not_to_vote": Case(
+        "on_agenda", "secretariat", "not-to-vote", "not-to-vote",
+        api_data=lambda w, m: {"decided_at": API_MOMENT, "note": "尚需进一步研究"},
+        page_data=lambda w, m: {"decided_at": PAGE_MOMENT, "note": "尚需进一步研究"},
+        expected={"not_to_vote"},
+    ),
+    "name_responsible": Case(
+        "referred", "body_staff", "responsible-person", "responsible-person",
+        api_data=lambda w, m: {"person": w.users["body_staff"].pk},
+        page_data=lambda w, m: {"person": w.users["body_staff"].pk},
+        expected={"name_responsible"},
+    ),
+    "meet": Case(
+        "named", "body_staff", "hearing", "meet",
+        api_data=lambda w, m: {"kind": "face_to_face", "held_at": API_MOMENT, "place": "法制委会议室", "attended_by": [w.lead.pk]},
+        page_data=lambda w, m: {"held_at": PAGE_MOMENT, "place": "法制委会议室", "attended_by": [w.lead.pk]},
+        expected={"meet"},
+    ),
     "hearing": Case(
         "referred", "body_staff", "hearing", "hearing",
         api_data=lambda w, m: {"kind": "recess_hearing", "held_at": API_MOMENT, "place": "省人大常委会"},
@@ -197,6 +215,18 @@ CASES = {
         page_data=lambda w, m: {"sc_meeting_on": "2026-05-28", "text": "常委会审议通过。"},
         expected={"conclude"},
     ),
+    "submit_to_next_session": Case(
+        "authorized", "committee_staff", "submit-to-next-session", "submit-to-next-session",
+        api_data=lambda w, m: {"sent_on": "2026-12-20", "note": "提请下次会议审议"},
+        page_data=lambda w, m: {"sent_on": "2026-12-20", "note": "提请下次会议审议"},
+        expected={"submit_to_next_session"},
+    ),
+    "distribute": Case(
+        "concluded", "committee_staff", "distribute", "distribute",
+        api_data=lambda w, m: {"sent_on": "2027-01-24", "note": "随会议文件印发"},
+        page_data=lambda w, m: {"sent_on": "2027-01-24", "note": "随会议文件印发"},
+        expected={"distribute"},
+    ),
 }  # fmt: skip
 
 
@@ -215,10 +245,11 @@ def world(
     body_staff,
     committee_staff,
     heard,
+    next_session,
 ):
     """The people and bodies of the session, and `pair(state)`: two equal motions in a state."""
     w = SimpleNamespace(
-        deputies=deputies, bodies=bodies, meeting=meeting, partner={}, proposers=proposers,
+        deputies=deputies, lead=lead, bodies=bodies, meeting=meeting, partner={}, proposers=proposers,
         area=SubjectArea.objects.get_or_create(name="教育")[0],
         users={
             "lead": lead.user, "invitee": deputies[12].user, "secretariat": secretariat,
@@ -273,16 +304,32 @@ def world(
             return motions
         if state == "on_agenda":
             return decided("agenda")
+        if state == "authorized":
+            motions = decided("agenda")
+            for motion in motions:
+                presidium.motion_record_outcome(
+                    motion=motion, actor=secretariat, outcome="authorized", voted_at=PRESIDIUM
+                )
+            return motions
         motions = decided("recess_review")
         for motion in motions:
             if state == "reconsidering":
                 presidium.motion_request_reconsideration(
                     motion=motion, actor=lead.user, signers=proposers(motion), reason="应列入议程"
                 )
-            if state in ("heard", "reported"):
+            if state == "named":
+                recess.motion_name_responsible(motion=motion, actor=body_staff, person=body_staff)
+            if state in ("heard", "reported", "concluded"):
                 heard(motion)  # what M§5 and M§24 ask before the report
-            if state == "reported":
+            if state in ("reported", "concluded"):
                 recess.motion_submit_report(motion=motion, actor=body_staff, summary="报告", file=pdf())
+            if state == "concluded":
+                recess.motion_conclude(
+                    motion=motion,
+                    actor=committee_staff,
+                    sc_meeting_on=dt.date(2026, 5, 28),
+                    text="审议通过。",
+                )
         return motions
 
     w.pair = pair
