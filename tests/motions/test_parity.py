@@ -2,24 +2,16 @@
 taken once through the API and once through its page on two equal motions, leaves the same
 history and the same changes.
 
-Compared for each action: the new history events of the motion acted on (action, from_status,
-to_status, actor, note and data, with the numbers that name other records replaced by a
-placeholder), and every field of the motion that changed, with its new value (its number, the
-motion it merged into and the suggestion it became are compared as changed or not: they are
-other records for each motion of the pair).
+What is compared is said in tests/motions/parity.py, with the two doors.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from types import SimpleNamespace
-from typing import Any
 
 import pytest
 import time_machine
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -28,6 +20,15 @@ from motions.models import Motion
 from motions.services import filing, intake, presidium, recess, review
 from suggestions.models import SubjectArea
 from tests.conftest import BEIJING
+from tests.motions.parity import (
+    Case,
+    act_on_the_page,
+    act_through_the_api,
+    events_since,
+    pdf,
+    snapshot,
+    trace,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sitting")]
 
@@ -35,26 +36,6 @@ PRESIDIUM = dt.datetime(2026, 1, 27, 20, tzinfo=BEIJING)
 AFTER_THE_DEADLINE = dt.datetime(2026, 1, 27, 13, tzinfo=BEIJING)
 # A moment given to both doors: the API takes ISO 8601, the page its datetime-local field.
 API_MOMENT, PAGE_MOMENT = "2026-01-28T09:30:00+08:00", "2026-01-28T09:30"
-# Event data naming another record, which differs between the two motions of a pair.
-IDENTITY_KEYS = {"into", "suggestion"}
-IDENTITY_FIELDS = {"number", "converted_to_id", "merged_into_id"}
-
-
-def pdf(name: str = "报告.pdf") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, b"%PDF-1.4 same", content_type="application/pdf")
-
-
-@dataclass
-class Case:
-    state: str  # what the two motions are before the action (see `pair`)
-    actor: str  # who acts
-    api: str  # the API action after motions/<id>/ ("" for a PATCH of the motion)
-    page: str  # the page action of motions:act ("edit" for the edit page)
-    api_data: Callable[[Any, Motion], dict[str, Any]] = lambda world, motion: {}
-    page_data: Callable[[Any, Motion], dict[str, Any]] = lambda world, motion: {}
-    multipart: bool = False
-    at: dt.datetime | None = None  # when the action is taken, if not during the session
-    expected: set[str] = field(default_factory=set)  # the event actions it must record
 
 
 CASES = {
@@ -334,61 +315,6 @@ def world(
 
     w.pair = pair
     return w
-
-
-def snapshot(motion: Motion) -> dict[str, Any]:
-    motion.refresh_from_db()
-    return {f.attname: getattr(motion, f.attname) for f in Motion._meta.concrete_fields if f.attname != "id"}
-
-
-def events_since(motion: Motion, last_event: int) -> list[tuple[Any, ...]]:
-    return [
-        (
-            e.action,
-            e.from_status,
-            e.to_status,
-            e.actor_id,
-            e.note,
-            {k: ("…" if k in IDENTITY_KEYS else v) for k, v in e.data.items()},
-        )
-        for e in motion.events.filter(pk__gt=last_event).order_by("pk")
-    ]
-
-
-def trace(motion: Motion, before: dict[str, Any], last_event: int) -> dict[str, Any]:
-    """What the action left: its events, and the fields it changed with their new values."""
-    after = snapshot(motion)
-    changed = {
-        name: (value is not None if name in IDENTITY_FIELDS else value)
-        for name, value in after.items()
-        if value != before[name]
-    }
-    return {"events": events_since(motion, last_event), "changed": changed}
-
-
-def act_through_the_api(api: Any, case: Case, world: Any, motion: Motion) -> int:
-    client = api(world.users[case.actor])
-    data = case.api_data(world, motion)
-    fmt = "multipart" if case.multipart else "json"
-    if case.api:
-        response = client.post(f"/api/v1/motions/{motion.pk}/{case.api}/", data, format=fmt)
-    else:
-        response = client.patch(f"/api/v1/motions/{motion.pk}/", data, format=fmt)
-    assert response.status_code < 300, response.json()
-    return response.status_code
-
-
-def act_on_the_page(case: Case, world: Any, motion: Motion) -> int:
-    client = Client()
-    client.force_login(world.users[case.actor])
-    data = case.page_data(world, motion)
-    if case.page == "edit":
-        url = reverse("motions:edit", args=[motion.pk])
-    else:
-        url = reverse("motions:act", args=[motion.pk, case.page])
-    response = client.post(url, data)
-    assert response.status_code == 302, response.content.decode()[:2000]
-    return response.status_code
 
 
 @pytest.mark.parametrize("name", list(CASES))
