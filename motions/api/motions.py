@@ -293,7 +293,8 @@ class MotionViewSet(
     @extend_schema(request=HearingCreateSerializer, responses=MotionSerializer)
     @action(detail=True, methods=["post"])
     def hearing(self, request: Request, pk: str | None = None) -> Response:
-        """A meeting on the motion with the proposers invited (M§22, M§24, M§26)."""
+        """A meeting on the motion with the proposers invited (M§22, M§24, M§26), or the responsible
+        person's face-to-face meeting with them (`face_to_face`, M§5)."""
         data = self._payload(HearingCreateSerializer, request)
         motion = self.get_object()
         recess.motion_record_hearing(
