@@ -61,8 +61,10 @@ def _delegation_of(motion: Any) -> int | None:
 
 
 def filer(motion: Any, user: Any) -> bool:
-    """the lead deputy, or the staff of the delegation the motion comes from, who collect the
-    motions and deliver them before the deadline (M§10, M§13)"""
+    """the lead deputy, or the staff of the delegation the motion comes from (M§10, M§13)
+
+    The staff collect the delegation's motions and deliver them before the deadline.
+    """
     if user.is_superuser:
         return True
     lead = motion.lead_deputy
@@ -72,9 +74,12 @@ def filer(motion: Any, user: Any) -> bool:
 
 
 def author(motion: Any, user: Any) -> bool:
-    """who writes the text and chooses the co-signers: the lead deputy; delegation staff only
-    for the delegation's own motion, or a joint draft they entered for one of its deputies. A
-    deputy's own draft is theirs: the staff collect it (M§13), they do not rewrite it (M§12)."""
+    """the lead deputy, or the delegation staff who entered the draft (M§12, M§13)
+
+    Who writes the text and chooses the co-signers: the staff, for the delegation's own motion or
+    a joint draft they entered for one of its deputies. A deputy's own draft is theirs: the staff
+    collect it (M§13), they do not rewrite it (M§12).
+    """
     if user.is_superuser:
         return True
     lead = motion.lead_deputy
