@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,7 +34,7 @@ from motions.selectors import (
 from motions.selectors import (
     motion_list as visible_motion_list,
 )
-from motions.views.common import user_of
+from motions.views.common import session_asked, user_of
 from motions.workflow import DEPUTIES, IN_RECESS, MOTION, REPORT_CLOCK
 
 
@@ -162,12 +162,7 @@ def next_session(request: HttpRequest) -> HttpResponse:
     user = user_of(request)
     if not (user.is_superuser or user.has_role(*DEPUTIES, *STAFF_ROLES)):
         raise PermissionDenied
-    pk = request.GET.get("session", "")
-    session = (
-        get_object_or_404(Session.objects.select_related("congress"), pk=pk)
-        if pk.isdigit()
-        else current_session()
-    )
+    session = session_asked(request)
     visible = motions_visible_to(user)
     context: dict[str, Any] = {
         "session": session,

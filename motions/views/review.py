@@ -21,7 +21,6 @@ from congress.excel import excel_response
 from congress.models import Session, User
 from congress.pages import refusals
 from congress.roles import Role
-from congress.selectors import current_session
 from motions import forms, report
 from motions.models import ReviewMeeting, ReviewMember, ReviewReport
 from motions.selectors import STAFF_ROLES, motions_visible_to, reads_votes
@@ -34,15 +33,12 @@ from motions.services.review import (
     review_member_add,
     review_report_vote,
 )
-from motions.views.common import user_of, valid
+from motions.views.common import session_asked, user_of, valid
 from motions.workflow import AWAITING_RECOMMENDATION, DEPUTIES, MOTION, SECRETARIAT, Status
 
 
 def _review_session(request: HttpRequest) -> Session:
-    pk = request.GET.get("session") or request.POST.get("session")
-    if pk:
-        return get_object_or_404(Session.objects.select_related("congress"), pk=pk)
-    session = current_session()
+    session = session_asked(request)
     if session is None:
         raise Http404
     return session
@@ -136,9 +132,12 @@ def _review_action(request: HttpRequest, user: User, session: Session, action: s
         return done, _("The presidium passed the report; %(n)s motions decided as recommended.") % {
             "n": decided
         }
-    meeting = get_object_or_404(ReviewMeeting, session=session, pk=request.POST.get("meeting"))
+    meeting_pk = request.POST.get("meeting", "")
+    if not meeting_pk.isdigit():
+        raise Http404
+    meeting = get_object_or_404(ReviewMeeting, session=session, pk=meeting_pk)
     if action == "attendance":
-        present = [int(pk) for pk in request.POST.getlist("present")]
+        present = [_member_id(pk) for pk in request.POST.getlist("present")]
         meeting = review_meeting_attendance(meeting=meeting, actor=user, present=present)
         if meeting.has_quorum:
             return done, _("%(present)s of %(total)s members present: the committee may act (M§16).") % {
@@ -151,7 +150,7 @@ def _review_action(request: HttpRequest, user: User, session: Session, action: s
         }
     if action == "vote":
         votes = {
-            int(key.removeprefix("vote-")): str(value)
+            _member_id(key.removeprefix("vote-")): str(value)
             for key, value in request.POST.items()
             if key.startswith("vote-") and value
         }
@@ -165,6 +164,13 @@ def _review_action(request: HttpRequest, user: User, session: Session, action: s
             "Not adopted: %(n)s of %(total)s members voted for; more than half of all members are needed (M§16)."
         ) % {"n": report_row.votes_for, "total": report_row.members_total}
     raise Http404
+
+
+def _member_id(posted: str) -> int:
+    """A member as the page's form names them; anything else is refused, never a server error."""
+    if not posted.isdigit():
+        raise DomainError("not_a_review_member", _("Only committee members attend and vote."), status=400)
+    return int(posted)
 
 
 @login_required

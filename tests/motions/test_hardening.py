@@ -155,3 +155,27 @@ def test_the_motion_history_is_the_list_the_schema_documents(api, filed, lead):
     assert [e["action"] for e in history][-1] == "submit"
     # Asked for a page, it is still the whole list: the documented answer.
     assert api(lead.user).get(f"/api/v1/motions/{motion.pk}/history/", {"page": 2}).json() == history
+
+
+@pytest.mark.parametrize("session", ["abc", "1e5", "99999999999999999999"])
+def test_the_review_and_next_session_pages_answer_a_malformed_session_without_a_server_error(
+    session, secretariat
+):
+    client = Client()
+    client.force_login(secretariat)
+    assert client.get(reverse("motions:review"), {"session": session}).status_code == 404
+    assert client.get(reverse("motions:next-session"), {"session": session}).status_code == 404
+
+
+def test_a_tampered_attendance_or_vote_form_is_refused_without_a_server_error(meeting, committee, session):
+    client = Client()
+    client.force_login(committee[0].user)
+    url = reverse("motions:review-act", args=["attendance"])
+    assert client.post(url, {"session": session.pk, "meeting": "x", "present": [1]}).status_code == 404
+    assert (
+        client.post(url, {"session": session.pk, "meeting": meeting.pk, "present": ["x"]}).status_code == 400
+    )
+    url = reverse("motions:review-act", args=["vote"])
+    assert (
+        client.post(url, {"session": session.pk, "meeting": meeting.pk, "vote-x": "for"}).status_code == 400
+    )
