@@ -9,6 +9,8 @@ import datetime as dt
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from congress.roles import Role
@@ -133,3 +135,14 @@ def test_the_report_is_offered_only_once_the_statute_is_met(referred, body_staff
     )
     assert met.status_code == 201, met.json()
     assert "report" in met.json()["actions"]
+
+
+def test_the_face_to_face_meeting_is_offered_once_the_responsible_person_is_named(referred, body_staff):
+    client = Client()
+    client.force_login(body_staff)
+    url = reverse("motions:detail", args=[referred.pk])
+    assert 'id="meet"' not in client.get(url).content.decode()
+    client.post(reverse("motions:act", args=[referred.pk, "responsible-person"]), {"person": body_staff.pk})
+    page = client.get(url).content.decode()
+    assert 'id="meet"' in page
+    assert body_staff.get_full_name() in page

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from motions.models import CoSignature, Motion
+from motions.models import CoSignature, Motion, ReviewMember
 from motions.report import build
 
 pytestmark = pytest.mark.django_db
@@ -48,8 +48,6 @@ def test_the_scale_generator_fills_the_earlier_sessions_with_five_merges_each():
 
 
 def test_the_demo_committee_has_one_chair_one_vice_chair_and_deputies_only():
-    from motions.models import ReviewMember
-
     call_command("seed_demo", password="demo-pass-1", stdout=io.StringIO())
     members = ReviewMember.objects.filter(session__number=4).select_related("user__deputy", "session")
     positions = sorted(m.position for m in members)

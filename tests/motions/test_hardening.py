@@ -7,8 +7,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from congress.models import Session
 from congress.roles import Role
-from motions.services import filing, review
+from motions.services import filing, intake, review
 from tests.conftest import BEIJING
 from tests.helpers import refused
 
@@ -83,8 +84,6 @@ def test_delegation_staff_edit_and_invite_on_a_draft_they_entered_for_their_depu
 @pytest.fixture
 def voted(session, committee, meeting, filed, secretariat, adopt):
     """The committee voted on its report: each present member's vote is recorded."""
-    from motions.services import intake
-
     motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
     review.motion_recommend(motion=motion, actor=committee[0].user, meeting=meeting, kind="agenda")
     adopt(meeting)
@@ -113,8 +112,6 @@ def test_the_committee_the_secretariat_and_the_presidium_read_each_members_vote(
 def test_a_member_of_another_sessions_committee_cannot_read_the_votes(
     voted, api, make_reviewer, congress_term, secretariat
 ):
-    from congress.models import Session
-
     last_year = Session.objects.create(
         congress=congress_term,
         number=3,

@@ -4,6 +4,7 @@ of them deputies."""
 
 import pytest
 
+from congress.models import Congress
 from congress.roles import Role
 from motions.models import ReviewMember
 from motions.services import review
@@ -55,8 +56,6 @@ def test_a_non_deputy_does_not_sit_on_the_committee(add, make_user, position):
 
 
 def test_a_deputy_of_another_term_does_not_sit_on_the_committee(add, make_reviewer, congress_term):
-    from congress.models import Congress
-
     user = make_reviewer("old-term")
     user.deputy.congress = Congress.objects.create(
         number=13, starts=congress_term.starts.replace(year=2018), ends=congress_term.starts

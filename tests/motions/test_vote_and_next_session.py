@@ -167,3 +167,22 @@ def test_only_the_committee_staff_send_a_report_to_the_next_session(concluded, b
 def test_nothing_goes_to_a_next_session_the_portal_does_not_know_yet(concluded, committee_staff):
     with refused("next_session_unknown"):
         recess.motion_distribute(motion=concluded, actor=committee_staff, sent_on=dt.date(2027, 1, 24))
+
+
+def page(motion, user):
+    return signed_in(user).get(reverse("motions:detail", args=[motion.pk])).content.decode()
+
+
+def test_the_secretariat_is_offered_to_record_that_the_presidium_keeps_it_from_the_vote(decided, secretariat):
+    assert 'id="not-to-vote"' in page(decided("agenda"), secretariat)
+
+
+def test_the_committee_staff_are_offered_to_submit_an_authorized_motion_to_the_next_session(
+    authorized, committee_staff
+):
+    assert 'id="submit-to-next-session"' in page(authorized, committee_staff)
+
+
+def test_the_committee_staff_and_no_one_else_are_offered_to_send_the_report(concluded, committee_staff, lead):
+    assert 'id="distribute"' in page(concluded, committee_staff)
+    assert 'id="distribute"' not in page(concluded, lead.user)
