@@ -163,7 +163,8 @@ def motion_request_reconsideration(
     *, motion: Motion, actor: User, signers: Iterable[Deputy], reason: str
 ) -> Reconsideration:
     """Proposers object to the review report (M§19): two thirds or more of them, in writing,
-    no later than four hours before the presidium's last meeting (the table's guard)."""
+    no later than four hours before the presidium's last meeting (the table's guard). The
+    proposers of the motions merged into this one are among them, counted once each (M§18)."""
     with transaction.atomic():
         motion = lock(motion)
         MOTION.require("request_reconsideration", motion, actor)
