@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from congress.models import Organisation, Session
+from congress.models import Organisation, Session, User
 from deputies.models import Deputy
 from motions.models import (
     DECISION_KINDS,
@@ -253,6 +253,27 @@ class OutcomeForm(forms.Form):
     votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, required=False)
     votes_against = forms.IntegerField(label=_("Votes against"), min_value=0, required=False)
     abstentions = forms.IntegerField(label=_("Abstentions"), min_value=0, required=False)
+    note = forms.CharField(label=_("Note"), widget=SHORT_TEXT, required=False)
+
+
+class NotToVoteForm(forms.Form):
+    decided_at = forms.DateTimeField(label=_("Presidium meeting"), widget=DATETIME)
+    note = forms.CharField(label=_("Reason"), widget=SHORT_TEXT, required=False)
+
+
+class ResponsiblePersonForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Responsible person"), queryset=User.objects.none())
+
+    def __init__(self, *args: Any, motion: Motion, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The reviewing body's own people (M§5); the service checks it all the same.
+        self.fields["person"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            organisation=motion.review_body_id, is_active=True
+        ).order_by("name", "username")
+
+
+class NextSessionForm(forms.Form):
+    sent_on = forms.DateField(label=_("Sent on"), widget=DATE)
     note = forms.CharField(label=_("Note"), widget=SHORT_TEXT, required=False)
 
 

@@ -1,8 +1,8 @@
 """Who is told what about a motion. Services call these inside their transaction; the
 notifications app delivers after the commit (inbox, email, SMS by each user's choice).
 
-Proposers are told of invitations, decisions and the meetings they are invited to (M§12,
-M§19, M§22, M§24, M§26); the proposers of motions merged into another follow it.
+Proposers are told of invitations, decisions and the meetings they are invited to (M§5, M§12,
+M§19, M§22, M§24, M§26); the proposers of motions merged into another follow it (M§18).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from congress.models import Session, User
 from congress.notifications.services import notify
 from deputies.models import Deputy
+from motions.checks import proposers
 from motions.models import Motion
-from motions.workflow import proposers
 
 
 def link(motion: Motion) -> str:
@@ -30,13 +30,10 @@ def link(motion: Motion) -> str:
 
 
 def proposer_users(motion: Motion) -> list[User]:
-    """The accounts of everyone who proposed the motion or a motion merged into it, and the
-    staff of the delegation a delegation motion comes from."""
-    users: dict[int, User] = {}
+    """The accounts of everyone who proposed the motion or a motion merged into it (M§18, M§19),
+    and the staff of the delegations a delegation motion among them comes from."""
+    users = {deputy.user_id: deputy.user for deputy in proposers(motion) if deputy.user_id and deputy.user}
     for m in [motion, *motion.merged_motions.all()]:
-        for deputy in proposers(m):
-            if deputy.user_id and deputy.user:
-                users[deputy.user_id] = deputy.user
         if m.delegation_id:
             for staff in User.objects.filter(delegations=m.delegation_id):
                 users[staff.pk] = staff
@@ -177,6 +174,42 @@ def meeting(motion: Motion, kind_label: str, held_at: dt.datetime, place: str) -
         meeting=kind_label,
         when=_when(held_at),
         place=place or "—",
+    )
+
+
+def responsible_named(motion: Motion, person: User) -> None:
+    """M§5(3): the person responsible meets the deputies; both sides know who it is."""
+    tell(
+        [person],
+        "motion_responsible",
+        motion,
+        _("You are responsible for motion %(number)s"),
+        _(
+            "%(reviewer)s named you responsible for handling “%(title)s”. Meet its proposers face to face "
+            "and hear their views (M§5) before the review result report is due."
+        ),
+        reviewer=motion.review_body.name if motion.review_body else "",
+    )
+    tell(
+        proposer_users(motion),
+        "motion_responsible",
+        motion,
+        _("%(number)s: the person responsible for your motion"),
+        _("%(person)s of %(reviewer)s is responsible for handling “%(title)s” and will meet you (M§5)."),
+        person=person.get_full_name(),
+        reviewer=motion.review_body.name if motion.review_body else "",
+    )
+
+
+def sent_to_next_session(motion: Motion, what: str, session: str) -> None:
+    tell(
+        proposer_users(motion),
+        "motion_next_session",
+        motion,
+        _("%(number)s goes to %(session)s"),
+        _("“%(title)s”: %(what)s — %(session)s (M§21, M§26)."),
+        what=what,
+        session=session,
     )
 
 

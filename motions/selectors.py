@@ -14,8 +14,9 @@ from congress.deadlines.statutory import RULES
 from congress.models import Session
 from congress.roles import Role
 from deputies.models import Deputy
-from motions.models import CoSignature, Motion
-from motions.workflow import MOTION, REPORT_CLOCK, deputy_of
+from motions.checks import deputy_of
+from motions.models import CoSignature, Motion, NextSessionReport, ReviewMember
+from motions.workflow import MOTION, OWED_TO_NEXT_SESSION, REPORT_CLOCK, SECRETARIAT
 
 # Roles that follow every filed motion: they run intake, review, decisions and recess review.
 STAFF_ROLES = (Role.SECRETARIAT, Role.REVIEW_COMMITTEE, Role.COMMITTEE_STAFF, Role.SUPERVISOR)
@@ -48,13 +49,20 @@ def filed_by_delegations(user: Any) -> Q:
     return Q(delegation__in=delegations) | Q(lead_deputy__delegation__in=delegations)
 
 
-def proposed_by(deputy_id: int) -> Q:
-    """The motions a deputy proposes (workflow.proposers, as a query): those they lead, those
-    whose current text they co-signed, and the delegation motions they signed as its head (M§12)."""
+def _proposes_itself(deputy_id: int) -> Q:
+    """checks.own_proposers, as a query: the motions the deputy leads, whose current text they
+    co-signed, or that they signed as the head of the delegation filing it (M§12)."""
     signed = CoSignature.objects.filter(
         motion=OuterRef("pk"), deputy_id=deputy_id, confirmed_version=OuterRef("text_version")
     )
     return Q(lead_deputy_id=deputy_id) | Q(head_signed_by_id=deputy_id) | Q(Exists(signed))
+
+
+def proposed_by(deputy_id: int) -> Q:
+    """The motions a deputy proposes (checks.proposers, as a query): their own, and those their
+    motion was merged into, which stay theirs (M§18, M§19)."""
+    merged_in = Motion.objects.filter(merged_into=OuterRef("pk")).filter(_proposes_itself(deputy_id))
+    return _proposes_itself(deputy_id) | Q(Exists(merged_in))
 
 
 def motions_of(user: Any) -> Q:
@@ -128,3 +136,33 @@ def merge_label(motion: Motion) -> str:
     """'0002号与0016号': a merge keeps every number visible."""
     numbers = [motion.number_text, *sorted(m.number_text for m in motion.merged_motions.all())]
     return "与".join(f"{n}号" for n in numbers if n)
+
+
+def reads_votes(user: Any, session_id: int) -> bool:
+    """Each member's vote on the review report is read by the committee itself, the secretariat
+    and the presidium it serves (the secretariat records for it); the figures of the vote are
+    in the report for everyone (M§16, M§19)."""
+    if user.is_superuser or user.has_role(*SECRETARIAT):
+        return True
+    return ReviewMember.objects.filter(session_id=session_id, user_id=user.pk).exists()
+
+
+def sent_to_session(session: Session) -> QuerySet[NextSessionReport]:
+    """What earlier sessions' motions sent to this one (M§21, M§26)."""
+    return NextSessionReport.objects.filter(session=session).select_related(
+        "motion__session", "motion__review_body", "recorded_by"
+    )
+
+
+def owed_to_session(session: Session) -> QuerySet[Motion]:
+    """Motions of the sessions before this one that still owe it something (M§21, M§26): their
+    report or the SC's decision not yet sent, an authorized motion the SC has not dealt with."""
+    return (
+        Motion.objects.filter(
+            session__closes__lt=session.opens,
+            status__in=sorted(OWED_TO_NEXT_SESSION),
+            next_session_report__isnull=True,
+        )
+        .select_related("session", "review_body")
+        .order_by("session__opens", "number")
+    )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", filing.motion_new, name="new"),
     path("signatures/", lists.signatures, name="signatures"),
     path("recess/", lists.recess_list, name="recess"),
+    path("next-session/", lists.next_session, name="next-session"),
     path("review/", review.review_home, name="review"),
     path("review/<str:action>/", review.review_act, name="review-act"),
     path("report/<int:session_id>/", review.review_report_page, name="report"),

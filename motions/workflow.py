@@ -2,27 +2,41 @@
 the states with their meaning, article and clock, the actions with who may take them, and
 the status sets the rest of the app reads.
 
-Pure Python: no model is imported. The `who` checks and guards follow the motion's relations
-(its lead deputy, co-signatures, session); the services lock the row, then `MOTION.require`
-the action before they change anything, so no move outside this table can happen. Status
-names and the error code `invalid_transition` are a public contract.
+Pure Python: no model is imported. The `who` checks and guards (motions/checks.py) follow the
+motion's relations; the services lock the row, then `MOTION.require` the action before they
+change anything, so no move outside this table can happen. Status names and the error code
+`invalid_transition` are a public contract: statuses are added (where the statute has a step
+WORKFLOWS.md lacks), none renamed.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
-
 from django.db import models
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from congress.deadlines.periods import BEIJING
-from congress.deadlines.statutory import MOTION_REPORT, RECONSIDERATION_CUTOFF
-from congress.errors import DomainError
+from congress.deadlines.statutory import MOTION_REPORT
 from congress.roles import Role
 from congress.workflow import Clock, State, Workflow, choose, move, record
+from motions.checks import (
+    author,
+    body_staff,
+    filer,
+    invited,
+    not_a_review_member,
+    not_invited,
+    not_yet_sent,
+    nothing_merged_into,
+    proposer,
+    ready_to_report,
+    recommendations_open,
+    reconsideration_awaited,
+    reconsideration_open,
+    refile_offered,
+    report_adopted,
+    responsible_named,
+    review_member,
+    submission_open,
+)
 
 
 class Status(models.TextChoices):
@@ -40,6 +54,11 @@ class Status(models.TextChoices):
     REJECTED = "rejected", pgettext_lazy("motion status", "Rejected")
     AUTHORIZED = "authorized", pgettext_lazy("motion status", "Authorized to the SC")
     WITHDRAWN = "withdrawn", pgettext_lazy("motion status", "Withdrawn")
+    # Steps of the statute WORKFLOWS.md §3 does not list (the statute wins): the presidium
+    # decides not to put a motion on the agenda to the vote (M§20); the SC, authorised by the
+    # plenary, submits it to the next session's deliberation instead of deciding (M§21).
+    NOT_PUT_TO_VOTE = "not_put_to_vote", pgettext_lazy("motion status", "Not put to the vote")
+    TO_NEXT_SESSION = "to_next_session", pgettext_lazy("motion status", "Submitted to the next session")
 
 
 S = Status
@@ -55,184 +74,6 @@ COMMITTEE = frozenset({Role.COMMITTEE_STAFF})
 
 # The one clock of the table: the reviewing body's report, 6 months after the close (M§23).
 REPORT_CLOCK = "motion_report"
-
-
-# --- who: the user's relation to the motion -----------------------------------------------------
-
-
-def deputy_of(user: Any) -> Any:
-    """The user's deputy record, or None (staff accounts have none)."""
-    return getattr(user, "deputy", None)
-
-
-def proposers(motion: Any) -> list[Any]:
-    """Who proposed a filed motion: the lead and the co-signers who confirmed the final text;
-    for a delegation motion its head, who signed for the delegation (M§12)."""
-    if motion.lead_deputy_id is None:  # a delegation motion: it has no lead (M§2)
-        return [motion.head_signed_by] if motion.head_signed_by_id else []
-    signed = [
-        s.deputy
-        for s in motion.cosignatures.select_related("deputy__user")
-        if s.confirmed_version == motion.text_version
-    ]
-    return [motion.lead_deputy, *signed]
-
-
-def filer(motion: Any, user: Any) -> bool:
-    """the lead deputy, or the staff of the delegation the motion comes from (M§13)"""
-    if user.is_superuser:
-        return True
-    lead = motion.lead_deputy
-    if lead is not None and lead.user_id == user.pk:
-        return True
-    delegation_id = motion.delegation_id or (lead.delegation_id if lead is not None else None)
-    return bool(delegation_id and user.delegations.filter(pk=delegation_id).exists())
-
-
-def invited(motion: Any, user: Any) -> bool:
-    """a deputy the lead invited to co-sign (M§12)"""
-    deputy = deputy_of(user)
-    return deputy is not None and motion.cosignatures.filter(deputy=deputy).exists()
-
-
-def proposer(motion: Any, user: Any) -> bool:
-    """a proposer of the motion, or its filer (M§19)"""
-    if filer(motion, user):
-        return True
-    deputy = deputy_of(user)
-    return deputy is not None and any(d.pk == deputy.pk for d in proposers(motion))
-
-
-def review_member(motion: Any, user: Any) -> bool:
-    """a member of the session's motion-review committee (M§15)"""
-    return bool(user.is_superuser or motion.session.review_members.filter(user=user).exists())
-
-
-def body_staff(motion: Any, user: Any) -> bool:
-    """the staff of the body reviewing it, or the committee staff for every body (M§23, M§26)"""
-    if user.is_superuser or user.has_role(*COMMITTEE):
-        return True
-    return user.organisation_id is not None and user.organisation_id == motion.review_body_id
-
-
-# --- guards: the motion's own rules beyond its status -------------------------------------------
-
-
-def filing_closed(session: Any) -> DomainError | None:
-    """M§13: motions are filed before the deadline the presidium set for the session."""
-    if timezone.now() < session.motion_deadline:
-        return None
-    return DomainError(
-        "motion_deadline_passed",
-        _(
-            "The presidium's deadline for motions (%(deadline)s) has passed (M§13). You can still file it as a suggestion."
-        )
-        % {"deadline": timezone.localtime(session.motion_deadline).strftime("%Y-%m-%d %H:%M")},
-    )
-
-
-def submission_open(motion: Any) -> DomainError | None:
-    """Filed during the session (M§2), before the presidium's deadline (M§13)."""
-    session = motion.session
-    if (closed := filing_closed(session)) is not None:
-        return closed
-    if timezone.now() < dt.datetime.combine(session.opens, dt.time(0), BEIJING):
-        return DomainError(
-            "session_not_sitting",
-            _("Motions are filed during the session, from %(opens)s (M§2).")
-            % {"opens": session.opens.isoformat()},
-        )
-    return None
-
-
-def refile_offered(motion: Any) -> DomainError | None:
-    """M§13: once the deadline refused a joint motion, its draft may become a suggestion."""
-    if filing_closed(motion.session) is None:
-        return DomainError(
-            "motion_deadline_not_passed", _("The motion can still be filed before the deadline (M§13).")
-        )
-    if motion.lead_deputy_id is None:
-        return DomainError(
-            "not_a_joint_motion",
-            _("A delegation motion is refiled by the delegation as a delegation suggestion."),
-            status=400,
-        )
-    return None
-
-
-def _review_report(motion: Any) -> Any:
-    # The session's report row, or None (a reverse one-to-one raises when there is none).
-    return getattr(motion.session, "review_report", None)
-
-
-def report_already_adopted() -> DomainError:
-    return DomainError(
-        "review_report_already_adopted",
-        _("The review report is adopted; its recommendations can no longer change (M§16)."),
-    )
-
-
-def report_not_adopted() -> DomainError:
-    return DomainError(
-        "review_report_not_adopted",
-        _("The motion-review committee has not adopted its review report yet (M§16, M§18)."),
-    )
-
-
-def recommendations_open(motion: Any) -> DomainError | None:
-    """M§16: once the committee adopted its report, its recommendations no longer change."""
-    report = _review_report(motion)
-    return report_already_adopted() if report is not None and report.adopted_at else None
-
-
-def report_adopted(motion: Any) -> DomainError | None:
-    """M§18, M§19: the presidium decides on the report the committee adopted."""
-    report = _review_report(motion)
-    return report_not_adopted() if report is None or report.adopted_at is None else None
-
-
-def reconsideration_open(motion: Any) -> DomainError | None:
-    """M§19: asked of the report the presidium passed, one request at a time, no later than
-    four hours before the presidium's last meeting."""
-    cutoff = motion.session.last_presidium_meeting - RECONSIDERATION_CUTOFF
-    if timezone.now() > cutoff:
-        return DomainError(
-            "reconsideration_too_late",
-            _(
-                "A reconsideration request must arrive four hours before the presidium's last meeting, by %(cutoff)s (M§19)."
-            )
-            % {"cutoff": timezone.localtime(cutoff).strftime("%Y-%m-%d %H:%M")},
-        )
-    report = _review_report(motion)
-    if report is None or report.approved_at is None:
-        return DomainError(
-            "review_report_not_approved",
-            _(
-                "Reconsideration is asked of the review report the presidium passed; it has not passed it yet (M§19)."
-            ),
-        )
-    if motion.reconsiderations.filter(answered_at__isnull=True).exists():
-        return DomainError(
-            "reconsideration_pending", _("A request on this motion awaits the presidium's answer.")
-        )
-    return None
-
-
-def reconsideration_awaited(motion: Any) -> DomainError | None:
-    """The presidium answers a request that awaits its answer (M§19)."""
-    if motion.reconsiderations.filter(answered_at__isnull=True).exists():
-        return None
-    return DomainError("reconsideration_answered", _("The presidium has already answered this request."))
-
-
-def nothing_merged_into(motion: Any) -> DomainError | None:
-    """Motions merged into this one follow it; their proposers did not withdraw them (M§18)."""
-    if not motion.merged_motions.exists():
-        return None
-    return DomainError(
-        "motion_has_merged_motions",
-        _("Other motions were merged into this one; their proposers have not withdrawn them (M§18)."),
-    )
 
 
 # --- the table ---------------------------------------------------------------------------------
@@ -259,20 +100,23 @@ MOTION = Workflow(
         S.MERGED: State(gettext_lazy("Merged into another motion of the same or similar content"), "M§18", done=True),
         S.ADOPTED: State(gettext_lazy("Adopted by the plenary"), "M§20", done=True),
         S.REJECTED: State(gettext_lazy("Rejected by the plenary"), "M§20", done=True),
-        S.AUTHORIZED: State(gettext_lazy("The plenary authorized the SC to decide after the session"), "M§21"),
+        S.AUTHORIZED: State(gettext_lazy("The plenary authorized the SC to decide after the session, or to submit it to the next session"), "M§21"),
         S.WITHDRAWN: State(gettext_lazy("Withdrawn by its proposers"), "D§11", done=True),
+        S.NOT_PUT_TO_VOTE: State(gettext_lazy("The presidium decided not to put it to the plenary vote; its deliberation ends with the session"), "M§20", done=True),
+        S.TO_NEXT_SESSION: State(gettext_lazy("The SC, authorized by the plenary, submitted it to the next session for deliberation"), "M§21", done=True),
     },
     actions=[
-        # Filing (M§8–M§13): the filer writes and files; the invited deputies confirm the text.
-        record("edit", [S.DRAFT], roles=DEPUTIES, article="M§12", who=filer,
+        # Filing (M§8–M§13): the author writes the text and chooses the co-signers; the filer
+        # (the author, or the delegation staff who collect the motions, M§13) files it.
+        record("edit", [S.DRAFT], roles=DEPUTIES, article="M§12", who=author,
                label=pgettext_lazy("motion action", "edited")),
-        record("invite", [S.DRAFT], roles=DEPUTIES, article="M§12", who=filer,
+        record("invite", [S.DRAFT], roles=DEPUTIES, article="M§12", who=author,
                label=pgettext_lazy("motion action", "given new co-signers")),
-        record("confirm", [S.DRAFT], roles={Role.DEPUTY}, article="M§12", who=invited,
+        record("confirm", [S.DRAFT], roles={Role.DEPUTY}, article="M§12", who=invited, denied=not_invited,
                label=pgettext_lazy("motion action", "co-signed")),
         move("submit", [S.DRAFT], S.SUBMITTED, roles=DEPUTIES, article="M§13", who=filer, guard=submission_open,
              label=pgettext_lazy("motion action", "submitted")),
-        record("refile_as_suggestion", [S.DRAFT], roles=DEPUTIES, article="M§13", who=filer, guard=refile_offered,
+        record("refile_as_suggestion", [S.DRAFT], roles=DEPUTIES, article="M§13", who=author, guard=refile_offered,
                label=pgettext_lazy("motion action", "refiled as a suggestion")),
         # Intake by the secretariat (M§14, M§17).
         record("classify", [S.SUBMITTED, S.UNDER_REVIEW], roles=SECRETARIAT, article="M§17",
@@ -285,9 +129,11 @@ MOTION = Workflow(
         # by a recommendation; merging is the committee's own act (M§18), so a motion can also
         # be merged while under review. A recommendation may change until the report is adopted.
         move("recommend", [S.UNDER_REVIEW, S.RECOMMENDED], S.RECOMMENDED, roles=REVIEWERS, article="M§18",
-             who=review_member, guard=recommendations_open, label=pgettext_lazy("motion action", "given a recommendation")),
+             who=review_member, denied=not_a_review_member, guard=recommendations_open,
+             label=pgettext_lazy("motion action", "given a recommendation")),
         move("merge", [S.UNDER_REVIEW, S.RECOMMENDED], S.MERGED, roles=REVIEWERS, article="M§18",
-             who=review_member, guard=recommendations_open, label=pgettext_lazy("motion action", "merged")),
+             who=review_member, denied=not_a_review_member, guard=recommendations_open,
+             label=pgettext_lazy("motion action", "merged")),
         # The presidium (M§18–M§21, D§11), as the secretariat records it.
         choose("decide", {S.RECOMMENDED: DECISIONS}, roles=SECRETARIAT, article="M§18", guard=report_adopted,
                label=pgettext_lazy("motion action", "decided by the presidium")),
@@ -311,17 +157,34 @@ MOTION = Workflow(
                label=pgettext_lazy("motion action", "deliberated")),
         choose("record_outcome", {S.ON_AGENDA: [S.ADOPTED, S.REJECTED, S.AUTHORIZED]}, roles=SECRETARIAT, article="M§20",
                label=pgettext_lazy("motion action", "voted on")),
-        # Review in recess (M§23–M§25) and the SC's conclusion (M§21, M§26).
+        # M§20: the presidium decides whether to put it to the plenary vote (是否提请大会全体会议表决);
+        # WORKFLOWS.md §3 has only the vote's outcomes, the statute also the decision not to.
+        move("not_to_vote", [S.ON_AGENDA], S.NOT_PUT_TO_VOTE, roles=SECRETARIAT, article="M§20",
+             label=pgettext_lazy("motion action", "kept from the vote by the presidium")),
+        # Review in recess (M§23–M§25): the body names the person responsible, who meets the
+        # deputies (M§5(3)); it invites the proposers (M§24); only then it reports (M§23).
+        record("name_responsible", [S.REFERRED], roles=BODY, article="M§5", who=body_staff,
+               label=pgettext_lazy("motion action", "given a responsible person")),
+        record("meet", [S.REFERRED], roles=BODY, article="M§5", who=body_staff, guard=responsible_named,
+               label=pgettext_lazy("motion action", "discussed face to face with its proposers")),
         record("hearing", [S.REFERRED], roles=BODY, article="M§24", who=body_staff,
                label=pgettext_lazy("motion action", "heard in recess")),
         record("body_opinion", [S.REFERRED], roles=BODY, article="M§25", who=body_staff,
                label=pgettext_lazy("motion action", "sent to a body for its opinion")),
-        move("report", [S.REFERRED], S.REPORTED, roles=BODY, article="M§23", who=body_staff,
+        move("report", [S.REFERRED], S.REPORTED, roles=BODY, article="M§23", who=body_staff, guard=ready_to_report,
              label=pgettext_lazy("motion action", "reported on")),
+        # The SC: it deliberates the report (M§26) or decides as the plenary authorized it, or
+        # submits the authorized motion to the next session instead (M§21; WORKFLOWS.md §3 has
+        # only the conclusion). What comes of it goes to the next session: the report printed
+        # for it (M§26), the SC's decision reported for the record (M§21).
         record("sc_meeting", [S.REPORTED, S.AUTHORIZED], roles=COMMITTEE, article="M§26",
                label=pgettext_lazy("motion action", "deliberated by the SC")),
         move("conclude", [S.REPORTED, S.AUTHORIZED], S.CONCLUDED, roles=COMMITTEE, article="M§26",
              label=pgettext_lazy("motion action", "concluded")),
+        move("submit_to_next_session", [S.AUTHORIZED], S.TO_NEXT_SESSION, roles=COMMITTEE, article="M§21",
+             label=pgettext_lazy("motion action", "submitted to the next session")),
+        record("distribute", [S.CONCLUDED], roles=COMMITTEE, article="M§26", guard=not_yet_sent,
+               label=pgettext_lazy("motion action", "sent to the next session")),
     ],
     clocks={REPORT_CLOCK: Clock(MOTION_REPORT.code)},
 )
@@ -343,7 +206,15 @@ AWAITING_RECOMMENDATION = MOTION.sources("send_to_review") | (
 # Motions the report no longer decides on: merged into another, or withdrawn (M§18, D§11).
 SET_ASIDE = MOTION.action("merge").targets | MOTION.action("withdraw").targets
 # The recess work the committee staff and the reviewing bodies follow (M§21, M§23–M§26).
-IN_RECESS = MOTION.sources("report") | MOTION.sources("conclude") | MOTION.action("conclude").targets
+IN_RECESS = (
+    MOTION.sources("report")
+    | MOTION.sources("conclude")
+    | MOTION.action("conclude").targets
+    | MOTION.action("submit_to_next_session").targets
+)
+# Motions that owe the next session something (M§21, M§26): a concluded one until its report or
+# the SC's decision is sent there, an authorized one until the SC decides or submits it there.
+OWED_TO_NEXT_SESSION = MOTION.sources("distribute") | MOTION.sources("submit_to_next_session")
 # A referred motion keeps its reviewing body and report clock once it reported (M§23, M§26).
 HAS_REVIEW_BODY = MOTION.statuses_running(REPORT_CLOCK) | MOTION.action("report").targets
 # What the public reads: the SC's conclusion is published with the report (M§26).

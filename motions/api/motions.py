@@ -28,6 +28,8 @@ from motions.api.payloads import (
     MotionMergeSerializer,
     MotionReasonSerializer,
     MotionUpdateSerializer,
+    NextSessionSerializer,
+    NotToVoteSerializer,
     OpinionAnswerSerializer,
     OpinionRequestSerializer,
     OutcomeSerializer,
@@ -36,6 +38,7 @@ from motions.api.payloads import (
     ReconsiderationRequestSerializer,
     RefileSerializer,
     ReportUploadSerializer,
+    ResponsiblePersonSerializer,
 )
 from motions.api.serializers import EventSerializer, MotionListSerializer, MotionSerializer
 from motions.filters import MotionFilter
@@ -109,8 +112,10 @@ class MotionViewSet(
         return self._done(motion)
 
     @extend_schema(responses=EventSerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def history(self, request: Request, pk: str | None = None) -> Response:
+        """The motion's whole history, oldest first: one list, not paginated (a motion has a few
+        dozen events at most), and the schema says so."""
         events = self.get_object().events.select_related("actor")
         return Response(EventSerializer(events, many=True).data)
 
@@ -288,7 +293,8 @@ class MotionViewSet(
     @extend_schema(request=HearingCreateSerializer, responses=MotionSerializer)
     @action(detail=True, methods=["post"])
     def hearing(self, request: Request, pk: str | None = None) -> Response:
-        """A meeting on the motion with the proposers invited (M§22, M§24, M§26)."""
+        """A meeting on the motion with the proposers invited (M§22, M§24, M§26), or the responsible
+        person's face-to-face meeting with them (`face_to_face`, M§5)."""
         data = self._payload(HearingCreateSerializer, request)
         motion = self.get_object()
         recess.motion_record_hearing(
@@ -308,6 +314,29 @@ class MotionViewSet(
         data = self._payload(OutcomeSerializer, request)
         motion = self.get_object()
         presidium.motion_record_outcome(motion=motion, actor=_user(request), **data)
+        return self._done(motion)
+
+    @extend_schema(request=NotToVoteSerializer, responses=MotionSerializer)
+    @action(detail=True, methods=["post"], url_path="not-to-vote")
+    def not_to_vote(self, request: Request, pk: str | None = None) -> Response:
+        """The presidium decided not to put the motion on the agenda to the plenary vote (M§20)."""
+        data = self._payload(NotToVoteSerializer, request)
+        motion = self.get_object()
+        presidium.motion_not_to_vote(
+            motion=motion,
+            actor=_user(request),
+            decided_at=data.get("decided_at") or timezone.now(),
+            note=data["note"],
+        )
+        return self._done(motion)
+
+    @extend_schema(request=ResponsiblePersonSerializer, responses=MotionSerializer)
+    @action(detail=True, methods=["post"], url_path="responsible-person")
+    def responsible_person(self, request: Request, pk: str | None = None) -> Response:
+        """The reviewing body names the person responsible for the motion (M§5)."""
+        data = self._payload(ResponsiblePersonSerializer, request)
+        motion = self.get_object()
+        recess.motion_name_responsible(motion=motion, actor=_user(request), person=data["person"])
         return self._done(motion)
 
     @extend_schema(request=ReportUploadSerializer, responses=MotionSerializer)
@@ -331,4 +360,26 @@ class MotionViewSet(
         data = self._payload(ConcludeSerializer, request)
         motion = self.get_object()
         recess.motion_conclude(motion=motion, actor=_user(request), **data)
+        return self._done(motion)
+
+    @extend_schema(request=NextSessionSerializer, responses=MotionSerializer)
+    @action(detail=True, methods=["post"])
+    def distribute(self, request: Request, pk: str | None = None) -> Response:
+        """What came of a concluded motion goes to the next session (M§21, M§26)."""
+        data = self._payload(NextSessionSerializer, request)
+        motion = self.get_object()
+        sent_on = data.get("sent_on") or timezone.localdate()
+        recess.motion_distribute(motion=motion, actor=_user(request), sent_on=sent_on, note=data["note"])
+        return self._done(motion)
+
+    @extend_schema(request=NextSessionSerializer, responses=MotionSerializer)
+    @action(detail=True, methods=["post"], url_path="submit-to-next-session")
+    def submit_to_next_session(self, request: Request, pk: str | None = None) -> Response:
+        """The SC submits an authorized motion to the next session for deliberation (M§21)."""
+        data = self._payload(NextSessionSerializer, request)
+        motion = self.get_object()
+        sent_on = data.get("sent_on") or timezone.localdate()
+        recess.motion_submit_to_next_session(
+            motion=motion, actor=_user(request), sent_on=sent_on, note=data["note"]
+        )
         return self._done(motion)

@@ -6,7 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from congress.models import Organisation, Session
+from congress.models import Organisation, Session, User
 from deputies.models import Delegation, Deputy
 from motions.models import (
     DECISION_KINDS,
@@ -164,3 +164,19 @@ class RefileSerializer(serializers.Serializer):
 class AttachmentUploadSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Attachment.Kind.choices)
     file = serializers.FileField()
+
+
+class NotToVoteSerializer(serializers.Serializer):
+    decided_at = serializers.DateTimeField(required=False, help_text="the presidium's meeting; default now")
+    note = serializers.CharField(allow_blank=True, required=False, default="")
+
+
+class ResponsiblePersonSerializer(serializers.Serializer):
+    person = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.all(), help_text="an account of the reviewing body (M§5)"
+    )
+
+
+class NextSessionSerializer(serializers.Serializer):
+    sent_on = serializers.DateField(required=False, help_text="default today")
+    note = serializers.CharField(allow_blank=True, required=False, default="")

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from congress.models import Session, User
 from motions import report as review_report
 from motions.models import ReportVote, ReviewMeeting, ReviewMember
+from motions.selectors import reads_votes
 from motions.services.presidium import review_report_approve
 from motions.services.review import (
     review_meeting_attendance,
@@ -35,6 +36,9 @@ class ReviewMemberSerializer(serializers.ModelSerializer):
     class Meta:
         model = ReviewMember
         fields = ["id", "session", "user", "name", "position"]
+        # The service decides: one chair, one or two vice-chairs (M§15), a member recorded again
+        # changes position; the table's unique constraints would answer a bare "invalid".
+        validators: list[Any] = []
 
 
 class ReviewMemberViewSet(mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet):
@@ -77,11 +81,17 @@ class ReviewMeetingSerializer(serializers.ModelSerializer):
         return [a.member_id for a in obj.attendance.all() if a.present]
 
     @extend_schema_field(
-        inline_serializer(
-            "MemberVote", {"member": serializers.IntegerField(), "choice": serializers.CharField()}, many=True
+        serializers.ListField(
+            child=inline_serializer(
+                "MemberVote", {"member": serializers.IntegerField(), "choice": serializers.CharField()}
+            ),
+            allow_null=True,
+            help_text="each member's vote: null unless the user is of the committee, the secretariat or the presidium",
         )
     )
-    def get_votes(self, obj: ReviewMeeting) -> list[dict[str, Any]]:
+    def get_votes(self, obj: ReviewMeeting) -> list[dict[str, Any]] | None:
+        if not reads_votes(self.context["request"].user, obj.session_id):
+            return None
         return [{"member": v.member_id, "choice": v.choice} for v in obj.votes.all()]
 
 
@@ -157,6 +167,8 @@ class ReviewReportViewSet(viewsets.GenericViewSet):
     """The review report of a session (M§19), generated from its motions; `id` is the session's."""
 
     queryset = Session.objects.all()
+    # What `approve` reads; an OPTIONS request describes it from here.
+    serializer_class = ApprovalSerializer
 
     @extend_schema(
         responses=inline_serializer(

@@ -15,6 +15,7 @@ from motions.models import (
     Hearing,
     Motion,
     MotionEvent,
+    NextSessionReport,
     PlenaryResult,
     PresidiumDecision,
     Recommendation,
@@ -68,7 +69,25 @@ class AttachmentSerializer(serializers.ModelSerializer):
 class HearingSerializer(serializers.ModelSerializer):
     class Meta:
         model = Hearing
-        fields = ["id", "kind", "body", "held_at", "place", "proposers_invited", "attended_by", "summary"]
+        fields = [
+            "id",
+            "kind",
+            "body",
+            "held_at",
+            "place",
+            "proposers_invited",
+            "attended_by",
+            "held_by",
+            "summary",
+        ]
+
+
+class NextSessionReportSerializer(serializers.ModelSerializer):
+    recorded_by = serializers.CharField(source="recorded_by.get_full_name")
+
+    class Meta:
+        model = NextSessionReport
+        fields = ["kind", "session", "sent_on", "note", "recorded_by", "recorded_at"]
 
 
 class MotionSerializer(WithActions, serializers.ModelSerializer):
@@ -87,6 +106,9 @@ class MotionSerializer(WithActions, serializers.ModelSerializer):
     plenary_result = serializers.SerializerMethodField()
     recess_report = serializers.SerializerMethodField()
     conclusion = serializers.SerializerMethodField()
+    next_session_report = serializers.SerializerMethodField(
+        help_text="what went to the next session, by whom and when (M§21, M§26)"
+    )
 
     class Meta:
         model = Motion
@@ -121,11 +143,13 @@ class MotionSerializer(WithActions, serializers.ModelSerializer):
             "reconsiderations",
             "review_body",
             "report_due",
+            "responsible_person",
             "attachments",
             "hearings",
             "plenary_result",
             "recess_report",
             "conclusion",
+            "next_session_report",
             "converted_to",
             "changed_at",
             "actions",
@@ -217,6 +241,11 @@ class MotionSerializer(WithActions, serializers.ModelSerializer):
     def get_conclusion(self, obj: Motion) -> dict[str, Any] | None:
         conclusion = getattr(obj, "conclusion", None)
         return {"sc_meeting_on": conclusion.sc_meeting_on, "text": conclusion.text} if conclusion else None
+
+    @extend_schema_field(NextSessionReportSerializer(allow_null=True))
+    def get_next_session_report(self, obj: Motion) -> dict[str, Any] | None:
+        sent = NextSessionReport.objects.filter(motion=obj).select_related("recorded_by").first()
+        return NextSessionReportSerializer(sent).data if sent else None
 
 
 class MotionListSerializer(MotionSerializer):

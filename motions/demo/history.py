@@ -62,15 +62,27 @@ def _accounts() -> dict[str, User]:
 
 
 def _committee(session: Session, review1: User) -> list[ReviewMember]:
-    """Nine members (M§15): review1 chairs; the others are demo accounts of the same role."""
+    """Nine members (M§15): review1 chairs, review2 is the vice-chair; the others are demo
+    accounts of the same role. Each account is a deputy's: M§15 chooses them among the deputies
+    (here deputies of the delegations other than Taiyuan's, which files the demo's motions)."""
     password = review1.password
-    members = [
-        ReviewMember.objects.create(session=session, user=review1, position=ReviewMember.Position.CHAIR)
-    ]
+    seats = iter(
+        Deputy.objects.filter(congress=session.congress, user__isnull=True)
+        .exclude(delegation__name="太原代表团")
+        .order_by("id")
+    )
     names = ["郑国强", "梁秀英", "冯建军", "韩志明", "唐丽华", "许文斌", "何晓东", "高海燕"]
-    for index, name in enumerate(names, start=2):
-        user = demo_user(f"review{index}", password_hash=password, name=name, roles=[Role.REVIEW_COMMITTEE])
-        position = ReviewMember.Position.VICE_CHAIR if index == 2 else ReviewMember.Position.MEMBER
+    accounts = [review1] + [
+        demo_user(f"review{index}", password_hash=password, name=name, roles=[Role.REVIEW_COMMITTEE])
+        for index, name in enumerate(names, start=2)
+    ]
+    positions = [ReviewMember.Position.CHAIR, ReviewMember.Position.VICE_CHAIR]
+    positions += [ReviewMember.Position.MEMBER] * (len(accounts) - len(positions))
+    members = []
+    for user, position in zip(accounts, positions, strict=True):
+        deputy = next(seats)
+        deputy.user, deputy.name = user, user.name
+        deputy.save(update_fields=["user", "name"])
         members.append(ReviewMember.objects.create(session=session, user=user, position=position))
     return members
 

@@ -14,7 +14,7 @@ from motions.models.motion import (
     RegulationAction,
 )
 from motions.models.presidium import DECISION_KINDS, PlenaryResult, PresidiumDecision, Reconsideration
-from motions.models.recess import Conclusion, Hearing, RecessReport
+from motions.models.recess import Conclusion, Hearing, NextSessionReport, RecessReport
 from motions.models.review import (
     Attendance,
     Recommendation,
@@ -37,6 +37,7 @@ __all__ = [
     "Kind",
     "Motion",
     "MotionEvent",
+    "NextSessionReport",
     "OpinionRequest",
     "PlenaryResult",
     "PresidiumDecision",

@@ -136,6 +136,15 @@ class Motion(models.Model):
     )
     report_due = models.DateField(_("report due"), null=True, blank=True)
     report_due_provisional = models.BooleanField(_("report due date provisional"), default=False)
+    # M§5(3): the body names the person responsible for handling it, who meets the deputies.
+    responsible_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     # M§18(3): a motion the presidium decides to handle as a suggestion continues as this one.
     converted_to = models.OneToOneField(

@@ -22,6 +22,7 @@ class PresidiumDecision(models.Model):
         RECESS_REVIEW = "recess_review", _("Referred for recess review")
         AS_SUGGESTION = "as_suggestion", _("Handled as a suggestion")
         WITHDRAWAL_CONSENT = "withdrawal_consent", _("Consented to withdrawal")
+        NOT_TO_VOTE = "not_to_vote", _("Not put to the plenary vote")  # M§20
 
     motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="decisions")
     kind = models.CharField(_("decision"), max_length=20, choices=Kind.choices)
@@ -48,9 +49,12 @@ class PresidiumDecision(models.Model):
 
 
 # What the secretariat records as the presidium's decision on a motion, or as a revised answer to
-# a reconsideration; consent to a withdrawal is recorded by the withdrawal itself (D§11).
+# a reconsideration; consent to a withdrawal is recorded by the withdrawal itself (D§11), the
+# decision not to put a motion on the agenda to the vote by its own action (M§20).
 DECISION_KINDS = [
-    (k.value, k.label) for k in PresidiumDecision.Kind if k != PresidiumDecision.Kind.WITHDRAWAL_CONSENT
+    (k.value, k.label)
+    for k in PresidiumDecision.Kind
+    if k not in (PresidiumDecision.Kind.WITHDRAWAL_CONSENT, PresidiumDecision.Kind.NOT_TO_VOTE)
 ]
 
 

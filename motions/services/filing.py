@@ -17,10 +17,11 @@ from congress.models import Session, User
 from congress.uploads import check_document
 from deputies.models import Delegation, Deputy
 from motions import notices
+from motions.checks import deputy_of, filing_closed
 from motions.models import DRAFT_TEXT_ACTIONS, Attachment, Category, CoSignature, Kind, Motion
 from motions.selectors import confirmed_signers
 from motions.services.common import lock, move, permission_denied, record, require_role
-from motions.workflow import MOTION, deputy_of, filing_closed
+from motions.workflow import MOTION
 
 # M§2, M§8(1): a joint motion needs ten deputies, the lead included.
 MIN_SIGNERS = 10
@@ -215,23 +216,16 @@ def motion_uninvite(*, motion: Motion, actor: User, deputy: Deputy) -> None:
 
 
 def _invitation(motion: Motion, actor: User) -> CoSignature:
-    """The actor's invitation to co-sign. Without one the table's `confirm` (who: an invited
-    deputy) refuses; the refusal says why, with its own public code."""
-    deputy = deputy_of(actor)
-    signature = motion.cosignatures.filter(deputy=deputy).first() if deputy is not None else None
-    if signature is None:
-        raise DomainError(
-            "not_invited", _("Only a deputy invited by the lead deputy can co-sign (M§12)."), status=403
-        )
-    return signature
+    """The actor's invitation to co-sign: the table's `confirm` allowed it (who: invited)."""
+    return motion.cosignatures.get(deputy=deputy_of(actor))
 
 
 def motion_confirm(*, motion: Motion, actor: User) -> CoSignature:
     """An invited deputy read the final text and signs it (M§12: 认真审阅同意后，再签名附议)."""
     with transaction.atomic():
         motion = lock(motion)
-        signature = _invitation(motion, actor)
         MOTION.require("confirm", motion, actor)
+        signature = _invitation(motion, actor)
         check_active(signature.deputy)
         if signature.confirmed_version != motion.text_version:
             signature.confirmed_at = timezone.now()
@@ -250,8 +244,8 @@ def motion_decline(*, motion: Motion, actor: User) -> None:
     """An invited deputy declines to co-sign: the other answer to the same invitation."""
     with transaction.atomic():
         motion = lock(motion)
-        signature = _invitation(motion, actor)
         MOTION.require("confirm", motion, actor)
+        signature = _invitation(motion, actor)
         signature.delete()
         record(motion, actor, "decline", data={"deputy": signature.deputy.name})
 

@@ -18,10 +18,11 @@ from congress.models import Organisation, Session, User
 from congress.workflow import Step
 from deputies.models import Deputy
 from motions import notices
+from motions.checks import proposers, report_not_adopted
 from motions.models import Motion, PlenaryResult, PresidiumDecision, Reconsideration, ReviewReport
 from motions.selectors import report_clock
 from motions.services.common import check_review_body, lock, move, record, require_role
-from motions.workflow import MOTION, REPORT_CLOCK, Status, proposers, report_not_adopted, revisions
+from motions.workflow import MOTION, REPORT_CLOCK, Status, revisions
 from suggestions.models import Suggestion
 from suggestions.services.filing import suggestion_create_accepted
 
@@ -162,7 +163,8 @@ def motion_request_reconsideration(
     *, motion: Motion, actor: User, signers: Iterable[Deputy], reason: str
 ) -> Reconsideration:
     """Proposers object to the review report (M§19): two thirds or more of them, in writing,
-    no later than four hours before the presidium's last meeting (the table's guard)."""
+    no later than four hours before the presidium's last meeting (the table's guard). The
+    proposers of the motions merged into this one are among them, counted once each (M§18)."""
     with transaction.atomic():
         motion = lock(motion)
         MOTION.require("request_reconsideration", motion, actor)
@@ -267,6 +269,28 @@ def motion_withdraw(
         move(motion, step, actor, note=reason)
         notices.status_changed(motion, str(Status(step.target).label), reason)
     return motion
+
+
+def motion_not_to_vote(
+    *, motion: Motion, actor: User, decided_at: dt.datetime, note: str = ""
+) -> PresidiumDecision:
+    """The presidium decides not to put a motion on the agenda to the plenary vote (M§20: 由主席团
+    决定是否提请大会全体会议表决). Nothing in the measures carries it further: its deliberation
+    ends with the session. A motion with major questions to study goes instead to the SC by the
+    plenary's authorization (M§21), recorded as the plenary's outcome."""
+    with transaction.atomic():
+        motion = lock(motion)
+        step = MOTION.require("not_to_vote", motion, actor)
+        decision = PresidiumDecision.objects.create(
+            motion=motion,
+            kind=PresidiumDecision.Kind.NOT_TO_VOTE,
+            decided_at=decided_at,
+            note=note,
+            recorded_by=actor,
+        )
+        move(motion, step, actor, note=note, data={"decision": decision.kind})
+        notices.status_changed(motion, str(Status(step.target).label), note)
+    return decision
 
 
 def motion_record_outcome(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from congress.errors import DomainError
 from congress.models import Organisation, Session, User
 from motions import notices
+from motions.checks import deputy_of, not_a_review_member, report_already_adopted
 from motions.models import (
     Attendance,
     Motion,
@@ -23,18 +24,17 @@ from motions.models import (
     ReviewReport,
 )
 from motions.services.common import check_review_body, lock, move, record, require_role
-from motions.workflow import (
-    AWAITING_RECOMMENDATION,
-    MOTION,
-    REVIEWERS,
-    SECRETARIAT,
-    report_already_adopted,
-    review_member,
-)
+from motions.services.filing import check_active
+from motions.workflow import AWAITING_RECOMMENDATION, MOTION, REVIEWERS, SECRETARIAT
+
+# M§15: 设主任委员一人、副主任委员一至二人、委员若干人.
+MAX_VICE_CHAIRS = 2
 
 
 def review_member_add(*, session: Session, user: User, position: str, actor: User) -> ReviewMember:
-    """The secretariat records the committee the preparatory meeting approved (M§15)."""
+    """The secretariat records the committee the preparatory meeting approved (M§15): one chair,
+    one or two vice-chairs and members, all of them deputies (其人选由常务委员会在代表中提名).
+    Recording a member again changes their position."""
     require_role(actor, SECRETARIAT)
     if not user.has_role(*REVIEWERS):
         raise DomainError(
@@ -42,18 +42,45 @@ def review_member_add(*, session: Session, user: User, position: str, actor: Use
             _("Give the account the role of motion-review committee member first."),
             status=400,
         )
-    member, _created = ReviewMember.objects.update_or_create(
-        session=session, user=user, defaults={"position": position}
-    )
+    if position not in ReviewMember.Position.values:
+        raise DomainError("invalid", _("Unknown position."), status=400)
+    deputy = deputy_of(user)
+    if deputy is None or deputy.congress_id != session.congress_id:
+        raise DomainError(
+            "review_member_not_a_deputy",
+            _("The committee's chair, vice-chairs and members are deputies of this congress (M§15)."),
+            status=400,
+        )
+    check_active(deputy)
+    with transaction.atomic():
+        Session.objects.select_for_update().get(pk=session.pk)  # one change of the committee at a time
+        others = ReviewMember.objects.filter(session=session).exclude(user=user)
+        if position == ReviewMember.Position.CHAIR and others.filter(position=position).exists():
+            raise DomainError(
+                "review_committee_has_a_chair", _("The committee has one chair (M§15); it has one already.")
+            )
+        if (
+            position == ReviewMember.Position.VICE_CHAIR
+            and others.filter(position=position).count() >= MAX_VICE_CHAIRS
+        ):
+            raise DomainError(
+                "review_committee_has_two_vice_chairs",
+                _("The committee has one or two vice-chairs (M§15); it has two already."),
+            )
+        member, _created = ReviewMember.objects.update_or_create(
+            session=session, user=user, defaults={"position": position}
+        )
     return member
 
 
-def _not_a_member() -> DomainError:
-    return DomainError(
-        "not_a_review_member",
-        _("Only a member of this session's motion-review committee can do this (M§15)."),
-        status=403,
-    )
+def _require_complete(session: Session) -> None:
+    """M§15: the committee meets once it has its chair and at least one vice-chair."""
+    positions = set(ReviewMember.objects.filter(session=session).values_list("position", flat=True))
+    if not {ReviewMember.Position.CHAIR, ReviewMember.Position.VICE_CHAIR} <= positions:
+        raise DomainError(
+            "review_committee_incomplete",
+            _("The committee meets once it has its chair and one or two vice-chairs (M§15)."),
+        )
 
 
 def committee_member(user: User, session: Session) -> bool:
@@ -64,14 +91,7 @@ def committee_member(user: User, session: Session) -> bool:
 def _require_member(actor: User, session: Session) -> None:
     require_role(actor, REVIEWERS)
     if not committee_member(actor, session):
-        raise _not_a_member()
-
-
-def _require_motion_member(motion: Motion, actor: User) -> None:
-    """The table's `who` for the committee's acts on a motion, refused with its own code."""
-    require_role(actor, REVIEWERS)
-    if not review_member(motion, actor):
-        raise _not_a_member()
+        raise not_a_review_member()
 
 
 def review_meeting_create(
@@ -79,6 +99,7 @@ def review_meeting_create(
 ) -> ReviewMeeting:
     """M§16: the chair convenes the committee, or a vice-chair the chair entrusted."""
     _require_member(actor, session)
+    _require_complete(session)
     if convened_by.session_id != session.pk or convened_by.position == ReviewMember.Position.MEMBER:
         raise DomainError(
             "meeting_convener_invalid",
@@ -150,7 +171,7 @@ def motion_recommend(
     """The committee's opinion on one motion (M§18), at a meeting with a quorum (M§16)."""
     with transaction.atomic():
         motion = lock(motion)
-        _require_motion_member(motion, actor)
+        require_role(actor, REVIEWERS)
         step = MOTION.require("recommend", motion, actor)
         _check_meeting(meeting, motion)
         if kind == Recommendation.Kind.RECESS_REVIEW:
@@ -179,7 +200,7 @@ def motion_merge(
     with transaction.atomic():
         motion = lock(motion)
         into = lock(into)
-        _require_motion_member(motion, actor)
+        require_role(actor, REVIEWERS)
         step = MOTION.require("merge", motion, actor)
         # The motion it joins is one the committee could still merge itself.
         if (

@@ -16,11 +16,11 @@ from django.views.decorators.http import require_POST
 from congress.models import User
 from congress.pages import refusals
 from motions import forms
+from motions.checks import proposers
 from motions.models import Hearing, Motion, OpinionRequest
 from motions.services import filing, intake, presidium, recess, review
 from motions.views.common import user_of, valid, visible_motion
 from motions.views.detail import motion_detail
-from motions.workflow import proposers
 
 Handler = Callable[[HttpRequest, Motion, User], str]
 
@@ -171,6 +171,30 @@ def _outcome(request: HttpRequest, motion: Motion, user: User) -> str:
     return _("The plenary's decision is recorded.")
 
 
+def _not_to_vote(request: HttpRequest, motion: Motion, user: User) -> str:
+    data = valid(forms.NotToVoteForm(request.POST))
+    presidium.motion_not_to_vote(motion=motion, actor=user, **data)
+    return _("The presidium's decision is recorded.")
+
+
+def _responsible(request: HttpRequest, motion: Motion, user: User) -> str:
+    data = valid(forms.ResponsiblePersonForm(request.POST, motion=motion))
+    recess.motion_name_responsible(motion=motion, actor=user, person=data["person"])
+    return _("%(person)s is responsible for the motion.") % {"person": data["person"]}
+
+
+def _distribute(request: HttpRequest, motion: Motion, user: User) -> str:
+    data = valid(forms.NextSessionForm(request.POST))
+    sent = recess.motion_distribute(motion=motion, actor=user, **data)
+    return _("Sent to %(session)s.") % {"session": sent.session.name}
+
+
+def _submit_to_next_session(request: HttpRequest, motion: Motion, user: User) -> str:
+    data = valid(forms.NextSessionForm(request.POST))
+    sent = recess.motion_submit_to_next_session(motion=motion, actor=user, **data)
+    return _("Submitted to %(session)s.") % {"session": sent.session.name}
+
+
 def _report(request: HttpRequest, motion: Motion, user: User) -> str:
     data = valid(forms.ReportForm(request.POST, request.FILES))
     recess.motion_submit_report(motion=motion, actor=user, **data)
@@ -209,8 +233,13 @@ ACTIONS: dict[str, Handler] = {
     "hearing": _hearing(Hearing.Kind.RECESS_HEARING),
     "sc-meeting": _hearing(Hearing.Kind.SC_MEETING),
     "record-outcome": _outcome,
+    "not-to-vote": _not_to_vote,
+    "responsible-person": _responsible,
+    "meet": _hearing(Hearing.Kind.FACE_TO_FACE),
     "report": _report,
     "conclude": _conclude,
+    "distribute": _distribute,
+    "submit-to-next-session": _submit_to_next_session,
 }
 
 

@@ -1,17 +1,19 @@
 """What the motion pages share: the acting user, a motion looked up through the one
-visibility rule, the form check every posted action makes, and file downloads."""
+visibility rule, the session a page is about, the form check every posted action makes, and
+file downloads."""
 
 from __future__ import annotations
 
 from typing import Any, cast
 
 from django import forms
-from django.http import FileResponse, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.encoding import escape_uri_path
 
 from congress.errors import DomainError
-from congress.models import User
+from congress.models import Session, User
+from congress.selectors import current_session
 from motions.models import Motion, RecessReport
 from motions.selectors import motions_visible_to
 
@@ -24,10 +26,26 @@ def visible_motion(request: HttpRequest, pk: int) -> Motion:
     """The motion, if this user may see it; otherwise a 404 (never a leak)."""
     return get_object_or_404(
         motions_visible_to(request.user).select_related(
-            "session__congress", "lead_deputy__delegation", "delegation", "subject_body", "review_body"
+            "session__congress",
+            "lead_deputy__delegation",
+            "delegation",
+            "subject_body",
+            "review_body",
+            "responsible_person",
         ),
         pk=pk,
     )
+
+
+def session_asked(request: HttpRequest) -> Session | None:
+    """The session a page is asked about (?session=, or a form's), else the current one; a
+    malformed or unknown one is not found, never a server error."""
+    pk = request.GET.get("session") or request.POST.get("session")
+    if not pk:
+        return current_session()
+    if not pk.isdigit():
+        raise Http404
+    return get_object_or_404(Session.objects.select_related("congress"), pk=pk)
 
 
 def valid(form: forms.Form) -> dict[str, Any]:

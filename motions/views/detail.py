@@ -13,12 +13,13 @@ from django.utils.translation import pgettext_lazy
 
 from congress.workflow import available_actions
 from motions import forms
+from motions.checks import deputy_of, filing_closed, own_proposers, proposers
 from motions.models import Hearing, Motion, ReviewMeeting
 from motions.selectors import confirmed_signers, merge_label, report_deadline
 from motions.services.filing import MIN_SIGNERS
 from motions.views.common import user_of, visible_motion
 from motions.views.lists import status_tone
-from motions.workflow import MOTION, Status, deputy_of, filing_closed, proposers
+from motions.workflow import MOTION, Status
 
 
 @login_required
@@ -46,6 +47,8 @@ def motion_detail(request: HttpRequest, pk: int, action: str | None = None) -> H
         # The text is still open for signatures (M§12); after filing, who did not confirm did not sign.
         "collecting": motion.status in MOTION.sources("confirm"),
         "proposers": motion_proposers,
+        # Its own co-signers; the proposers of motions merged into it are proposers too (M§18).
+        "co_signed": len(own_proposers(motion)) - 1 if motion.number else 0,
         "attachments": motion.attachments.all(),
         "events": [_event(e) for e in motion.events.select_related("actor")],
         "opinions": motion.opinions.select_related("body"),
@@ -56,6 +59,7 @@ def motion_detail(request: HttpRequest, pk: int, action: str | None = None) -> H
         "plenary_result": getattr(motion, "plenary_result", None),
         "recess_report": getattr(motion, "recess_report", None),
         "conclusion": getattr(motion, "conclusion", None),
+        "next_session_report": getattr(motion, "next_session_report", None),
         "merged_into": motion.merged_into,
         "deadline": report_deadline(motion),
         "deadline_done": not MOTION.running_clocks(motion),
@@ -94,6 +98,11 @@ EVENT_LABELS = {
     "sc_meeting": pgettext_lazy("motion event", "SC meeting"),
     "report": pgettext_lazy("motion event", "Report submitted"),
     "conclude": pgettext_lazy("motion event", "Concluded by the SC"),
+    "not_to_vote": pgettext_lazy("motion event", "Not put to the vote by the presidium"),
+    "name_responsible": pgettext_lazy("motion event", "Responsible person named"),
+    "meet": pgettext_lazy("motion event", "Face-to-face meeting with the proposers"),
+    "distribute": pgettext_lazy("motion event", "Sent to the next session"),
+    "submit_to_next_session": pgettext_lazy("motion event", "Submitted to the next session"),
     "report_due_recomputed": pgettext_lazy("motion event", "Report due date recomputed on the new calendar"),
     "refile_as_suggestion": pgettext_lazy("motion event", "Refiled as a suggestion"),
 }
@@ -111,7 +120,9 @@ def _event(event: Any) -> dict[str, Any]:
         "from": label(event.from_status),
         "to": label(event.to_status),
         "note": event.note,
-        "who": ", ".join(str(d) for d in (event.data.get("deputies") or [])) or event.data.get("deputy", ""),
+        "who": ", ".join(str(d) for d in (event.data.get("deputies") or []))
+        or event.data.get("deputy", "")
+        or event.data.get("person", ""),
     }
 
 
@@ -189,6 +200,7 @@ def _forms(
     meetings = {
         "deliberate": ("deliberation_form", Hearing.Kind.DELIBERATION),
         "hearing": ("hearing_form", Hearing.Kind.RECESS_HEARING),
+        "meet": ("meet_form", Hearing.Kind.FACE_TO_FACE),
         "sc_meeting": ("sc_form", Hearing.Kind.SC_MEETING),
     }
     for name, (key, kind) in meetings.items():
@@ -201,12 +213,26 @@ def _forms(
             )
     if "record_outcome" in actions:
         built["outcome_form"] = forms.OutcomeForm(posted("record-outcome"), initial={"voted_at": now})
+    if "not_to_vote" in actions:
+        built["not_to_vote_form"] = forms.NotToVoteForm(posted("not-to-vote"), initial={"decided_at": now})
+    if "name_responsible" in actions:
+        built["responsible_form"] = forms.ResponsiblePersonForm(
+            posted("responsible-person"), motion=motion, initial={"person": motion.responsible_person_id}
+        )
     if "body_opinion" in actions:
         built["body_opinion_form"] = forms.OpinionRequestForm(posted("request-opinion"), intake=False)
     if "report" in actions:
         built["report_form"] = forms.ReportForm(posted("report"), uploaded("report"))
     if "conclude" in actions:
         built["conclude_form"] = forms.ConcludeForm(posted("conclude"), initial={"sc_meeting_on": now.date()})
+    if "distribute" in actions:
+        built["distribute_form"] = forms.NextSessionForm(
+            posted("distribute"), initial={"sent_on": now.date()}
+        )
+    if "submit_to_next_session" in actions:
+        built["next_session_form"] = forms.NextSessionForm(
+            posted("submit-to-next-session"), initial={"sent_on": now.date()}
+        )
     if motion.opinions.filter(answered_at__isnull=True).exists():
         built["opinion_answer_form"] = forms.OpinionAnswerForm()
     return built

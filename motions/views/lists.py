@@ -1,5 +1,6 @@
 """The motion lists: every motion a user may see (with the intake by category, M§17), the drafts
-awaiting the deputy's signature, and the recess work of the reviewing bodies (M§23)."""
+awaiting the deputy's signature, the recess work of the reviewing bodies (M§23), and what goes
+to a session from the motions of the sessions before it (M§21, M§26)."""
 
 from __future__ import annotations
 
@@ -15,22 +16,26 @@ from django.utils.translation import gettext as _
 
 from congress.excel import excel_response
 from congress.lists import list_context
-from congress.models import User
+from congress.models import Session, User
 from congress.roles import Role
 from congress.selectors import current_session
+from motions.checks import deputy_of
 from motions.filters import MotionFilter
 from motions.models import Category, CoSignature, Motion
 from motions.selectors import (
     STAFF_ROLES,
     merge_label,
+    motions_visible_to,
+    owed_to_session,
     report_deadline,
+    sent_to_session,
     signatures_pending_for,
 )
 from motions.selectors import (
     motion_list as visible_motion_list,
 )
-from motions.views.common import user_of
-from motions.workflow import DEPUTIES, IN_RECESS, MOTION, REPORT_CLOCK, deputy_of
+from motions.views.common import session_asked, user_of
+from motions.workflow import DEPUTIES, IN_RECESS, MOTION, REPORT_CLOCK
 
 
 def status_tone(status: str) -> str:
@@ -147,3 +152,22 @@ def recess_list(request: HttpRequest) -> HttpResponse:
         row["done"] = REPORT_CLOCK not in MOTION.running_clocks(motion)
         row["overdue"] = bool(row["deadline"] and not row["done"] and row["deadline"].days_left(today) < 0)
     return render(request, "motions/recess.html", context)
+
+
+@login_required
+def next_session(request: HttpRequest) -> HttpResponse:
+    """For a session (?session=, else the current one): the reports printed for it and the SC's
+    decisions reported to it for the record (M§26, M§21), the motions submitted to it for
+    deliberation (M§21), and what earlier motions still owe it."""
+    user = user_of(request)
+    if not (user.is_superuser or user.has_role(*DEPUTIES, *STAFF_ROLES)):
+        raise PermissionDenied
+    session = session_asked(request)
+    visible = motions_visible_to(user)
+    context: dict[str, Any] = {
+        "session": session,
+        "sessions": Session.objects.select_related("congress").order_by("-opens"),
+        "sent": list(sent_to_session(session).filter(motion__in=visible)) if session else [],
+        "owed": list(owed_to_session(session).filter(pk__in=visible)) if session else [],
+    }
+    return render(request, "motions/next_session.html", context)

@@ -21,10 +21,9 @@ from congress.excel import excel_response
 from congress.models import Session, User
 from congress.pages import refusals
 from congress.roles import Role
-from congress.selectors import current_session
 from motions import forms, report
 from motions.models import ReviewMeeting, ReviewMember, ReviewReport
-from motions.selectors import STAFF_ROLES, motions_visible_to
+from motions.selectors import STAFF_ROLES, motions_visible_to, reads_votes
 from motions.services.intake import motions_send_all_to_review
 from motions.services.presidium import review_report_approve
 from motions.services.review import (
@@ -34,15 +33,12 @@ from motions.services.review import (
     review_member_add,
     review_report_vote,
 )
-from motions.views.common import user_of, valid
+from motions.views.common import session_asked, user_of, valid
 from motions.workflow import AWAITING_RECOMMENDATION, DEPUTIES, MOTION, SECRETARIAT, Status
 
 
 def _review_session(request: HttpRequest) -> Session:
-    pk = request.GET.get("session") or request.POST.get("session")
-    if pk:
-        return get_object_or_404(Session.objects.select_related("congress"), pk=pk)
-    session = current_session()
+    session = session_asked(request)
     if session is None:
         raise Http404
     return session
@@ -60,11 +56,15 @@ def review_home(request: HttpRequest, action: str | None = None) -> HttpResponse
     meetings = list(
         ReviewMeeting.objects.filter(session=session)
         .select_related("convened_by__user")
-        .prefetch_related("attendance", "votes")
+        .prefetch_related("attendance", "votes__member__user")
     )
+    may_read_votes = reads_votes(user, session.pk)
     for meeting in meetings:
         meeting.present_ids = {a.member_id for a in meeting.attendance.all() if a.present}  # type: ignore[attr-defined]
-        meeting.vote_of = {v.member_id: v.choice for v in meeting.votes.all()}  # type: ignore[attr-defined]
+        # Each member's vote, for those who may read it; the others see the figures (M§16).
+        meeting.member_votes = (  # type: ignore[attr-defined]
+            [(v.member, v.get_choice_display()) for v in meeting.votes.all()] if may_read_votes else []
+        )
     motions = motions_visible_to(user).filter(session=session, number__isnull=False)
     queue = list(
         motions.filter(status__in=AWAITING_RECOMMENDATION)
@@ -132,9 +132,12 @@ def _review_action(request: HttpRequest, user: User, session: Session, action: s
         return done, _("The presidium passed the report; %(n)s motions decided as recommended.") % {
             "n": decided
         }
-    meeting = get_object_or_404(ReviewMeeting, session=session, pk=request.POST.get("meeting"))
+    meeting_pk = request.POST.get("meeting", "")
+    if not meeting_pk.isdigit():
+        raise Http404
+    meeting = get_object_or_404(ReviewMeeting, session=session, pk=meeting_pk)
     if action == "attendance":
-        present = [int(pk) for pk in request.POST.getlist("present")]
+        present = [_member_id(pk) for pk in request.POST.getlist("present")]
         meeting = review_meeting_attendance(meeting=meeting, actor=user, present=present)
         if meeting.has_quorum:
             return done, _("%(present)s of %(total)s members present: the committee may act (M§16).") % {
@@ -147,7 +150,7 @@ def _review_action(request: HttpRequest, user: User, session: Session, action: s
         }
     if action == "vote":
         votes = {
-            int(key.removeprefix("vote-")): str(value)
+            _member_id(key.removeprefix("vote-")): str(value)
             for key, value in request.POST.items()
             if key.startswith("vote-") and value
         }
@@ -161,6 +164,13 @@ def _review_action(request: HttpRequest, user: User, session: Session, action: s
             "Not adopted: %(n)s of %(total)s members voted for; more than half of all members are needed (M§16)."
         ) % {"n": report_row.votes_for, "total": report_row.members_total}
     raise Http404
+
+
+def _member_id(posted: str) -> int:
+    """A member as the page's form names them; anything else is refused, never a server error."""
+    if not posted.isdigit():
+        raise DomainError("not_a_review_member", _("Only committee members attend and vote."), status=400)
+    return int(posted)
 
 
 @login_required

@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from congress.models import Organisation, Session, User
 from congress.roles import Role
 from deputies.models import Deputy
 from motions.models import Motion, ReviewMeeting, ReviewMember
-from motions.services import filing, review
+from motions.services import filing, recess, review
 from tests.conftest import BEIJING
 
 # The demo session: opens 2026-01-25, motions until 27 Jan noon, presidium last meets 28 Jan 17:00.
@@ -26,6 +27,19 @@ LONG_TEXT = "本议案的内容。" * 5
 def sitting() -> Iterator[Any]:
     with time_machine.travel(DURING_SESSION, tick=False) as clock:
         yield clock
+
+
+@pytest.fixture
+def next_session(session: Session) -> Session:
+    """The fifth session of the term, a year later: 下一次省人民代表大会会议 (M§21, M§26)."""
+    return Session.objects.create(
+        congress=session.congress,
+        number=5,
+        opens=dt.date(2027, 1, 24),
+        closes=dt.date(2027, 1, 28),
+        motion_deadline=dt.datetime(2027, 1, 26, 12, tzinfo=BEIJING),
+        last_presidium_meeting=dt.datetime(2027, 1, 27, 17, tzinfo=BEIJING),
+    )
 
 
 @pytest.fixture
@@ -108,16 +122,40 @@ def filed(draft: Callable[..., Motion], lead: Deputy) -> Callable[..., Motion]:
 
 
 @pytest.fixture
-def committee(session: Session, make_user: Callable[..., User]) -> list[ReviewMember]:
-    """Nine members: a chair, a vice-chair and seven members (M§15)."""
+def make_reviewer(session: Session, make_user: Callable[..., User], delegation: Any) -> Callable[..., User]:
+    """make_reviewer(username): an account of the review committee's role, for a deputy of the
+    session's congress (M§15: the members are chosen among the deputies)."""
+
+    def make(username: str) -> User:
+        user = make_user(username, Role.REVIEW_COMMITTEE)
+        Deputy.objects.create(
+            congress=session.congress,
+            delegation=delegation,
+            name=f"审查委员{username}",
+            gender=Deputy.Gender.FEMALE,
+            constituency="太原市人民代表大会",
+            user=user,
+        )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def committee(
+    session: Session,
+    deputies: list[Deputy],
+    make_user: Callable[..., User],
+    make_reviewer: Callable[..., User],
+) -> list[ReviewMember]:
+    """Nine members: a chair, a vice-chair and seven members (M§15), all deputies. They join
+    after the session's fourteen deputies, who stay the first in line to co-sign."""
     secretariat = make_user("sec-committee", Role.SECRETARIAT)
     positions = [ReviewMember.Position.CHAIR, ReviewMember.Position.VICE_CHAIR] + [
         ReviewMember.Position.MEMBER
     ] * 7
     return [
-        review.review_member_add(
-            session=session, user=make_user(f"rc{i}", Role.REVIEW_COMMITTEE), position=p, actor=secretariat
-        )
+        review.review_member_add(session=session, user=make_reviewer(f"rc{i}"), position=p, actor=secretariat)
         for i, p in enumerate(positions)
     ]
 
@@ -141,6 +179,24 @@ def adopt(committee: list[ReviewMember]) -> Callable[[ReviewMeeting], Any]:
         return review.review_report_vote(meeting=meeting, actor=committee[0].user, votes=votes)
 
     return vote
+
+
+@pytest.fixture
+def heard(body_staff: User, lead: Deputy) -> Callable[[Motion], Motion]:
+    """heard(motion): what the statute asks of the reviewing body before it reports on a motion
+    referred to 法制委: it named its responsible person, who met the lead deputy face to face
+    (M§5), and it held a meeting with the proposers invited (M§24)."""
+
+    def hear(motion: Motion) -> Motion:
+        recess.motion_name_responsible(motion=motion, actor=body_staff, person=body_staff)
+        now = timezone.now()
+        recess.motion_record_hearing(motion=motion, actor=body_staff, kind="recess_hearing", held_at=now)
+        recess.motion_record_hearing(
+            motion=motion, actor=body_staff, kind="face_to_face", held_at=now, attended_by=[lead]
+        )
+        return motion
+
+    return hear
 
 
 @pytest.fixture(autouse=True)

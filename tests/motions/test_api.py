@@ -171,7 +171,7 @@ def test_a_deputy_cannot_recommend(api, filed, lead, meeting):
 
 
 def test_the_body_uploads_its_report_as_multipart(
-    api, filed, secretariat, meeting, committee, bodies, adopt, session, body_staff
+    api, filed, secretariat, meeting, committee, bodies, adopt, session, body_staff, heard
 ):
     import datetime as dt
 
@@ -185,6 +185,7 @@ def test_the_body_uploads_its_report_as_multipart(
     presidium.review_report_approve(
         session=session, actor=secretariat, approved_at=dt.datetime(2026, 1, 27, 20, tzinfo=BEIJING)
     )
+    heard(motion)  # M§5, M§24: before the report
     upload = SimpleUploadedFile("报告.pdf", b"%PDF-1.4", content_type="application/pdf")
     response = api(body_staff).post(
         f"/api/v1/motions/{motion.pk}/report/", {"summary": "审议结果", "file": upload}, format="multipart"

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from motions.models import CoSignature, Motion
+from motions.models import CoSignature, Motion, ReviewMember
 from motions.report import build
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +45,13 @@ def test_the_scale_generator_fills_the_earlier_sessions_with_five_merges_each():
     assert CoSignature.objects.filter(motion__session__number=1).count() >= 60 * 9
     data = build(first.earliest("number").session)
     assert (data.received, data.merged_away, data.remaining) == (60, 5, 55)
+
+
+def test_the_demo_committee_has_one_chair_one_vice_chair_and_deputies_only():
+    call_command("seed_demo", password="demo-pass-1", stdout=io.StringIO())
+    members = ReviewMember.objects.filter(session__number=4).select_related("user__deputy", "session")
+    positions = sorted(m.position for m in members)
+    assert positions.count("chair") == 1
+    assert 1 <= positions.count("vice_chair") <= 2
+    # M§15: 其人选由常务委员会在代表中提名.
+    assert all(m.user.deputy.congress_id == m.session.congress_id for m in members)

@@ -24,13 +24,16 @@ def signed_in(client, user):
 
 
 @pytest.fixture
-def concluded(filed, secretariat, meeting, committee, bodies, adopt, session, body_staff, committee_staff):
+def concluded(
+    filed, secretariat, meeting, committee, bodies, adopt, session, body_staff, committee_staff, heard
+):
     motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
     review.motion_recommend(
         motion=motion, actor=committee[0].user, meeting=meeting, kind="recess_review", body=bodies["法制委"]
     )
     adopt(meeting)
     presidium.review_report_approve(session=session, actor=secretariat, approved_at=PRESIDIUM)
+    heard(motion)
     report = SimpleUploadedFile("报告.pdf", b"%PDF-1.4 final", content_type="application/pdf")
     recess.motion_submit_report(motion=motion, actor=body_staff, summary="建议列入立法计划。", file=report)
     recess.motion_conclude(
@@ -174,7 +177,7 @@ def test_the_public_reads_concluded_reports_without_signing_in(client, concluded
 
 
 def test_the_referred_body_sees_its_motion_with_the_report_clock(
-    client, filed, secretariat, meeting, committee, bodies, adopt, session, body_staff
+    client, filed, secretariat, meeting, committee, bodies, adopt, session, body_staff, heard
 ):
     motion = intake.motion_send_to_review(motion=filed(), actor=secretariat)
     review.motion_recommend(
@@ -186,6 +189,11 @@ def test_the_referred_body_sees_its_motion_with_the_report_clock(
     page = client.get(reverse("motions:recess")).content.decode()
     assert motion.title in page
     assert "2026年7月29日" in page
+    detail = client.get(reverse("motions:detail", args=[motion.pk])).content.decode()
+    # Before it reports, the body names the responsible person and hears the proposers (M§5, M§24).
+    assert 'id="responsible-person"' in detail
+    assert "提出审议结果报告（议案办法第二十三条、第二十六条）" not in detail
+    heard(motion)
     detail = client.get(reverse("motions:detail", args=[motion.pk])).content.decode()
     assert "提出审议结果报告（议案办法第二十三条、第二十六条）" in detail
 

@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 import time_machine
 
+from motions.checks import proposers
 from motions.models import Recommendation
 from motions.services import intake, presidium, recess, review
-from motions.workflow import proposers
 from tests.conftest import BEIJING
 from tests.helpers import refused
 from tests.motions.conftest import REVIEW_DAY

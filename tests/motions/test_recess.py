@@ -40,6 +40,10 @@ def test_the_referred_body_hears_the_proposers_asks_an_organ_and_reports(
     referred, body_staff, bodies, lead, committee_staff
 ):
     with time_machine.travel(IN_RECESS, tick=False):
+        recess.motion_name_responsible(motion=referred, actor=body_staff, person=body_staff)
+        recess.motion_record_hearing(
+            motion=referred, actor=body_staff, kind="face_to_face", held_at=IN_RECESS, attended_by=[lead]
+        )
         recess.motion_record_hearing(
             motion=referred,
             actor=body_staff,
@@ -86,8 +90,9 @@ def test_another_bodys_staff_cannot_report(referred, make_user, bodies):
         recess.motion_submit_report(motion=referred, actor=other, summary="x", file=report_file())
 
 
-def test_the_committee_staff_upload_a_report_for_any_body(referred, committee_staff, bodies):
+def test_the_committee_staff_upload_a_report_for_any_body(referred, committee_staff, bodies, heard):
     assert committee_staff.organisation_id != referred.review_body_id
+    heard(referred)
     report = recess.motion_submit_report(
         motion=referred, actor=committee_staff, summary="报告", file=report_file()
     )
@@ -118,7 +123,8 @@ def test_the_sweep_finds_report_clocks_by_date(referred):
     assert list(motions_with_report_due_between(dt.date(2026, 8, 1), dt.date(2026, 8, 31))) == []
 
 
-def test_a_reported_motion_leaves_the_sweep(referred, body_staff):
+def test_a_reported_motion_leaves_the_sweep(referred, body_staff, heard):
+    heard(referred)
     recess.motion_submit_report(motion=referred, actor=body_staff, summary="报告", file=report_file())
     assert list(motions_with_report_due_between(dt.date(2026, 7, 1), dt.date(2026, 7, 31))) == []
 
@@ -145,6 +151,7 @@ def test_a_provisional_report_clock_is_recomputed_when_the_year_is_approved(refe
     assert referred.events.filter(action="report_due_recomputed").exists()
 
 
-def test_a_report_without_its_file_is_refused(referred, body_staff):
+def test_a_report_without_its_file_is_refused(referred, body_staff, heard):
+    heard(referred)
     with refused("report_incomplete"):
         recess.motion_submit_report(motion=referred, actor=body_staff, summary="报告", file=None)

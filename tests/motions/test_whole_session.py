@@ -57,13 +57,28 @@ def _session(congress, number, opens, closes):
     )
 
 
+def _reviewer(session, make_user, username):
+    """M§15: the committee's members are deputies; these sit for no delegation of the province."""
+    user = make_user(username, Role.REVIEW_COMMITTEE)
+    delegation, _created = Delegation.objects.get_or_create(congress=session.congress, name="省直代表团")
+    Deputy.objects.create(
+        congress=session.congress,
+        delegation=delegation,
+        name=username,
+        gender="female",
+        constituency="省直机关",
+        user=user,
+    )
+    return user
+
+
 def _committee(session, make_user, prefix):
     secretariat = make_user(f"{prefix}-sec", Role.SECRETARIAT)
     positions = ["chair", "vice_chair"] + ["member"] * 9
     members = [
         review.review_member_add(
             session=session,
-            user=make_user(f"{prefix}-rc{i}", Role.REVIEW_COMMITTEE),
+            user=_reviewer(session, make_user, f"{prefix}-rc{i}"),
             position=p,
             actor=secretariat,
         )

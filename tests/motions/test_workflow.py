@@ -39,7 +39,13 @@ ADDED = {
     ("recommended", "withdrawn"),
     ("on_agenda", "referred"),
     ("referred", "on_agenda"),
+    ("on_agenda", "not_put_to_vote"),
+    ("authorized", "to_next_session"),
 }
+# Statuses of steps the statute has and WORKFLOWS.md §3 lacks (the statute wins), with their
+# article: the presidium decides not to put a motion on the agenda to the vote (M§20); the SC,
+# authorized by the plenary, submits the motion to the next session instead of deciding (M§21).
+STATUTE_ADDED = {"not_put_to_vote": "M§20", "to_next_session": "M§21"}
 
 
 def sitting_motion(status, *, adopted=True):
@@ -56,7 +62,8 @@ def sitting_motion(status, *, adopted=True):
 
 
 def test_every_published_status_and_move_is_in_the_table():
-    assert set(MOTION.states) == {Status(s) for s in PUBLISHED}
+    assert set(MOTION.states) == {Status(s) for s in PUBLISHED} | set(STATUTE_ADDED)
+    assert {s: MOTION.states[Status(s)].article for s in STATUTE_ADDED} == STATUTE_ADDED
     for source, targets in PUBLISHED.items():
         assert targets <= MOTION.next(source), source
 
@@ -105,7 +112,16 @@ def test_a_reconsideration_revises_only_a_decision_whose_handling_has_not_begun(
 
 
 def test_terminal_statuses_have_no_way_out_and_are_done():
-    terminal = {S.CONCLUDED, S.CONVERTED, S.MERGED, S.ADOPTED, S.REJECTED, S.WITHDRAWN}
+    terminal = {
+        S.CONCLUDED,
+        S.CONVERTED,
+        S.MERGED,
+        S.ADOPTED,
+        S.REJECTED,
+        S.WITHDRAWN,
+        S.NOT_PUT_TO_VOTE,
+        S.TO_NEXT_SESSION,
+    }
     assert terminal == MOTION.terminal_statuses == MOTION.done_statuses
 
 
