@@ -115,11 +115,17 @@ class ReceptionForm(forms.Form):
     ends = forms.TimeField(label=_("To"), widget=TimeInput(), initial=dt.time(12, 30))
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     deputies = DeputiesField(label=_("Deputies present"), queryset=Deputy.objects.none(), required=False)
-    other_attendees = forms.CharField(
-        label=_("Other deputies and attendees"),
+    other_deputies = forms.CharField(
+        label=_("Deputies of other congresses"),
         max_length=500,
         required=False,
         help_text=_("Deputies of the city, county and township congresses, by name."),
+    )
+    other_attendees = forms.CharField(
+        label=_("Other attendees"),
+        max_length=500,
+        required=False,
+        help_text=_("Staff, officials of the units concerned."),
     )
 
     def __init__(self, *args: Any, venue: Station, **kwargs: Any) -> None:
@@ -137,6 +143,14 @@ class ReceptionForm(forms.Form):
 
 class HoldForm(forms.Form):
     deputies = DeputiesField(label=_("Deputies who came"), queryset=Deputy.objects.none(), required=False)
+    other_deputies = forms.CharField(
+        label=_("Deputies of other congresses who came"),
+        max_length=500,
+        required=False,
+        help_text=_(
+            "By name. A reception counts for the month only with a deputy present (D§31: 安排代表接待群众)."
+        ),
+    )
     summary = forms.CharField(
         label=_("Record of the reception"),
         required=False,
@@ -148,6 +162,7 @@ class HoldForm(forms.Form):
         super().__init__(*args, **kwargs)
         _choices(self, "deputies").queryset = deputies_of(reception.venue, reception)
         self.fields["deputies"].initial = list(reception.deputies.values_list("pk", flat=True))
+        self.fields["other_deputies"].initial = reception.other_deputies
 
 
 class StationInfoForm(forms.ModelForm):

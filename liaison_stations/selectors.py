@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
@@ -18,7 +29,7 @@ from deputies.models import Deputy
 from liaison_stations import workflow
 from liaison_stations.models import Attachment, Forwarding, Opinion, Reception, Station
 from liaison_stations.permissions import is_overseer, own_station_ids, run_station_ids
-from liaison_stations.rules import month_bounds, months_due, redact
+from liaison_stations.rules import month_bounds, months_due, reception_minimum, redact
 
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
@@ -146,23 +157,50 @@ def forwardings_due_between(first: dt.date, last: dt.date) -> QuerySet[Forwardin
     )
 
 
+# What the month's reception is (D§31: 每月至少安排代表接待群众一次，时间不少于半个工作日): the one
+# definition behind the missing-months report, the desk, the sweep's reminder and a reception's
+# page. Deputies receive the public: at least one deputy present, of this congress (`deputies`)
+# or of another, named (`other_deputies`); for at least half a working day (rules.reception_minimum).
+# Regular receptions are held to that length when scheduled; a shorter thematic one is lawful
+# (rules.reception_times_problem) but is not the month's. Receptions at a station's points count
+# for the station.
+HELD = sorted(workflow.RECEPTION.action("hold").targets)
+
+
+def monthly_receptions(statuses: Iterable[str] = HELD) -> QuerySet[Reception]:
+    """Receptions in `statuses` (by default: held) that count as a station's monthly reception."""
+    present = Reception.deputies.through.objects.filter(reception_id=OuterRef("pk"))
+    length = ExpressionWrapper(F("ends_at") - F("starts_at"), output_field=DurationField())
+    return (
+        Reception.objects.filter(status__in=sorted(statuses))
+        .filter(Q(Exists(present)) | ~Q(other_deputies=""))
+        .alias(length=length)
+        .filter(length__gte=reception_minimum())
+    )
+
+
+def counts_for_the_month(reception: Reception) -> bool:
+    """Whether this reception, held (or, while scheduled, once held), is its month's (D§31)."""
+    statuses = {*HELD, *workflow.RECEPTION.open_statuses}
+    return monthly_receptions(statuses).filter(pk=reception.pk).exists()
+
+
 def station_months_without_reception(
     year: int, month: int, today: dt.date | None = None
 ) -> QuerySet[Station]:
-    """Active stations with no reception in the month (D§31: at least one a month).
+    """Active stations with no monthly reception in the month (D§31: at least one a month).
 
     A month that is over counts only receptions held; in a month still running (or to come)
-    one scheduled is enough for now. Receptions at a station's points count for the station.
-    Stations opened after the month are not asked.
+    one scheduled is enough for now. Stations opened after the month are not asked.
     """
     today = today or timezone.localdate()
     first, following = month_bounds(year, month)
-    statuses: set[str] = {Reception.Status.HELD}
+    statuses = set(HELD)
     if following > today:
         statuses |= workflow.RECEPTION.open_statuses  # still to be held
     start, end = _aware(first), _aware(following)
-    receptions = Reception.objects.filter(
-        station_id=OuterRef("pk"), status__in=sorted(statuses), starts_at__gte=start, starts_at__lt=end
+    receptions = monthly_receptions(statuses).filter(
+        station_id=OuterRef("pk"), starts_at__gte=start, starts_at__lt=end
     )
     return (
         Station.objects.filter(kind=Station.Kind.STATION, is_active=True)
@@ -182,14 +220,14 @@ def _aware(day: dt.date) -> dt.datetime:
 @dataclass(frozen=True)
 class MissingMonths:
     station: Station
-    months: list[int]  # months over and without a reception held
-    held: int  # receptions held in the year
+    months: list[int]  # months over and without a monthly reception held
+    held: int  # monthly receptions held in the year
 
 
 def missing_months_report(
     year: int, today: dt.date | None = None, stations: QuerySet[Station] | None = None
 ) -> list[MissingMonths]:
-    """Every station with a month of `year` gone by without a reception held (D§31).
+    """Every station with a month of `year` gone by without a monthly reception held (D§31).
 
     Two queries whatever the number of stations: the stations, and the (station, month)
     pairs that had a reception.
@@ -200,8 +238,8 @@ def missing_months_report(
     held: dict[int, set[int]] = {}
     counts: dict[int, int] = {}
     rows = (
-        Reception.objects.filter(
-            status=Reception.Status.HELD,
+        monthly_receptions()
+        .filter(
             starts_at__gte=_aware(dt.date(year, 1, 1)),
             starts_at__lt=_aware(dt.date(year + 1, 1, 1)),
         )
@@ -242,7 +280,7 @@ def attendance_report(
     congress = congress or Congress.objects.order_by("-number").first()
     start, end = _aware(dt.date(year, 1, 1)), _aware(dt.date(year + 1, 1, 1))
     in_year = Q(
-        receptions__status=Reception.Status.HELD,
+        receptions__status__in=HELD,
         receptions__starts_at__gte=start,
         receptions__starts_at__lt=end,
     )
@@ -268,7 +306,7 @@ def attendance_report(
 def deputy_activities(deputy: Deputy, year: int) -> QuerySet[Reception]:
     start, end = _aware(dt.date(year, 1, 1)), _aware(dt.date(year + 1, 1, 1))
     return (
-        deputy.receptions.filter(status=Reception.Status.HELD, starts_at__gte=start, starts_at__lt=end)
+        deputy.receptions.filter(status__in=HELD, starts_at__gte=start, starts_at__lt=end)
         .select_related("station", "point")
         .order_by("starts_at")
     )

@@ -42,7 +42,8 @@ class ReceptionStatus(models.TextChoices):
 
 
 class ReceptionKind(models.TextChoices):
-    # D§31: at least one regular reception a month; thematic ones besides.
+    # D§31: a regular reception every month, deputies receiving the public for at least half a
+    # working day; thematic ones besides, of any length (selectors.monthly_receptions).
     REGULAR = "regular", _("Regular reception")
     THEMATIC = "thematic", _("Thematic reception")
 

@@ -14,8 +14,9 @@ from congress.models import User
 from congress.notifications.models import Notification
 from congress.roles import Role
 from deputies.models import Deputy
-from liaison_stations.models import Attachment, Opinion, Station
+from liaison_stations.models import Attachment, Opinion, Reception, Station
 from liaison_stations.services.opinions import opinion_classify, opinion_register
+from liaison_stations.services.receptions import reception_schedule
 from tests.conftest import BEIJING
 
 
@@ -89,6 +90,22 @@ def committee(make_user: Callable[..., User]) -> User:
 
 def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), BEIJING)
+
+
+def schedule(
+    clerk: User,
+    venue: Station,
+    day: dt.date,
+    start: tuple[int, int] = (8, 30),
+    end: tuple[int, int] = (12, 30),
+    **extra: Any,
+) -> Reception:
+    """A regular reception at `venue` on `day`, 8:30 to 12:30 unless told, with no deputy on it
+    unless told."""
+    values: dict[str, Any] = {"kind": "regular", "deputies": [], **extra}
+    return reception_schedule(
+        venue=venue, starts_at=at(day, *start), ends_at=at(day, *end), actor=clerk, **values
+    )
 
 
 @pytest.fixture
