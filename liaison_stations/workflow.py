@@ -6,7 +6,9 @@ A record made at a station, or sent online, starts `pending`; one made at a poin
 `registered` (D§31: points report to the station). Summarising and classifying moves nothing:
 the station may correct the summary while it handles the matter. A matter may be forwarded
 again, elsewhere, while it waits for the answer: that closes the first forwarding and starts
-the answer clock again (the clock's due date is stored on each Forwarding row).
+the answer clock again (the clock's due date is stored on each Forwarding row). Forwarded again
+to the body that has it, it is a double submit, refused (`already_forwarded`, in the service:
+the rule needs the body asked for, which the table's guards do not see).
 """
 
 from __future__ import annotations
@@ -84,6 +86,9 @@ MESSAGES: dict[str, Promise] = {
     ),
     "answer_missing": _("Write the answer: how the matter was handled."),
     "body_missing": _("Name the unit or body the matter is forwarded to (D§31: 转办)."),
+    "already_forwarded": _(
+        "The matter is already with %(body)s, awaiting its answer: it is forwarded again only on to another unit or body (D§31, D§35)."
+    ),
     "reason_missing": _("Give the reason."),
     "date_in_future": _("The date cannot be in the future."),
     "point_reports_to_station": _(

@@ -192,7 +192,8 @@ def opinion_forward(
 ) -> Forwarding:
     """Send the matter to the unit or body that can act, named or chosen among the portal's
     organisations (D§31 转办); its answer is due by the committee's period
-    (policy_rule("station_forward")). A matter sent on elsewhere closes the former forwarding."""
+    (policy_rule("station_forward")). A matter sent on elsewhere closes the former forwarding;
+    sent again to the body that has it, it is a double submit and is refused."""
     forwarded_on = forwarded_on or timezone.localdate()
     with transaction.atomic():
         opinion = locked_opinion(opinion)
@@ -201,9 +202,12 @@ def opinion_forward(
         if not body_name:
             raise refusal("body_missing", status=400)
         _require_not_future(forwarded_on)
-        Forwarding.objects.filter(opinion=opinion, outcome=Forwarding.Outcome.OPEN).update(
-            outcome=Forwarding.Outcome.REDIRECTED, closed_on=forwarded_on
-        )
+        current = Forwarding.objects.filter(opinion=opinion, outcome=Forwarding.Outcome.OPEN).first()
+        if current is not None:
+            if same_body(current, body_name, unit):
+                raise refusal("already_forwarded", body=current.body_name)
+            current.outcome, current.closed_on = Forwarding.Outcome.REDIRECTED, forwarded_on
+            current.save(update_fields=["outcome", "closed_on"])
         due = deadline(policy_rule("station_forward"), forwarded_on)
         forwarding = Forwarding.objects.create(
             opinion=opinion,
@@ -226,6 +230,18 @@ def opinion_forward(
             note=forwarding.body_name,
         )
     return forwarding
+
+
+def same_body(forwarding: Forwarding, body_name: str, unit: Organisation | None) -> bool:
+    """Whether a forwarding goes where the matter already is: the same organisation, or the
+    same name however it was spaced or cased (a double click, a client's retry)."""
+    if unit is not None and forwarding.unit_id is not None:
+        return forwarding.unit_id == unit.pk
+    return _folded(forwarding.body_name) in {_folded(body_name), _folded(unit.name if unit else "")}
+
+
+def _folded(name: str) -> str:
+    return "".join(name.split()).casefold()
 
 
 def opinion_answer(

@@ -56,6 +56,20 @@ def test_an_opinion_is_forwarded_answered_and_fed_back_through_actions(api, cler
     assert closed["status"] == "closed"
 
 
+def test_the_same_forward_sent_twice_answers_409_already_forwarded_and_another_body_is_allowed(
+    api, register, clerk
+):
+    opinion = register()
+    opinion_classify(opinion=opinion, summary="路面积水", category="transport", actor=clerk)
+    client = api(clerk)
+    path = f"/api/v1/opinions/{opinion.pk}/forward/"
+    assert client.post(path, {"body_name": "区交通局"}).status_code == 200
+    again = client.post(path, {"body_name": "区交通局"})
+    assert (again.status_code, again.json()["code"]) == (409, "already_forwarded")
+    elsewhere = client.post(path, {"body_name": "区住建局"}).json()
+    assert [f["outcome"] for f in elsewhere["forwardings"]] == ["", "redirected"]
+
+
 def test_a_refusal_is_explained_in_chinese_and_in_english(api, clerk, station):
     client = api(clerk)
     pk = client.post("/api/v1/opinions/", {"station": station.pk, **VISITOR}).json()["id"]

@@ -1,9 +1,9 @@
 """Ten clients asking for the same step at the same moment (a double click, a client's retries):
 the row lock and the table let exactly one through; the others answer 409 and change nothing.
 
-Answering and holding, not forwarding: a matter may legitimately be forwarded again from
-`forwarded` (the station sends it on elsewhere, D§31), so ten forwards one after the other are
-ten real steps. An answer, or a reception recorded as held, happens once.
+An answer, or a reception recorded as held, happens once. A matter may be forwarded again from
+`forwarded`, on to another body (D§31 转办, D§35 跟踪); the same forwarding asked again while
+it is open is a double submit (`already_forwarded`), so ten identical forwards make one.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from django.db import connection
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from liaison_stations.models import Event
+from liaison_stations.models import Event, Forwarding
 from liaison_stations.services.opinions import opinion_classify
 from liaison_stations.services.receptions import reception_schedule
 from tests.liaison_stations.conftest import at
@@ -79,3 +79,12 @@ def test_ten_parallel_holds_record_the_reception_held_once(clerk, station, deput
     answers = all_at_once(clerk, f"/api/v1/receptions/{reception.pk}/hold/", {"summary": "接待 5 人"})
     assert Counter(answers) == {(200, ""): 1, (409, "invalid_transition"): CLIENTS - 1}
     assert Event.objects.filter(reception=reception, action="hold").count() == 1
+
+
+def test_ten_parallel_forwards_to_the_same_body_make_one_forwarding(register, clerk, deputy):
+    opinion = register()
+    opinion_classify(opinion=opinion, summary="路面积水", category="transport", actor=clerk)
+    answers = all_at_once(clerk, f"/api/v1/opinions/{opinion.pk}/forward/", {"body_name": "区交通局"})
+    assert Counter(answers) == {(200, ""): 1, (409, "already_forwarded"): CLIENTS - 1}
+    assert Forwarding.objects.filter(opinion=opinion).count() == 1
+    assert Event.objects.filter(opinion=opinion, action="forward").count() == 1

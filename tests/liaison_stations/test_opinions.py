@@ -138,6 +138,43 @@ def test_forwarding_elsewhere_closes_the_first_forwarding(register, clerk):
     assert Forwarding.objects.filter(opinion=opinion, outcome="").count() == 1
 
 
+def test_forwarding_again_to_the_body_that_has_it_is_a_double_submit_and_is_refused(register, clerk):
+    opinion = register()
+    summarise(opinion, clerk)
+    first = opinion_forward(opinion=opinion, body_name="区住建局", actor=clerk)
+    with refused("already_forwarded") as refusal:
+        opinion_forward(opinion=opinion, body_name=" 区住建局 ", actor=clerk)
+    assert refusal.value.status == 409
+    assert list(opinion.forwardings.values_list("pk", "outcome")) == [(first.pk, "")]
+    assert opinion.events.filter(action="forward").count() == 1
+
+
+def test_forwarding_again_to_the_unit_that_has_it_is_refused_however_it_is_named(register, clerk, unit):
+    opinion = register()
+    summarise(opinion, clerk)
+    opinion_forward(opinion=opinion, body_name="", unit=unit, actor=clerk)
+    with refused("already_forwarded"):
+        opinion_forward(opinion=opinion, body_name="省教育厅（办公室）", unit=unit, actor=clerk)
+    with refused("already_forwarded"):
+        opinion_forward(opinion=opinion, body_name=unit.name, actor=clerk)
+    assert opinion.forwardings.count() == 1
+
+
+def test_once_sent_on_elsewhere_the_matter_may_go_back_to_the_first_body(register, clerk):
+    # D§31 转办 and D§35 跟踪: the station follows the matter wherever it has to go next.
+    opinion = register()
+    summarise(opinion, clerk)
+    opinion_forward(opinion=opinion, body_name="区住建局", actor=clerk)
+    opinion_forward(opinion=opinion, body_name="区城管局", actor=clerk)
+    back = opinion_forward(opinion=opinion, body_name="区住建局", actor=clerk)
+    assert back.is_open
+    assert list(opinion.forwardings.order_by("id").values_list("outcome", flat=True)) == [
+        "redirected",
+        "redirected",
+        "",
+    ]
+
+
 def test_a_forwarding_names_the_unit_or_body_it_goes_to(register, clerk, unit):
     opinion = register()
     summarise(opinion, clerk)
