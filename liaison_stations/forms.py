@@ -18,7 +18,7 @@ from congress.lists import PortalFilterSet
 from congress.models import Organisation
 from deputies.models import Deputy
 from liaison_stations import workflow
-from liaison_stations.abuse import challenge_passed, new_challenge
+from liaison_stations.abuse import Sender, challenge_passed, new_challenge
 from liaison_stations.models import Attachment, LiaisonOfficer, Opinion, Reception, Station
 from liaison_stations.selectors import opinions_matching, opinions_overdue
 from suggestions.models import SubjectArea
@@ -69,19 +69,23 @@ class PublicOpinionForm(forms.Form):
         help_text=_("What is the matter, where, since when, and what you would like done."),
     )
     challenge_token = forms.CharField(widget=forms.HiddenInput)
-    challenge_answer = forms.CharField(label=_("Check question"), max_length=4)
+    # Checked against the question that was asked (clean), not as typed into the form shown
+    # again, which asks a new question with an empty answer.
+    challenge_answer = forms.CharField(label=_("Check question"), max_length=4, required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.submitted_token = str(self.data.get("challenge_token", "")) if self.is_bound else ""
-        # Every showing of the form asks a fresh question, also after a mistake: a token is
-        # good once (liaison_stations.abuse).
+        self.submitted_answer = str(self.data.get("challenge_answer", "")) if self.is_bound else ""
+        # Every showing of the form asks a fresh question, also after a mistake or a refusal: a
+        # question is good for one accepted opinion (liaison_stations.abuse).
         challenge = new_challenge()
         self.question = challenge.question
         self.initial["challenge_token"] = challenge.token
         if isinstance(self.data, QueryDict):
             self.data = self.data.copy()
             self.data["challenge_token"] = challenge.token
+            self.data["challenge_answer"] = ""
         answer = self.fields["challenge_answer"]
         answer.label = _("Check question: %(question)s") % {"question": challenge.question}
         answer.help_text = _("Type the result. It keeps automated mail out.")
@@ -89,9 +93,13 @@ class PublicOpinionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not challenge_passed(self.submitted_token, data.get("challenge_answer") or ""):
+        if not challenge_passed(self.submitted_token, self.submitted_answer):
             self.add_error("challenge_answer", workflow.message("challenge_failed"))
         return data
+
+    def sender(self, address: str) -> Sender:
+        """Who sends it: the address, and the question answered (not the new one shown)."""
+        return Sender(address, self.submitted_token, self.submitted_answer)
 
 
 class TrackForm(forms.Form):

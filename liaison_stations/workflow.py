@@ -98,7 +98,7 @@ MESSAGES: dict[str, Promise] = {
     "station_inactive": _("This station is closed."),
     "one_addressee": _("Send the opinion to a station or to a deputy, one of the two (D§37)."),
     "challenge_failed": _("The answer to the check question is wrong or has expired. Please try again."),
-    "rate_limited": _("Too many submissions from your address. Please try again later."),
+    "rate_limited": _("Too many submissions from your connection. Please try again later."),
     "no_subject_area": _("No subject areas are set up for suggestions yet."),
     "already_suggested": _("This matter has already been turned into a suggestion."),
     "not_your_opinion": _("Only a deputy who received this matter, or to whom it was sent, can do this."),

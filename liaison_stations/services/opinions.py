@@ -17,7 +17,8 @@ from congress.deadlines.recompute import MovedDeadline
 from congress.deadlines.statutory import policy_rule
 from congress.models import Organisation, User
 from deputies.models import Deputy
-from liaison_stations import notices
+from liaison_stations import abuse, notices
+from liaison_stations.abuse import Sender
 from liaison_stations.models import Attachment, Event, Forwarding, Opinion, Reception, Station
 from liaison_stations.services.receptions import locked_reception
 from liaison_stations.services.stations import require_active, require_runs
@@ -95,9 +96,17 @@ def opinion_register(
 
 
 def opinion_submit_online(
-    *, name: str, contact: str, matter: str, station: Station | None = None, deputy: Deputy | None = None
+    *,
+    sender: Sender,
+    name: str,
+    contact: str,
+    matter: str,
+    station: Station | None = None,
+    deputy: Deputy | None = None,
 ) -> Opinion:
-    """The public form (D§37): to a station or point, or to one deputy (代表码), one of the two."""
+    """The public form and API (D§37): to a station or point, or to one deputy (代表码), one of
+    the two; the sender answered the check question and is within the hour's limits, counted
+    only once the opinion is accepted (liaison_stations.abuse)."""
     if (station is None) == (deputy is None):
         raise refusal("one_addressee", status=400)
     if deputy is not None:
@@ -106,6 +115,7 @@ def opinion_submit_online(
     if station is not None and not station.is_active:
         raise refusal("station_inactive")
     with transaction.atomic():
+        abuse.admit(sender, contact)
         opinion = _create_with_code(
             Opinion(
                 station=station.handling_station if station else None,

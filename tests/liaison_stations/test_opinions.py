@@ -30,7 +30,7 @@ from liaison_stations.services.opinions import (
 )
 from liaison_stations.workflow import OPINION
 from tests.helpers import refused
-from tests.liaison_stations.conftest import inbox, summarise
+from tests.liaison_stations.conftest import inbox, solved, summarise
 
 pytestmark = pytest.mark.django_db
 
@@ -254,14 +254,18 @@ def test_a_matter_set_aside_keeps_its_reason(register, clerk):
 
 def test_committee_staff_handle_a_deputy_s_online_mail_without_a_station(make_deputy, committee):
     lonely = make_deputy("赵刚")  # attached to no station
-    opinion = opinion_submit_online(deputy=lonely, name="甲", contact="139", matter="路灯不亮")
+    opinion = opinion_submit_online(
+        sender=solved(), deputy=lonely, name="甲", contact="139", matter="路灯不亮"
+    )
     assert opinion.station is None and opinion.deputy == lonely
     summarise(opinion, committee)
     assert opinion_answer(opinion=opinion, answer="已修复。", actor=committee).status == "answered"
 
 
 def test_online_mail_to_a_deputy_goes_to_the_deputy_s_station(deputy, station):
-    opinion = opinion_submit_online(deputy=deputy, name="甲", contact="139", matter="路灯不亮")
+    opinion = opinion_submit_online(
+        sender=solved(), deputy=deputy, name="甲", contact="139", matter="路灯不亮"
+    )
     assert (opinion.station, opinion.deputy, opinion.source) == (station, deputy, "online")
     assert opinion.status == Opinion.Status.PENDING
 
@@ -269,7 +273,7 @@ def test_online_mail_to_a_deputy_goes_to_the_deputy_s_station(deputy, station):
 def test_an_online_opinion_goes_to_a_station_or_to_a_deputy_one_of_the_two(station, deputy):
     for addressees in ({"station": station, "deputy": deputy}, {}):
         with refused("one_addressee") as refusal:
-            opinion_submit_online(name="甲", contact="139", matter="路灯不亮", **addressees)
+            opinion_submit_online(sender=solved(), name="甲", contact="139", matter="路灯不亮", **addressees)
         assert refusal.value.status == 400
     assert not Opinion.objects.exists()
 
@@ -278,10 +282,10 @@ def test_an_online_opinion_reaches_no_closed_station_and_no_deputy_out_of_office
     station.is_active = False
     station.save(update_fields=["is_active"])
     with refused("station_inactive"):
-        opinion_submit_online(station=station, name="甲", contact="139", matter="路灯不亮")
+        opinion_submit_online(sender=solved(), station=station, name="甲", contact="139", matter="路灯不亮")
     suspended = make_deputy(status="suspended", status_ground="detained", status_since=dt.date(2026, 1, 5))
     with refused("deputy_not_active"):
-        opinion_submit_online(deputy=suspended, name="甲", contact="139", matter="路灯不亮")
+        opinion_submit_online(sender=solved(), deputy=suspended, name="甲", contact="139", matter="路灯不亮")
     assert not Opinion.objects.exists()
 
 
@@ -380,6 +384,6 @@ def test_the_deputies_who_received_a_matter_are_told_its_answer(register, clerk,
 
 
 def test_an_online_opinion_reaches_the_deputy_and_the_station_staff(deputy, clerk):
-    opinion_submit_online(deputy=deputy, name="甲", contact="139", matter="路灯不亮")
+    opinion_submit_online(sender=solved(), deputy=deputy, name="甲", contact="139", matter="路灯不亮")
     assert inbox(deputy.user) == ["station_opinion_online"]
     assert inbox(clerk) == ["station_opinion_online"]
