@@ -45,9 +45,11 @@ KNOWN = {
 }
 
 
-def probe(client: APIClient, pages: list[str], ids: list[str], api: list[str], api_ids: list[str]) -> list:
+def probe(
+    client: APIClient, pages: list[str], ids: list[str], api: list[str], api_ids: list[str]
+) -> list[tuple[object, ...]]:
     """Every URL asked with every bad input; what answered a 5xx, or not as the contract says."""
-    wrong = []
+    wrong: list[tuple[object, ...]] = []
     for base in pages:
         for query in BAD:
             if (status := client.get(f"{base}?{query}").status_code) >= 500:
