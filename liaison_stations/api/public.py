@@ -117,11 +117,6 @@ class StationChallengeSerializer(serializers.Serializer):
     token = serializers.CharField(help_text="signed; good for one accepted opinion within the hour")
 
 
-REFUSAL = inline_serializer(
-    "StationPublicRefusal", {"code": serializers.CharField(), "detail": serializers.CharField()}
-)
-
-
 class StationTrackingSerializer(serializers.Serializer):
     code = serializers.CharField()
     status = serializers.CharField()
@@ -164,12 +159,7 @@ class PublicOpinionView(APIView):
         "expired or used one: 400 `challenge_failed`). Opinions accepted are limited per hour per "
         "address and contact, and per address (429 `rate_limited`); refused ones do not count.",
         request=StationPublicOpinionSerializer,
-        responses={
-            201: inline_serializer("StationTrackingCode", {"tracking_code": serializers.CharField()}),
-            400: REFUSAL,
-            409: REFUSAL,
-            429: REFUSAL,
-        },
+        responses={201: inline_serializer("StationTrackingCode", {"tracking_code": serializers.CharField()})},
     )
     def post(self, request: Request) -> Response:
         data = valid(StationPublicOpinionSerializer, request)
@@ -190,7 +180,7 @@ class PublicTrackingView(APIView):
     permission_classes = [permissions.AllowAny]
     authentication_classes: list[type] = []
 
-    @extend_schema(responses={200: StationTrackingSerializer, 404: REFUSAL, 429: REFUSAL})
+    @extend_schema(responses=StationTrackingSerializer)
     def get(self, request: Request, code: str) -> Response:
         _limit(request, "tracking", settings.TRACKING_LOOKUP_RATE)
         found = tracking(normalise_tracking_code(code))
