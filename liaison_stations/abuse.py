@@ -10,7 +10,9 @@ Two small defences, no outside service (government networks are closed):
   - tracking-code look-ups per address (TRACKING_LOOKUP_RATE): every look-up counts, since
     guessing codes is what that limit stops;
 - an arithmetic question signed with Django's signing, asked by the web form and by the API
-  alike (`GET public/opinions/` gives one), good for one accepted opinion.
+  alike (`GET public/opinions/` gives one), good for one accepted opinion. It keeps dumb
+  automated mail out and is no secret (a script can read it), so a wrong answer spends nothing:
+  what bounds a sender is the hour's count of accepted opinions.
 """
 
 from __future__ import annotations
