@@ -55,6 +55,13 @@ class DeputiesField(forms.ModelMultipleChoiceField):
 # --- Public (D§37) ------------------------------------------------------------------------
 
 
+class AnswerInput(forms.TextInput):
+    """The form shown again asks a new question: the answer to the last one is not filled in."""
+
+    def format_value(self, value: Any) -> None:
+        return None
+
+
 class PublicOpinionForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=50)
     contact = forms.CharField(
@@ -69,14 +76,11 @@ class PublicOpinionForm(forms.Form):
         help_text=_("What is the matter, where, since when, and what you would like done."),
     )
     challenge_token = forms.CharField(widget=forms.HiddenInput)
-    # Checked against the question that was asked (clean), not as typed into the form shown
-    # again, which asks a new question with an empty answer.
-    challenge_answer = forms.CharField(label=_("Check question"), max_length=4, required=False)
+    challenge_answer = forms.CharField(label=_("Check question"), max_length=4, widget=AnswerInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.submitted_token = str(self.data.get("challenge_token", "")) if self.is_bound else ""
-        self.submitted_answer = str(self.data.get("challenge_answer", "")) if self.is_bound else ""
         # Every showing of the form asks a fresh question, also after a mistake or a refusal: a
         # question is good for one accepted opinion (liaison_stations.abuse).
         challenge = new_challenge()
@@ -85,7 +89,6 @@ class PublicOpinionForm(forms.Form):
         if isinstance(self.data, QueryDict):
             self.data = self.data.copy()
             self.data["challenge_token"] = challenge.token
-            self.data["challenge_answer"] = ""
         answer = self.fields["challenge_answer"]
         answer.label = _("Check question: %(question)s") % {"question": challenge.question}
         answer.help_text = _("Type the result. It keeps automated mail out.")
@@ -93,13 +96,13 @@ class PublicOpinionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if not challenge_passed(self.submitted_token, self.submitted_answer):
+        if not challenge_passed(self.submitted_token, data.get("challenge_answer") or ""):
             self.add_error("challenge_answer", workflow.message("challenge_failed"))
         return data
 
     def sender(self, address: str) -> Sender:
         """Who sends it: the address, and the question answered (not the new one shown)."""
-        return Sender(address, self.submitted_token, self.submitted_answer)
+        return Sender(address, self.submitted_token, self.cleaned_data["challenge_answer"])
 
 
 class TrackForm(forms.Form):

@@ -135,6 +135,8 @@ def test_the_page_shown_again_over_the_limit_keeps_what_was_typed_and_asks_anew(
     assert "北门路灯三天不亮" in html
     assert solve(html)["challenge_token"] != answer["challenge_token"]
     assert response.context["form"].errors == {}
+    asked = re.search(r'<input[^>]*name="challenge_answer"[^>]*>', html)
+    assert asked and "value=" not in asked.group()  # the new question is not answered for them
 
 
 def test_no_address_or_contact_is_kept_with_the_counts(api, station, address):
