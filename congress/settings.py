@@ -378,8 +378,11 @@ PORTAL_PERIODS = {
 }
 # D§31 "half a working day": half of the statutory 8-hour day, unless the committee sets another.
 RECEPTION_MIN_MINUTES = env_int("RECEPTION_MIN_MINUTES", 240)
-# The public opinion form and API (D§37), per client address: "count/seconds".
+# The public opinion form and API (D§37), "count/seconds": opinions accepted per address and
+# contact, and per address whatever the contact (a community behind one NAT address); look-ups
+# of a tracking code per address.
 PUBLIC_OPINION_RATE = env_str("PUBLIC_OPINION_RATE", "5/3600")
+PUBLIC_OPINION_ADDRESS_RATE = env_str("PUBLIC_OPINION_ADDRESS_RATE", "50/3600")
 TRACKING_LOOKUP_RATE = env_str("TRACKING_LOOKUP_RATE", "60/3600")
 # Proxies in front of the portal that append to X-Forwarded-For (0: use the peer address).
 NUM_PROXIES = env_int("NUM_PROXIES", 0)

@@ -18,7 +18,7 @@ from congress.lists import PortalFilterSet
 from congress.models import Organisation
 from deputies.models import Deputy
 from liaison_stations import workflow
-from liaison_stations.abuse import challenge_passed, new_challenge
+from liaison_stations.abuse import Sender, challenge_passed, new_challenge
 from liaison_stations.models import Attachment, LiaisonOfficer, Opinion, Reception, Station
 from liaison_stations.selectors import opinions_matching, opinions_overdue
 from suggestions.models import SubjectArea
@@ -55,6 +55,13 @@ class DeputiesField(forms.ModelMultipleChoiceField):
 # --- Public (D§37) ------------------------------------------------------------------------
 
 
+class AnswerInput(forms.TextInput):
+    """The form shown again asks a new question: the answer to the last one is not filled in."""
+
+    def format_value(self, value: Any) -> None:
+        return None
+
+
 class PublicOpinionForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=50)
     contact = forms.CharField(
@@ -69,13 +76,13 @@ class PublicOpinionForm(forms.Form):
         help_text=_("What is the matter, where, since when, and what you would like done."),
     )
     challenge_token = forms.CharField(widget=forms.HiddenInput)
-    challenge_answer = forms.CharField(label=_("Check question"), max_length=4)
+    challenge_answer = forms.CharField(label=_("Check question"), max_length=4, widget=AnswerInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.submitted_token = str(self.data.get("challenge_token", "")) if self.is_bound else ""
-        # Every showing of the form asks a fresh question, also after a mistake: a token is
-        # good once (liaison_stations.abuse).
+        # Every showing of the form asks a fresh question, also after a mistake or a refusal: a
+        # question is good for one accepted opinion (liaison_stations.abuse).
         challenge = new_challenge()
         self.question = challenge.question
         self.initial["challenge_token"] = challenge.token
@@ -92,6 +99,10 @@ class PublicOpinionForm(forms.Form):
         if not challenge_passed(self.submitted_token, data.get("challenge_answer") or ""):
             self.add_error("challenge_answer", workflow.message("challenge_failed"))
         return data
+
+    def sender(self, address: str) -> Sender:
+        """Who sends it: the address, and the question answered (not the new one shown)."""
+        return Sender(address, self.submitted_token, self.cleaned_data["challenge_answer"])
 
 
 class TrackForm(forms.Form):
@@ -115,11 +126,17 @@ class ReceptionForm(forms.Form):
     ends = forms.TimeField(label=_("To"), widget=TimeInput(), initial=dt.time(12, 30))
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     deputies = DeputiesField(label=_("Deputies present"), queryset=Deputy.objects.none(), required=False)
-    other_attendees = forms.CharField(
-        label=_("Other deputies and attendees"),
+    other_deputies = forms.CharField(
+        label=_("Deputies of other congresses"),
         max_length=500,
         required=False,
         help_text=_("Deputies of the city, county and township congresses, by name."),
+    )
+    other_attendees = forms.CharField(
+        label=_("Other attendees"),
+        max_length=500,
+        required=False,
+        help_text=_("Staff, officials of the units concerned."),
     )
 
     def __init__(self, *args: Any, venue: Station, **kwargs: Any) -> None:
@@ -137,6 +154,14 @@ class ReceptionForm(forms.Form):
 
 class HoldForm(forms.Form):
     deputies = DeputiesField(label=_("Deputies who came"), queryset=Deputy.objects.none(), required=False)
+    other_deputies = forms.CharField(
+        label=_("Deputies of other congresses who came"),
+        max_length=500,
+        required=False,
+        help_text=_(
+            "By name. A reception counts for the month only with a deputy present (D§31: 安排代表接待群众)."
+        ),
+    )
     summary = forms.CharField(
         label=_("Record of the reception"),
         required=False,
@@ -148,6 +173,7 @@ class HoldForm(forms.Form):
         super().__init__(*args, **kwargs)
         _choices(self, "deputies").queryset = deputies_of(reception.venue, reception)
         self.fields["deputies"].initial = list(reception.deputies.values_list("pk", flat=True))
+        self.fields["other_deputies"].initial = reception.other_deputies
 
 
 class StationInfoForm(forms.ModelForm):

@@ -4,7 +4,8 @@
   station follows it up (D§35 跟踪), so its staff are reminded; once overdue the committee
   is told too.
 - `station_reception`: D§31 asks for a reception every month. A week before a month ends,
-  the staff of a station with none held or scheduled that month are reminded.
+  the staff of a station with none held or scheduled that month are reminded (one that counts:
+  selectors.monthly_receptions, a deputy present for at least half a working day).
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ def receptions_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
                         title=station.name,
                         link=reverse("stations:reception-new") + f"?station={station.pk}",
                         explanation=_(
-                            "A liaison station arranges at least one reception a month, of at least half a working day (D§31)."
+                            "A liaison station arranges at least one reception a month, deputies receiving the public for at least half a working day (D§31)."
                         ),
                         owners=staff[station.pk],
                     )

@@ -38,11 +38,17 @@ def reception_minimum() -> dt.timedelta:
     return dt.timedelta(minutes=settings.RECEPTION_MIN_MINUTES)
 
 
-def reception_times_problem(starts: dt.datetime, ends: dt.datetime) -> str | None:
-    """The refusal code for a reception's times, or None when they are acceptable."""
+def reception_times_problem(starts: dt.datetime, ends: dt.datetime, kind: str = "regular") -> str | None:
+    """The refusal code for a reception's times, or None when they are acceptable.
+
+    D§31 sets the half working day for the month's reception, the regular one (常规接待). A
+    thematic reception is organised on top of it (在组织常规接待的基础上) and the article gives it
+    no length: it may be shorter, and then it does not count for the month
+    (selectors.monthly_receptions).
+    """
     if timezone.localtime(ends).date() != timezone.localtime(starts).date():
         return "reception_not_one_day"
-    if ends - starts < reception_minimum():
+    if kind == "regular" and ends - starts < reception_minimum():
         return "reception_too_short"
     return None
 

@@ -6,7 +6,9 @@ A record made at a station, or sent online, starts `pending`; one made at a poin
 `registered` (D§31: points report to the station). Summarising and classifying moves nothing:
 the station may correct the summary while it handles the matter. A matter may be forwarded
 again, elsewhere, while it waits for the answer: that closes the first forwarding and starts
-the answer clock again (the clock's due date is stored on each Forwarding row).
+the answer clock again (the clock's due date is stored on each Forwarding row). Forwarded again
+to the body that has it, it is a double submit, refused (`already_forwarded`, in the service:
+the rule needs the body asked for, which the table's guards do not see).
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ class ReceptionStatus(models.TextChoices):
 
 
 class ReceptionKind(models.TextChoices):
-    # D§31: at least one regular reception a month; thematic ones besides.
+    # D§31: a regular reception every month, deputies receiving the public for at least half a
+    # working day; thematic ones besides, of any length (selectors.monthly_receptions).
     REGULAR = "regular", _("Regular reception")
     THEMATIC = "thematic", _("Thematic reception")
 
@@ -83,6 +86,9 @@ MESSAGES: dict[str, Promise] = {
     ),
     "answer_missing": _("Write the answer: how the matter was handled."),
     "body_missing": _("Name the unit or body the matter is forwarded to (D§31: 转办)."),
+    "already_forwarded": _(
+        "The matter is already with %(body)s, awaiting its answer: it is forwarded again only on to another unit or body (D§31, D§35)."
+    ),
     "reason_missing": _("Give the reason."),
     "date_in_future": _("The date cannot be in the future."),
     "point_reports_to_station": _(
@@ -92,7 +98,7 @@ MESSAGES: dict[str, Promise] = {
     "station_inactive": _("This station is closed."),
     "one_addressee": _("Send the opinion to a station or to a deputy, one of the two (D§37)."),
     "challenge_failed": _("The answer to the check question is wrong or has expired. Please try again."),
-    "rate_limited": _("Too many submissions from your address. Please try again later."),
+    "rate_limited": _("Too many submissions from your connection. Please try again later."),
     "no_subject_area": _("No subject areas are set up for suggestions yet."),
     "already_suggested": _("This matter has already been turned into a suggestion."),
     "not_your_opinion": _("Only a deputy who received this matter, or to whom it was sent, can do this."),

@@ -1,5 +1,6 @@
 """The public, read-only endpoints and the online opinion form (D§30(3), D§35, D§37): no login,
-rate limited per client address (liaison_stations.abuse), never a visitor's personal data."""
+the same check question and limits as the web form (liaison_stations.abuse), never a visitor's
+personal data."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from deputies.models import Deputy
-from liaison_stations.abuse import client_address, over_limit
+from liaison_stations.abuse import Sender, client_address, new_challenge, over_limit
 from liaison_stations.api.base import valid
 from liaison_stations.api.stations import StationFilter, StationOfficerSerializer
 from liaison_stations.models import Station
@@ -103,6 +104,17 @@ class StationPublicOpinionSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=50)
     contact = serializers.CharField(max_length=100)
     matter = serializers.CharField(max_length=5000)
+    challenge_token = serializers.CharField(
+        max_length=500, help_text="`token` of a check question from `GET public/opinions/`"
+    )
+    challenge_answer = serializers.CharField(max_length=4, help_text="the answer to its `question`")
+
+
+class StationChallengeSerializer(serializers.Serializer):
+    """The check question the web form asks, for an API client to put to its user."""
+
+    question = serializers.CharField(help_text="e.g. `3 + 4 = ?`")
+    token = serializers.CharField(help_text="signed; good for one accepted opinion within the hour")
 
 
 class StationTrackingSerializer(serializers.Serializer):
@@ -123,19 +135,36 @@ def _limit(request: Request, scope: str, rate: str) -> None:
 
 
 class PublicOpinionView(APIView):
-    """POST public/opinions/: anyone sends an opinion to a station or a deputy (D§37)."""
+    """public/opinions/: anyone sends an opinion to a station or a deputy (D§37), answering the
+    check question the web form asks (GET gives one)."""
 
     permission_classes = [permissions.AllowAny]
     authentication_classes: list[type] = []
 
     @extend_schema(
+        operation_id="public_opinions_challenge",
+        summary="A check question for sending an opinion",
+        description="Put `question` to the sender; send `token` and the answer with the opinion "
+        "as `challenge_token` and `challenge_answer`. A question is good for one accepted opinion "
+        "within the hour.",
+        responses=StationChallengeSerializer,
+    )
+    def get(self, request: Request) -> Response:
+        challenge = new_challenge()
+        return Response({"question": challenge.question, "token": challenge.token})
+
+    @extend_schema(
+        summary="Send an opinion to a station or a deputy",
+        description="With the answer to a check question from `GET public/opinions/` (a wrong, "
+        "expired or used one: 400 `challenge_failed`). Opinions accepted are limited per hour per "
+        "address and contact, and per address (429 `rate_limited`); refused ones do not count.",
         request=StationPublicOpinionSerializer,
         responses={201: inline_serializer("StationTrackingCode", {"tracking_code": serializers.CharField()})},
     )
     def post(self, request: Request) -> Response:
-        _limit(request, "public-opinion", settings.PUBLIC_OPINION_RATE)
         data = valid(StationPublicOpinionSerializer, request)
         opinion = opinion_submit_online(
+            sender=Sender(client_address(request), data["challenge_token"], data["challenge_answer"]),
             station=data.get("station"),
             deputy=data.get("deputy"),
             name=data["name"],

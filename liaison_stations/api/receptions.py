@@ -27,7 +27,7 @@ class ReceptionSerializer(serializers.ModelSerializer):
         model = Reception
         fields = [
             "id", "station", "point", "kind", "theme", "starts_at", "ends_at", "place", "deputies",
-            "other_attendees", "status", "summary",
+            "other_deputies", "other_attendees", "status", "summary",
         ]  # fmt: skip
         read_only_fields = ["point", "status", "summary"]
         extra_kwargs = {"deputies": {"required": False}}
@@ -59,8 +59,11 @@ class ReceptionFilter(PortalFilterSet):
 
 
 class ReceptionHoldSerializer(serializers.Serializer):
+    """The deputies who came; either list left out keeps those the reception was scheduled with."""
+
     summary = serializers.CharField(required=False, allow_blank=True, default="")
     deputies = serializers.PrimaryKeyRelatedField(queryset=Deputy.objects.all(), many=True, required=False)
+    other_deputies = serializers.CharField(required=False, allow_blank=True, max_length=500)
 
 
 class ReceptionViewSet(
@@ -94,6 +97,7 @@ class ReceptionViewSet(
             ends_at=data["ends_at"],
             place=data.get("place", ""),
             deputies=data.get("deputies", []),
+            other_deputies=data.get("other_deputies", ""),
             other_attendees=data.get("other_attendees", ""),
             actor=actor(request),
         )
@@ -108,6 +112,7 @@ class ReceptionViewSet(
             reception=self.get_object(),
             summary=data["summary"],
             deputies=data.get("deputies"),
+            other_deputies=data.get("other_deputies"),
             actor=actor(request),
         )
         return Response(self.get_serializer(reception).data)

@@ -8,6 +8,7 @@ forward, follow up, answer and publish (D§31, D§35). The public sends opinions
 One module per kind of record; Django and the rest of the portal import them from here.
 """
 
+from liaison_stations.models.abuse import UseCount
 from liaison_stations.models.events import Event
 from liaison_stations.models.opinions import Forwarding, Opinion
 from liaison_stations.models.receptions import Reception
@@ -23,4 +24,5 @@ __all__ = [
     "Opinion",
     "Reception",
     "Station",
+    "UseCount",
 ]

@@ -39,7 +39,10 @@ class Reception(models.Model):
         Deputy, verbose_name=_("deputies present"), blank=True, related_name="receptions"
     )
     # Deputies of the city, county and township congresses are not in this portal: named here.
-    other_attendees = models.CharField(_("other deputies and attendees"), max_length=500, blank=True)
+    # They receive the public as much as this congress's deputies do (D§31).
+    other_deputies = models.CharField(_("deputies of other congresses present"), max_length=500, blank=True)
+    # Anyone else who took part: staff, officials of the units concerned.
+    other_attendees = models.CharField(_("other attendees"), max_length=500, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED)
     summary = models.TextField(_("record of the reception"), blank=True)
     created_by = models.ForeignKey(

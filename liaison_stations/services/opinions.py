@@ -17,7 +17,8 @@ from congress.deadlines.recompute import MovedDeadline
 from congress.deadlines.statutory import policy_rule
 from congress.models import Organisation, User
 from deputies.models import Deputy
-from liaison_stations import notices
+from liaison_stations import abuse, notices
+from liaison_stations.abuse import Sender
 from liaison_stations.models import Attachment, Event, Forwarding, Opinion, Reception, Station
 from liaison_stations.services.receptions import locked_reception
 from liaison_stations.services.stations import require_active, require_runs
@@ -95,9 +96,17 @@ def opinion_register(
 
 
 def opinion_submit_online(
-    *, name: str, contact: str, matter: str, station: Station | None = None, deputy: Deputy | None = None
+    *,
+    sender: Sender,
+    name: str,
+    contact: str,
+    matter: str,
+    station: Station | None = None,
+    deputy: Deputy | None = None,
 ) -> Opinion:
-    """The public form (D§37): to a station or point, or to one deputy (代表码), one of the two."""
+    """The public form and API (D§37): to a station or point, or to one deputy (代表码), one of
+    the two; the sender answered the check question and is within the hour's limits, counted
+    only once the opinion is accepted (liaison_stations.abuse)."""
     if (station is None) == (deputy is None):
         raise refusal("one_addressee", status=400)
     if deputy is not None:
@@ -106,6 +115,7 @@ def opinion_submit_online(
     if station is not None and not station.is_active:
         raise refusal("station_inactive")
     with transaction.atomic():
+        abuse.admit(sender, contact)
         opinion = _create_with_code(
             Opinion(
                 station=station.handling_station if station else None,
@@ -192,7 +202,8 @@ def opinion_forward(
 ) -> Forwarding:
     """Send the matter to the unit or body that can act, named or chosen among the portal's
     organisations (D§31 转办); its answer is due by the committee's period
-    (policy_rule("station_forward")). A matter sent on elsewhere closes the former forwarding."""
+    (policy_rule("station_forward")). A matter sent on elsewhere closes the former forwarding;
+    sent again to the body that has it, it is a double submit and is refused."""
     forwarded_on = forwarded_on or timezone.localdate()
     with transaction.atomic():
         opinion = locked_opinion(opinion)
@@ -201,9 +212,12 @@ def opinion_forward(
         if not body_name:
             raise refusal("body_missing", status=400)
         _require_not_future(forwarded_on)
-        Forwarding.objects.filter(opinion=opinion, outcome=Forwarding.Outcome.OPEN).update(
-            outcome=Forwarding.Outcome.REDIRECTED, closed_on=forwarded_on
-        )
+        current = Forwarding.objects.filter(opinion=opinion, outcome=Forwarding.Outcome.OPEN).first()
+        if current is not None:
+            if same_body(current, body_name, unit):
+                raise refusal("already_forwarded", body=current.body_name)
+            current.outcome, current.closed_on = Forwarding.Outcome.REDIRECTED, forwarded_on
+            current.save(update_fields=["outcome", "closed_on"])
         due = deadline(policy_rule("station_forward"), forwarded_on)
         forwarding = Forwarding.objects.create(
             opinion=opinion,
@@ -226,6 +240,18 @@ def opinion_forward(
             note=forwarding.body_name,
         )
     return forwarding
+
+
+def same_body(forwarding: Forwarding, body_name: str, unit: Organisation | None) -> bool:
+    """Whether a forwarding goes where the matter already is: the same organisation, or the
+    same name however it was spaced or cased (a double click, a client's retry)."""
+    if unit is not None and forwarding.unit_id is not None:
+        return forwarding.unit_id == unit.pk
+    return _folded(forwarding.body_name) in {_folded(body_name), _folded(unit.name if unit else "")}
+
+
+def _folded(name: str) -> str:
+    return "".join(name.split()).casefold()
 
 
 def opinion_answer(

@@ -27,6 +27,7 @@ def reception_schedule(
     actor: User,
     theme: str = "",
     place: str = "",
+    other_deputies: str = "",
     other_attendees: str = "",
 ) -> Reception:
     """Schedule a reception at a station or one of its points; the deputies are told."""
@@ -35,7 +36,7 @@ def reception_schedule(
         raise refusal("station_inactive")
     if kind == Reception.Kind.THEMATIC and not theme.strip():
         raise refusal("reception_theme_missing", status=400)
-    problem = reception_times_problem(starts_at, ends_at)
+    problem = reception_times_problem(starts_at, ends_at, kind)
     if problem:
         raise refusal(problem, status=400, hours=_hours(reception_minimum()))
     require_active(deputies)
@@ -48,6 +49,7 @@ def reception_schedule(
             starts_at=starts_at,
             ends_at=ends_at,
             place=place.strip() or venue.address,
+            other_deputies=other_deputies.strip(),
             other_attendees=other_attendees.strip(),
             created_by=actor,
         )
@@ -71,17 +73,28 @@ def locked_reception(reception: Reception) -> Reception:
 
 
 def reception_hold(
-    *, reception: Reception, actor: User, summary: str = "", deputies: Sequence[Deputy] | None = None
+    *,
+    reception: Reception,
+    actor: User,
+    summary: str = "",
+    deputies: Sequence[Deputy] | None = None,
+    other_deputies: str | None = None,
 ) -> Reception:
-    """Record that the reception took place, with the deputies who actually came."""
+    """Record that the reception took place, with the deputies who actually came (of this
+    congress, and of others by name; None keeps those scheduled). One with no deputy present
+    is recorded as it happened, and does not count for the month (D§31)."""
     with transaction.atomic():
         reception = locked_reception(reception)
         step = RECEPTION.require("hold", reception, actor)
+        fields = ["status", "summary"]
         if deputies is not None:
             require_active(deputies)
             reception.deputies.set(deputies)
+        if other_deputies is not None:
+            reception.other_deputies = other_deputies.strip()
+            fields.append("other_deputies")
         reception.status, reception.summary = step.target, summary.strip()
-        reception.save(update_fields=["status", "summary"])
+        reception.save(update_fields=fields)
         Event.objects.create(
             reception=reception, actor=actor, action="hold", from_status=step.source, to_status=step.target
         )

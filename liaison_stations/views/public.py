@@ -92,32 +92,26 @@ def station_matters(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _rate_limited(request: HttpRequest) -> bool:
-    return over_limit("public-opinion", client_address(request), settings.PUBLIC_OPINION_RATE)
-
-
 def _opinion_form(request: HttpRequest, *, station: Station | None, deputy: Deputy | None) -> HttpResponse:
+    """The form; a refusal (the hour's limit, a question answered twice at once) shows it again
+    with what was typed and a new question (congress.pages.refusals)."""
     form = PublicOpinionForm(request.POST or None)
-    context: dict[str, Any] = {"form": form, "station": station, "deputy": deputy}
-    if request.method == "POST":
-        # Every attempt counts, right or wrong: the limit also stops guessing the question.
-        if _rate_limited(request):
-            context["refusal"] = message("rate_limited")
-            return render(request, "liaison_stations/opinion_form.html", context, status=429)
-        if form.is_valid():
-            opinion = opinion_submit_online(
-                station=station,
-                deputy=deputy,
-                name=form.cleaned_data["name"],
-                contact=form.cleaned_data["contact"],
-                matter=form.cleaned_data["matter"],
-            )
-            return render(
-                request,
-                "liaison_stations/opinion_sent.html",
-                {"code": opinion.tracking_code, "station": station, "deputy": deputy},
-                status=201,
-            )
+    if request.method == "POST" and form.is_valid():
+        opinion = opinion_submit_online(
+            sender=form.sender(client_address(request)),
+            station=station,
+            deputy=deputy,
+            name=form.cleaned_data["name"],
+            contact=form.cleaned_data["contact"],
+            matter=form.cleaned_data["matter"],
+        )
+        return render(
+            request,
+            "liaison_stations/opinion_sent.html",
+            {"code": opinion.tracking_code, "station": station, "deputy": deputy},
+            status=201,
+        )
+    context = {"form": form, "station": station, "deputy": deputy}
     return render(request, "liaison_stations/opinion_form.html", context)
 
 

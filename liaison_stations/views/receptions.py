@@ -16,7 +16,12 @@ from congress.pages import refusals
 from congress.workflow import available_actions
 from liaison_stations.forms import HoldForm, ReasonForm, ReceptionForm, ReceptionListFilter
 from liaison_stations.permissions import may_run
-from liaison_stations.selectors import receptions_visible_to, stations_run_by, visitor_counts
+from liaison_stations.selectors import (
+    counts_for_the_month,
+    receptions_visible_to,
+    stations_run_by,
+    visitor_counts,
+)
 from liaison_stations.services.receptions import reception_cancel, reception_hold, reception_schedule
 from liaison_stations.views.scope import (
     actor,
@@ -88,6 +93,7 @@ def reception_new(request: HttpRequest) -> HttpResponse:
             ends_at=data["ends_at"],
             place=data["place"],
             deputies=list(data["deputies"]),
+            other_deputies=data["other_deputies"],
             other_attendees=data["other_attendees"],
             actor=actor(request),
         )
@@ -113,6 +119,7 @@ def reception_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "reception": reception,
             "actions": actions,
+            "counts_for_the_month": counts_for_the_month(reception),
             "hold_form": HoldForm(hold, reception=reception) if "hold" in actions else None,
             "cancel_form": ReasonForm(posted_to(request, "reception-cancel"))
             if "cancel" in actions
@@ -135,6 +142,7 @@ def reception_hold_view(request: HttpRequest, pk: int) -> HttpResponse:
         reception=reception,
         summary=form.cleaned_data["summary"],
         deputies=list(form.cleaned_data["deputies"]),
+        other_deputies=form.cleaned_data["other_deputies"],
         actor=actor(request),
     )
     messages.success(request, _("The reception is recorded as held."))

@@ -71,7 +71,7 @@ def missing_months(request: HttpRequest) -> HttpResponse:
                 _("County or district"),
                 _("Station"),
                 _("Months without a reception"),
-                _("Receptions held"),
+                _("Monthly receptions held"),
             ],
             (
                 (

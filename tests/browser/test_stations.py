@@ -1,6 +1,7 @@
 # ruff: noqa: F811
 """A station clerk on a phone: a visitor registered at a reception, the matter forwarded and
-answered; the public board then shows the answer and never the visitor."""
+answered; the public board then shows the answer and never the visitor. And the pages' small
+behaviours (static/js/portal.js) under a Content-Security-Policy that allows no inline script."""
 
 import datetime as dt
 
@@ -14,7 +15,7 @@ from tests.conftest import PASSWORD
 
 # The station fixtures live beside the station tests; importing them makes them available
 # here, and the test's parameters then name them again (F811 is pytest's way, not a bug).
-from tests.liaison_stations.conftest import at, clerk, deputy, make_station, station  # noqa: F401
+from tests.liaison_stations.conftest import at, clerk, deputy, make_station, point, station  # noqa: F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -71,3 +72,52 @@ def test_a_visitor_registered_on_a_phone_is_forwarded_answered_and_published(
     assert "区住建局已安排修补" in board
     body = page.inner_text("body")
     assert "王秀英" not in body and "13912345678" not in body
+
+
+@pytest.fixture
+def under_policy(phone_page):
+    """Every answer served with a policy that allows the portal's own scripts and nothing inline;
+    what the policy blocks is collected."""
+    blocked: list[str] = []
+
+    def with_policy(route):
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": "script-src 'self'; object-src 'none'"}
+        route.fulfill(response=response, headers=headers)
+
+    phone_page.route("**/*", with_policy)
+    phone_page.on(
+        "console",
+        lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    return phone_page, blocked
+
+
+def test_the_station_pages_work_under_a_policy_without_inline_script(
+    under_policy, live_server, clerk, station, point
+):
+    page, blocked = under_policy
+    sign_in(page, live_server.url, "station1", PASSWORD)
+
+    page.goto(f"{live_server.url}/stations/receptions/new/?station={station.pk}")
+    with page.expect_navigation():
+        page.select_option("#venue", str(point.pk))  # data-autosubmit
+    assert f"station={point.pk}" in page.url
+    assert page.locator("#venue").input_value() == str(point.pk)
+
+    page.goto(f"{live_server.url}/stations/{station.pk}/qr/")
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.get_by_role("button", name="打印").click()  # data-print, shown by the script
+    assert page.evaluate("window.printed") == 1
+
+    # data-check-all, for the lists that offer it: ticks every box of its name in its form.
+    page.evaluate(
+        """document.body.insertAdjacentHTML("beforeend", `<form id="picks">
+        <input type="checkbox" id="all" data-check-all="ids">
+        <input type="checkbox" name="ids" value="1"><input type="checkbox" name="ids" value="2"></form>`)"""
+    )
+    page.check("#all")
+    assert page.evaluate("[...document.querySelectorAll('#picks [name=ids]')].every(b => b.checked)")
+    page.uncheck("#picks [name=ids][value='2']")
+    assert page.evaluate("document.getElementById('all').indeterminate")
+    assert blocked == []

@@ -9,22 +9,38 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.core import signing
 
 from congress.models import User
 from congress.notifications.models import Notification
 from congress.roles import Role
 from deputies.models import Deputy
-from liaison_stations.models import Attachment, Opinion, Station
+from liaison_stations.abuse import CHALLENGE_SALT, Sender, new_challenge
+from liaison_stations.models import Attachment, Opinion, Reception, Station
 from liaison_stations.services.opinions import opinion_classify, opinion_register
+from liaison_stations.services.receptions import reception_schedule
 from tests.conftest import BEIJING
 
 
 @pytest.fixture
 def address() -> str:
-    """A client address of its own per test: rate limits count per address in the cache,
-    which outlives a test."""
+    """A client address of its own per test, as each visitor has."""
     n = secrets.randbits(24)
     return f"10.{n >> 16}.{(n >> 8) & 255}.{n & 255}"
+
+
+def solved(address: str = "10.0.0.1") -> Sender:
+    """A sender from `address` who answered a fresh check question rightly, as a person would."""
+    challenge = new_challenge()
+    data = signing.loads(challenge.token, salt=CHALLENGE_SALT)
+    return Sender(address, challenge.token, str(data["a"] + data["b"]))
+
+
+def solve_api(client: Any) -> dict[str, str]:
+    """Ask the API for a check question and answer it: the fields a public POST carries."""
+    challenge = client.get("/api/v1/public/opinions/").json()
+    data = signing.loads(challenge["token"], salt=CHALLENGE_SALT)
+    return {"challenge_token": challenge["token"], "challenge_answer": str(data["a"] + data["b"])}
 
 
 @pytest.fixture
@@ -89,6 +105,22 @@ def committee(make_user: Callable[..., User]) -> User:
 
 def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, minute), BEIJING)
+
+
+def schedule(
+    clerk: User,
+    venue: Station,
+    day: dt.date,
+    start: tuple[int, int] = (8, 30),
+    end: tuple[int, int] = (12, 30),
+    **extra: Any,
+) -> Reception:
+    """A regular reception at `venue` on `day`, 8:30 to 12:30 unless told, with no deputy on it
+    unless told."""
+    values: dict[str, Any] = {"kind": "regular", "deputies": [], **extra}
+    return reception_schedule(
+        venue=venue, starts_at=at(day, *start), ends_at=at(day, *end), actor=clerk, **values
+    )
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import pytest
 
 from liaison_stations.models import Forwarding, Opinion
 from liaison_stations.services.opinions import opinion_answer, opinion_classify, opinion_forward
+from tests.liaison_stations.conftest import solve_api
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +55,20 @@ def test_an_opinion_is_forwarded_answered_and_fed_back_through_actions(api, cler
     assert answered["forwardings"][0]["outcome"] == "answered"
     closed = client.post(f"/api/v1/opinions/{pk}/feedback/", {"way": "phone"}).json()
     assert closed["status"] == "closed"
+
+
+def test_the_same_forward_sent_twice_answers_409_already_forwarded_and_another_body_is_allowed(
+    api, register, clerk
+):
+    opinion = register()
+    opinion_classify(opinion=opinion, summary="路面积水", category="transport", actor=clerk)
+    client = api(clerk)
+    path = f"/api/v1/opinions/{opinion.pk}/forward/"
+    assert client.post(path, {"body_name": "区交通局"}).status_code == 200
+    again = client.post(path, {"body_name": "区交通局"})
+    assert (again.status_code, again.json()["code"]) == (409, "already_forwarded")
+    elsewhere = client.post(path, {"body_name": "区住建局"}).json()
+    assert [f["outcome"] for f in elsewhere["forwardings"]] == ["", "redirected"]
 
 
 def test_a_refusal_is_explained_in_chinese_and_in_english(api, clerk, station):
@@ -163,7 +178,13 @@ def test_anyone_sends_an_opinion_and_follows_it_by_its_code(api, station, addres
     client = api(None)
     sent = client.post(
         "/api/v1/public/opinions/",
-        {"station": station.pk, "name": "张三", "contact": "13700000000", "matter": "路灯不亮"},
+        {
+            "station": station.pk,
+            "name": "张三",
+            "contact": "13700000000",
+            "matter": "路灯不亮",
+            **solve_api(client),
+        },
         REMOTE_ADDR=address,
     )
     assert sent.status_code == 201, sent.content
@@ -178,12 +199,21 @@ def test_anyone_sends_an_opinion_and_follows_it_by_its_code(api, station, addres
 
 
 def test_a_public_opinion_goes_to_a_station_or_a_deputy_not_both(api, station, deputy, address):
-    response = api(None).post(
+    client = api(None)
+    response = client.post(
         "/api/v1/public/opinions/",
-        {"station": station.pk, "deputy": deputy.pk, "name": "张三", "contact": "1", "matter": "x"},
+        {
+            "station": station.pk,
+            "deputy": deputy.pk,
+            "name": "张三",
+            "contact": "1",
+            "matter": "x",
+            **solve_api(client),
+        },
         REMOTE_ADDR=address,
     )
     assert response.status_code == 400
+    assert response.json()["code"] == "one_addressee"
 
 
 def test_the_public_opinion_api_is_rate_limited_per_address(api, station, address, settings):
@@ -191,14 +221,22 @@ def test_the_public_opinion_api_is_rate_limited_per_address(api, station, addres
     payload = {"station": station.pk, "name": "张三", "contact": "1", "matter": "x"}
     client = api(None)
     codes = [
-        client.post("/api/v1/public/opinions/", payload, REMOTE_ADDR=address).status_code for _ in range(4)
+        client.post(
+            "/api/v1/public/opinions/", {**payload, **solve_api(client)}, REMOTE_ADDR=address
+        ).status_code
+        for _ in range(4)
     ]
     assert codes == [201, 201, 201, 429]
-    refused = client.post("/api/v1/public/opinions/", payload, REMOTE_ADDR=address)
+    refused = client.post("/api/v1/public/opinions/", {**payload, **solve_api(client)}, REMOTE_ADDR=address)
     assert refused.json()["code"] == "rate_limited"
     # Another address is not held back by this one.
     other = address.rsplit(".", 1)[0] + ".254" if not address.endswith(".254") else address[:-3] + "253"
-    assert client.post("/api/v1/public/opinions/", payload, REMOTE_ADDR=other).status_code == 201
+    assert (
+        client.post(
+            "/api/v1/public/opinions/", {**payload, **solve_api(client)}, REMOTE_ADDR=other
+        ).status_code
+        == 201
+    )
 
 
 def test_behind_a_proxy_the_limit_counts_the_client_not_the_proxy(api, station, address, settings):
@@ -206,14 +244,14 @@ def test_behind_a_proxy_the_limit_counts_the_client_not_the_proxy(api, station, 
     settings.NUM_PROXIES = 1
     payload = {"station": station.pk, "name": "张三", "contact": "1", "matter": "x"}
     client = api(None)
-    first = client.post(
-        "/api/v1/public/opinions/", payload, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address
-    )
-    again = client.post(
-        "/api/v1/public/opinions/", payload, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address
-    )
-    other = client.post(
-        "/api/v1/public/opinions/", payload, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=address + "0"
+    first, again, other = (
+        client.post(
+            "/api/v1/public/opinions/",
+            {**payload, **solve_api(client)},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+        for forwarded in (address, address, address + "0")
     )
     assert (first.status_code, again.status_code, other.status_code) == (201, 429, 201)
 

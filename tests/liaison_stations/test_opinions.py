@@ -30,7 +30,7 @@ from liaison_stations.services.opinions import (
 )
 from liaison_stations.workflow import OPINION
 from tests.helpers import refused
-from tests.liaison_stations.conftest import inbox, summarise
+from tests.liaison_stations.conftest import inbox, solved, summarise
 
 pytestmark = pytest.mark.django_db
 
@@ -138,6 +138,43 @@ def test_forwarding_elsewhere_closes_the_first_forwarding(register, clerk):
     assert Forwarding.objects.filter(opinion=opinion, outcome="").count() == 1
 
 
+def test_forwarding_again_to_the_body_that_has_it_is_a_double_submit_and_is_refused(register, clerk):
+    opinion = register()
+    summarise(opinion, clerk)
+    first = opinion_forward(opinion=opinion, body_name="区住建局", actor=clerk)
+    with refused("already_forwarded") as refusal:
+        opinion_forward(opinion=opinion, body_name=" 区住建局 ", actor=clerk)
+    assert refusal.value.status == 409
+    assert list(opinion.forwardings.values_list("pk", "outcome")) == [(first.pk, "")]
+    assert opinion.events.filter(action="forward").count() == 1
+
+
+def test_forwarding_again_to_the_unit_that_has_it_is_refused_however_it_is_named(register, clerk, unit):
+    opinion = register()
+    summarise(opinion, clerk)
+    opinion_forward(opinion=opinion, body_name="", unit=unit, actor=clerk)
+    with refused("already_forwarded"):
+        opinion_forward(opinion=opinion, body_name="省教育厅（办公室）", unit=unit, actor=clerk)
+    with refused("already_forwarded"):
+        opinion_forward(opinion=opinion, body_name=unit.name, actor=clerk)
+    assert opinion.forwardings.count() == 1
+
+
+def test_once_sent_on_elsewhere_the_matter_may_go_back_to_the_first_body(register, clerk):
+    # D§31 转办 and D§35 跟踪: the station follows the matter wherever it has to go next.
+    opinion = register()
+    summarise(opinion, clerk)
+    opinion_forward(opinion=opinion, body_name="区住建局", actor=clerk)
+    opinion_forward(opinion=opinion, body_name="区城管局", actor=clerk)
+    back = opinion_forward(opinion=opinion, body_name="区住建局", actor=clerk)
+    assert back.is_open
+    assert list(opinion.forwardings.order_by("id").values_list("outcome", flat=True)) == [
+        "redirected",
+        "redirected",
+        "",
+    ]
+
+
 def test_a_forwarding_names_the_unit_or_body_it_goes_to(register, clerk, unit):
     opinion = register()
     summarise(opinion, clerk)
@@ -217,14 +254,18 @@ def test_a_matter_set_aside_keeps_its_reason(register, clerk):
 
 def test_committee_staff_handle_a_deputy_s_online_mail_without_a_station(make_deputy, committee):
     lonely = make_deputy("赵刚")  # attached to no station
-    opinion = opinion_submit_online(deputy=lonely, name="甲", contact="139", matter="路灯不亮")
+    opinion = opinion_submit_online(
+        sender=solved(), deputy=lonely, name="甲", contact="139", matter="路灯不亮"
+    )
     assert opinion.station is None and opinion.deputy == lonely
     summarise(opinion, committee)
     assert opinion_answer(opinion=opinion, answer="已修复。", actor=committee).status == "answered"
 
 
 def test_online_mail_to_a_deputy_goes_to_the_deputy_s_station(deputy, station):
-    opinion = opinion_submit_online(deputy=deputy, name="甲", contact="139", matter="路灯不亮")
+    opinion = opinion_submit_online(
+        sender=solved(), deputy=deputy, name="甲", contact="139", matter="路灯不亮"
+    )
     assert (opinion.station, opinion.deputy, opinion.source) == (station, deputy, "online")
     assert opinion.status == Opinion.Status.PENDING
 
@@ -232,7 +273,7 @@ def test_online_mail_to_a_deputy_goes_to_the_deputy_s_station(deputy, station):
 def test_an_online_opinion_goes_to_a_station_or_to_a_deputy_one_of_the_two(station, deputy):
     for addressees in ({"station": station, "deputy": deputy}, {}):
         with refused("one_addressee") as refusal:
-            opinion_submit_online(name="甲", contact="139", matter="路灯不亮", **addressees)
+            opinion_submit_online(sender=solved(), name="甲", contact="139", matter="路灯不亮", **addressees)
         assert refusal.value.status == 400
     assert not Opinion.objects.exists()
 
@@ -241,10 +282,10 @@ def test_an_online_opinion_reaches_no_closed_station_and_no_deputy_out_of_office
     station.is_active = False
     station.save(update_fields=["is_active"])
     with refused("station_inactive"):
-        opinion_submit_online(station=station, name="甲", contact="139", matter="路灯不亮")
+        opinion_submit_online(sender=solved(), station=station, name="甲", contact="139", matter="路灯不亮")
     suspended = make_deputy(status="suspended", status_ground="detained", status_since=dt.date(2026, 1, 5))
     with refused("deputy_not_active"):
-        opinion_submit_online(deputy=suspended, name="甲", contact="139", matter="路灯不亮")
+        opinion_submit_online(sender=solved(), deputy=suspended, name="甲", contact="139", matter="路灯不亮")
     assert not Opinion.objects.exists()
 
 
@@ -343,6 +384,6 @@ def test_the_deputies_who_received_a_matter_are_told_its_answer(register, clerk,
 
 
 def test_an_online_opinion_reaches_the_deputy_and_the_station_staff(deputy, clerk):
-    opinion_submit_online(deputy=deputy, name="甲", contact="139", matter="路灯不亮")
+    opinion_submit_online(sender=solved(), deputy=deputy, name="甲", contact="139", matter="路灯不亮")
     assert inbox(deputy.user) == ["station_opinion_online"]
     assert inbox(clerk) == ["station_opinion_online"]

@@ -14,20 +14,13 @@ from liaison_stations.selectors import (
     missing_months_report,
     station_months_without_reception,
 )
-from liaison_stations.services.receptions import reception_cancel, reception_hold, reception_schedule
+from liaison_stations.services.receptions import reception_cancel, reception_hold
 from tests.helpers import refused
-from tests.liaison_stations.conftest import at, inbox
+from tests.liaison_stations.conftest import inbox, schedule
 
 pytestmark = pytest.mark.django_db
 
 NOW = dt.datetime(2026, 3, 10, 10, tzinfo=dt.UTC)
-
-
-def schedule(clerk, venue, day, start=(8, 30), end=(12, 30), **extra):
-    values = {"kind": "regular", "deputies": [], **extra}
-    return reception_schedule(
-        venue=venue, starts_at=at(day, *start), ends_at=at(day, *end), actor=clerk, **values
-    )
 
 
 def test_a_reception_shorter_than_half_a_working_day_is_refused(clerk, station):
@@ -86,30 +79,30 @@ def test_a_reception_cancelled_twice_tells_the_deputies_once(clerk, station, dep
 
 
 @time_machine.travel(NOW)
-def test_a_month_without_a_held_reception_is_flagged(clerk, station, make_station):
+def test_a_month_without_a_held_reception_is_flagged(clerk, station, deputy, make_station):
     quiet = make_station("无接待联络站")
-    held = schedule(clerk, station, dt.date(2026, 2, 4))
+    held = schedule(clerk, station, dt.date(2026, 2, 4), deputies=[deputy])
     reception_hold(reception=held, actor=clerk)
     assert list(station_months_without_reception(2026, 2)) == [quiet]
     assert set(station_months_without_reception(2026, 1)) == {station, quiet}
 
 
 @time_machine.travel(NOW)
-def test_a_reception_merely_scheduled_in_a_past_month_does_not_count(clerk, station):
-    schedule(clerk, station, dt.date(2026, 2, 4))  # never recorded as held
+def test_a_reception_merely_scheduled_in_a_past_month_does_not_count(clerk, station, deputy):
+    schedule(clerk, station, dt.date(2026, 2, 4), deputies=[deputy])  # never recorded as held
     assert list(station_months_without_reception(2026, 2)) == [station]
 
 
 @time_machine.travel(NOW)
-def test_a_scheduled_reception_covers_the_current_month(clerk, station):
+def test_a_scheduled_reception_covers_the_current_month(clerk, station, deputy):
     assert list(station_months_without_reception(2026, 3)) == [station]
-    schedule(clerk, station, dt.date(2026, 3, 18))
+    schedule(clerk, station, dt.date(2026, 3, 18), deputies=[deputy])
     assert list(station_months_without_reception(2026, 3)) == []
 
 
 @time_machine.travel(NOW)
-def test_a_reception_at_a_point_fills_the_station_s_month(clerk, station, point):
-    reception_hold(reception=schedule(clerk, point, dt.date(2026, 2, 4)), actor=clerk)
+def test_a_reception_at_a_point_fills_the_station_s_month(clerk, station, point, deputy):
+    reception_hold(reception=schedule(clerk, point, dt.date(2026, 2, 4), deputies=[deputy]), actor=clerk)
     assert list(station_months_without_reception(2026, 2)) == []
 
 
@@ -121,9 +114,9 @@ def test_a_station_is_not_asked_for_months_before_it_opened(make_station):
 
 
 @time_machine.travel(NOW)
-def test_the_missing_months_report_lists_each_station_s_months(clerk, station, make_station):
+def test_the_missing_months_report_lists_each_station_s_months(clerk, station, deputy, make_station):
     make_station("无接待联络站")
-    reception_hold(reception=schedule(clerk, station, dt.date(2026, 1, 7)), actor=clerk)
+    reception_hold(reception=schedule(clerk, station, dt.date(2026, 1, 7), deputies=[deputy]), actor=clerk)
     report = {row.station.name: (row.months, row.held) for row in missing_months_report(2026)}
     assert report == {"坞城街道人大代表联络站": ([2], 1), "无接待联络站": ([1, 2], 0)}
 

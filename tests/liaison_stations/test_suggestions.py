@@ -10,7 +10,7 @@ from liaison_stations.services.opinions import (
 )
 from liaison_stations.services.suggestions import opinion_to_suggestion
 from tests.helpers import refused
-from tests.liaison_stations.conftest import summarise
+from tests.liaison_stations.conftest import solved, summarise
 
 pytestmark = pytest.mark.django_db
 
@@ -54,6 +54,8 @@ def test_a_point_s_record_becomes_a_suggestion_once_the_station_has_it(register,
 
 
 def test_the_deputy_an_online_opinion_was_sent_to_may_turn_it_into_a_suggestion(deputy):
-    opinion = opinion_submit_online(deputy=deputy, name="甲", contact="139", matter="路灯不亮")
+    opinion = opinion_submit_online(
+        sender=solved(), deputy=deputy, name="甲", contact="139", matter="路灯不亮"
+    )
     suggestion = opinion_to_suggestion(opinion=opinion, actor=deputy.user, title="关于修复路灯的建议")
     assert suggestion.title == "关于修复路灯的建议"

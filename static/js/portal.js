@@ -1,0 +1,67 @@
+/* The portal's few behaviours, unobtrusive: keyed on data attributes, no inline handlers, so
+   the pages can be sent with a Content-Security-Policy that allows no inline script. Each page
+   works without it (a submit button in <noscript>, the browser's own print).
+
+   data-autosubmit            on a <select>: choosing submits its form.
+   data-print                 on a <button>: prints the page (hidden until this script shows it).
+   data-check-all="name"      on a checkbox: ticks or clears every checkbox named "name" in its
+                              form (or the page); it shows whether all, none or some are ticked.
+*/
+(function () {
+  "use strict";
+
+  function boxesNamed(source, name) {
+    var scope = source.form || document;
+    return Array.prototype.filter.call(
+      scope.querySelectorAll('input[type="checkbox"]'),
+      function (box) { return box.name === name && box !== source; }
+    );
+  }
+
+  function showState(source) {
+    var boxes = boxesNamed(source, source.getAttribute("data-check-all"));
+    var ticked = boxes.filter(function (box) { return box.checked; }).length;
+    source.checked = boxes.length > 0 && ticked === boxes.length;
+    source.indeterminate = ticked > 0 && ticked < boxes.length;
+  }
+
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.matches("select[data-autosubmit]") && target.form) {
+      if (typeof target.form.requestSubmit === "function") {
+        target.form.requestSubmit();
+      } else {
+        target.form.submit();
+      }
+    } else if (target.matches('input[type="checkbox"][data-check-all]')) {
+      boxesNamed(target, target.getAttribute("data-check-all")).forEach(function (box) {
+        box.checked = target.checked;
+      });
+      target.indeterminate = false;
+    } else if (target.matches('input[type="checkbox"]') && target.name) {
+      document.querySelectorAll('input[type="checkbox"][data-check-all]').forEach(function (all) {
+        if (all.getAttribute("data-check-all") === target.name) { showState(all); }
+      });
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-print]");
+    if (button) {
+      event.preventDefault();
+      window.print();
+    }
+  });
+
+  function ready() {
+    document.querySelectorAll("[data-print][hidden]").forEach(function (button) {
+      button.hidden = false;
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
+  }
+})();
