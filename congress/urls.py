@@ -58,6 +58,8 @@ api_v1: list[URLPattern | URLResolver] = [
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", health.healthz, name="healthz"),
+    # Browsers ask for /favicon.ico whatever the page says; the portal's own icon answers.
+    path("favicon.ico", views.favicon),
     path("accounts/login/", account_views.SignIn.as_view(), name="login"),
     path("accounts/login/code/", account_views.login_verify, name="login-verify"),
     path("accounts/two-factor/", account_views.two_factor, name="account-two-factor"),

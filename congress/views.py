@@ -2,13 +2,19 @@
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 
 from congress.accounts.two_factor import may_use_second_factor
 from congress.models import Heartbeat
 from congress.roles import Role
 from congress.selectors import current_session
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page says; the portal's own icon answers."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @login_required

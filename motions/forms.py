@@ -53,6 +53,8 @@ class MotionForm(forms.Form):
         help_text=_(
             "A motion to make or amend a regulation attaches the draft text and its explanation (M§8(3))."
         ),
+        # Only a legislative motion names one (M§9(1)); static/js/portal.js enables it then.
+        widget=forms.Select(attrs={"data-enabled-when": "category=legislation"}),
     )
     reason = forms.CharField(
         label=_("Reason (案由)"),

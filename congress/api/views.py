@@ -1,9 +1,10 @@
 import django_filters
+from csp.decorators import csp_update
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from drf_spectacular.views import SpectacularSwaggerView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -56,9 +57,12 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["name", "sort_order"]
 
 
-_docs = SpectacularSwaggerView.as_view(url_name="api-schema")
+# The split view serves its setup script from a URL, so the docs work under the portal's CSP.
+_docs = SpectacularSwaggerSplitView.as_view(url_name="api-schema")
 
 
+# Swagger UI sets inline styles as it draws; scripts stay the portal's own (no inline script).
+@csp_update({"style-src": ["'unsafe-inline'"]})
 def api_docs(request: HttpRequest) -> HttpResponse:
     """The browsable docs (WORKFLOWS.md §7). Only read: another method (OPTIONS) has no page
     to describe and is answered 405 in the API's shape rather than failing on a template."""

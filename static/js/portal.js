@@ -6,6 +6,8 @@
    data-print                 on a <button>: prints the page (hidden until this script shows it).
    data-check-all="name"      on a checkbox: ticks or clears every checkbox named "name" in its
                               form (or the page); it shows whether all, none or some are ticked.
+   data-enabled-when="f=v"    on a field: enabled only while its form's field named f has the
+                              value v (a regulation action only for a legislative motion).
 */
 (function () {
   "use strict";
@@ -53,10 +55,22 @@
     }
   });
 
+  function syncEnabled(field) {
+    var rule = field.getAttribute("data-enabled-when").split("=");
+    var other = field.form && field.form.elements.namedItem(rule[0]);
+    if (other) { field.disabled = other.value !== rule[1]; }
+  }
+
+  document.addEventListener("change", function (event) {
+    var form = event.target.form;
+    if (form) { form.querySelectorAll("[data-enabled-when]").forEach(syncEnabled); }
+  });
+
   function ready() {
     document.querySelectorAll("[data-print][hidden]").forEach(function (button) {
       button.hidden = false;
     });
+    document.querySelectorAll("[data-enabled-when]").forEach(syncEnabled);
   }
 
   if (document.readyState === "loading") {
