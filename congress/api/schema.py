@@ -33,9 +33,10 @@ WHY = {
     "400": "The request is invalid: a field, a filter or the body (code `invalid`, `parse_error`, …).",
     "401": "Not signed in, or the token expired or was ended.",
     "403": "Signed in, but this role or person may not do this.",
-    "404": "No such record, or not one this user may see.",
+    "404": "No such record, or not one this user may see; on a list, a page beyond the last.",
     "409": "A rule of the workflow refuses it now (code `invalid_transition` for a step asked twice, or the rule's own).",
     "413": "The request is too large.",
+    "414": "The address is too long (answered by the web server in front of the portal, not in this shape).",
     "429": "Too many attempts: wait for the cool-off (`too_many_attempts`).",
 }
 WRITES = {"post", "put", "patch", "delete"}
@@ -56,14 +57,14 @@ def add_error_responses(result: dict[str, Any], generator: Any, request: Any, pu
                     status,
                     {"description": WHY[status], "content": {"application/json": {"schema": reference}}},
                 )
+            responses.setdefault("414", {"description": WHY["414"]})
     return result
 
 
 def _statuses(path: str, method: str, operation: dict[str, Any]) -> list[str]:
-    # 401 and 403 for every operation: a public one still refuses a bad or expired token.
-    statuses = ["400", "401", "403"]
-    if "{" in path:
-        statuses.append("404")
+    # 401 and 403 for every operation: a public one still refuses a bad or expired token; 404
+    # for every one too: a record not found, or a list's page beyond the last.
+    statuses = ["400", "401", "403", "404"]
     if method in WRITES:
         statuses += ["409", "413"]
     if path.endswith("/auth/token/") or "/public/" in path:

@@ -64,6 +64,11 @@ class StationForwardingSerializer(serializers.ModelSerializer):
 class StationOpinionSerializer(serializers.ModelSerializer):
     forwardings = StationForwardingSerializer(many=True, read_only=True)
     reply_due = serializers.SerializerMethodField()
+    # Blank until the visitor is told (DRF drops allow_blank from a read-only model field, so
+    # the schema would not admit "").
+    feedback_way = serializers.ChoiceField(
+        choices=Opinion.FeedbackWay.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Opinion
