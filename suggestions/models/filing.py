@@ -72,7 +72,7 @@ class Suggestion(models.Model):
     lead_deputy = models.ForeignKey(
         Deputy, verbose_name=_("lead deputy"), on_delete=models.PROTECT, related_name="led_suggestions"
     )
-    # S§14: a delegation suggestion needs more than half its members and the head's signature.
+    # S§14: a delegation suggestion needs half or more of its members and the head's signature.
     delegation = models.ForeignKey(
         Delegation,
         verbose_name=_("delegation"),

@@ -242,7 +242,7 @@ def cosigner_decline(*, suggestion: Suggestion, actor: User) -> CoSigner:
 
 def suggestion_submit(*, suggestion: Suggestion, actor: User) -> Suggestion:
     """File it (S§13). A joint one needs every co-signer's confirmation of this text, a
-    delegation one more than half the members and the head's signature (S§14)."""
+    delegation one half or more of its members in favour and the head's signature (S§14)."""
     with transaction.atomic():
         suggestion = locked(suggestion)
         step = SUGGESTION.require("submit", suggestion, actor)
@@ -276,13 +276,14 @@ def _check_signatures(suggestion: Suggestion) -> None:
                 _("A joint suggestion needs at least one co-signer who confirmed the text (S§14)."),
             )
     if suggestion.kind == Suggestion.Kind.DELEGATION:
+        # S§14: 经该代表团半数以上代表同意. 以上 includes the number itself (Civil Code art.
+        # 1259), so exactly half suffices: 20 of 40. WORKFLOWS.md §2 once read "more than half";
+        # the statute wins. Motions differ: M§12's 过半数 is strictly more than half.
         members, votes = suggestion.delegation_members or 0, suggestion.delegation_votes_for or 0
-        if not members or votes * 2 <= members:
+        if not members or votes * 2 < members:
             raise DomainError(
                 "delegation_majority_required",
-                _(
-                    "A delegation suggestion needs more than half of the delegation's members in favour (S§14)."
-                ),
+                _("A delegation suggestion needs half or more of the delegation's members in favour (S§14)."),
             )
         if not suggestion.delegation_head_signed:
             raise DomainError(
