@@ -19,8 +19,13 @@ from suggestions.workflow.statuses import AssignmentStatus, CoSignerStatus
 
 
 def is_assigning_staff(user: Any, suggestion: Any = None) -> bool:
-    """The committee acts in recess and takes over after a session (S§18, S§11); the
-    secretariat acts on what was filed during the session (S§17)."""
+    """The assigning body: the secretariat for what deputies file during a session (S§17),
+    the committee for what they file in recess (S§18).
+
+    The committee also acts on session suggestions: during the session it receives them and
+    proposes their assignment for the secretariat (S§11(1)), and it coordinates every stage of
+    every suggestion (S§6(1)). No article names who acts for the secretariat once the session
+    closes; the portal lets the committee (portal policy, resting on S§6(1))."""
     if not user.is_authenticated:
         return False
     if user.is_superuser or user.has_role(UserRole.COMMITTEE_STAFF):
