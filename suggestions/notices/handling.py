@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 
 from congress.models import User
 from congress.roles import Role
-from deputies.models import Deputy
 from suggestions.models import Assignment, Evaluation, ExtensionRequest, RehandlingDecision, Reply, Suggestion
 from suggestions.notices.common import assigning_staff, in_chinese, link, send, unit_users, users_of
 from suggestions.workflow import ASSIGNMENT, AssignmentStatus
@@ -98,12 +97,10 @@ def reply_delivered(reply_id: int) -> None:
         pk=reply_id
     )
     s, unit = reply.assignment.suggestion, reply.assignment.unit
-    deputies = deputies_of(s)
+    deputies = deputies_of(s)  # a delegation suggestion's every member among them
     extra: list[User] = []
-    if s.kind == Suggestion.Kind.DELEGATION and s.delegation_id:
-        deputies += list(Deputy.objects.filter(delegation_id=s.delegation_id).select_related("user"))
-        if s.delegation and s.delegation.city_sc_id:
-            extra += list(User.objects.filter(organisation_id=s.delegation.city_sc_id, is_active=True))
+    if s.kind == Suggestion.Kind.DELEGATION and s.delegation and s.delegation.city_sc_id:
+        extra += list(User.objects.filter(organisation_id=s.delegation.city_sc_id, is_active=True))
     subject = _("%(unit)s replied to %(number)s: %(title)s") % {
         "unit": unit.name,
         "number": s.number_label,

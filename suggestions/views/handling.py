@@ -28,7 +28,7 @@ from suggestions.forms import (
     ReplyTemplateForm,
     WithholdForm,
 )
-from suggestions.models import Evaluation, ExtensionRequest, Reply, ReplyTemplate
+from suggestions.models import Evaluation, ExtensionRequest, Reply, ReplyTemplate, Suggestion
 from suggestions.permissions import may_see_reply
 from suggestions.services import handling
 from suggestions.views.common import form_action, may_open, user_of, visible
@@ -160,9 +160,13 @@ def reply_page(request: HttpRequest, reply_id: int) -> HttpResponse:
 def letter_context(reply: Reply) -> dict[str, Any]:
     """What the prescribed reply letter (答复函) says, from the reply and its suggestion."""
     suggestion = reply.assignment.suggestion
-    names = [d.name for d in deputies_of(suggestion)]
+    if suggestion.kind == Suggestion.Kind.DELEGATION and suggestion.delegation_id:
+        # S§27: every member of the delegation (and its city's SC) is answered.
+        addressees = f"{suggestion.delegation.name}各位"
+    else:
+        addressees = "、".join(d.name for d in deputies_of(suggestion))
     return {
-        "addressees": "、".join(names),
+        "addressees": addressees,
         "date": (reply.approved_at or reply.drafted_at),
         "copy_to": reply.assignment.unit.kind == "government",
     }

@@ -29,6 +29,7 @@ from suggestions.workflow.statuses import (
     REPLYING_ROLES,
     AssignmentStatus,
     CoSignerStatus,
+    Kind,
     ReplyStatus,
     Role,
     Status,
@@ -50,7 +51,7 @@ from suggestions.workflow.who import (
 )
 
 __all__ = [
-    "ASSIGNMENT", "PUBLISHED", "REPLY", "REPLYING_ROLES", "SUGGESTION", "AssignmentStatus", "CoSignerStatus", "ReplyStatus",
+    "ASSIGNMENT", "PUBLISHED", "REPLY", "REPLYING_ROLES", "SUGGESTION", "AssignmentStatus", "CoSignerStatus", "Kind", "ReplyStatus",
     "Role", "Status", "check_roles",
 ]  # fmt: skip
 

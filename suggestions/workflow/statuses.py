@@ -1,10 +1,18 @@
-"""The statuses of suggestions, assignments, replies and co-signers, and the units' roles
-(WORKFLOWS.md §2)."""
+"""The statuses of suggestions, assignments, replies and co-signers, the kinds of suggestion
+and the units' roles (WORKFLOWS.md §2)."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    """Who files it (S§2): one deputy, deputies jointly, or a delegation (S§14)."""
+
+    SINGLE = "single", _("By one deputy")
+    JOINT = "joint", _("Joint")
+    DELEGATION = "delegation", _("By a delegation")
 
 
 class Status(models.TextChoices):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.errors import DomainError
 from congress.roles import Role as UserRole
-from suggestions.workflow.statuses import AssignmentStatus, CoSignerStatus
+from suggestions.workflow.statuses import AssignmentStatus, CoSignerStatus, Kind
 
 # --- The user ---------------------------------------------------------------------------------
 
@@ -54,14 +54,25 @@ def deputy_of(user: Any) -> Any:
 # --- The records --------------------------------------------------------------------------------
 
 
+def delegation_members(suggestion: Any) -> list[Any]:
+    """The members of the delegation a delegation suggestion comes from (S§14), in office (a
+    suspended or former deputy does not act as one, D§45, D§46); none for any other kind."""
+    if suggestion.kind != Kind.DELEGATION or suggestion.delegation_id is None:
+        return []
+    return [d for d in suggestion.delegation.deputies.select_related("user").order_by("pk") if d.is_active]
+
+
 def deputies_of(suggestion: Any) -> list[Any]:
-    """Everyone the reply goes to: the lead, confirmed co-signers, and the deputies of the
-    suggestions merged into this one (S§27)."""
+    """Everyone the reply goes to (S§27): the lead, the co-signers who confirmed the text,
+    every member of the delegation of a delegation suggestion, and the deputies of the
+    suggestions merged into this one (S§15). They are told of the assignment and may disagree
+    (S§21), and each rates the reply (S§30)."""
     deputies = [suggestion.lead_deputy]
     deputies += [
         c.deputy
         for c in suggestion.cosigners.select_related("deputy__user").filter(status=CoSignerStatus.CONFIRMED)
     ]
+    deputies += delegation_members(suggestion)
     for merged in suggestion.merged.select_related("lead_deputy__user"):
         deputies += deputies_of(merged)
     seen: set[int] = set()
@@ -100,11 +111,15 @@ def invited_cosigner(suggestion: Any, user: Any) -> bool:
 
 
 def proposer(suggestion: Any, user: Any) -> bool:
-    """the lead deputy or a co-signer who confirmed the text (S§14, S§21)"""
+    """the lead deputy, a co-signer who confirmed the text, or a member of the delegation
+    (S§14, S§21)"""
     deputy = deputy_of(user)
-    return is_lead(suggestion, user) or (
-        deputy is not None
-        and suggestion.cosigners.filter(deputy=deputy, status=CoSignerStatus.CONFIRMED).exists()
+    if deputy is None:
+        return False
+    return (
+        is_lead(suggestion, user)
+        or suggestion.cosigners.filter(deputy=deputy, status=CoSignerStatus.CONFIRMED).exists()
+        or any(d.pk == deputy.pk for d in delegation_members(suggestion))
     )
 
 
