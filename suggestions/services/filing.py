@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop as N_
 
 from congress.errors import DomainError
 from congress.models import Session, User
-from deputies.models import Deputy
+from deputies.models import Delegation, Deputy
 from suggestions.models import CoSigner, SubjectArea, Suggestion, SuggestionCounter
 from suggestions.notices import filing as notices
 from suggestions.services.steps import event, locked, recorded, require_active, required_text, take
@@ -84,19 +84,31 @@ def suggestion_create_accepted(
     subject_area: SubjectArea | None,
     actor: User,
     note: str,
+    delegation: Delegation | None = None,
+    delegation_vote: DelegationVote | None = None,
 ) -> Suggestion:
     """A motion the presidium decided to handle as a suggestion (M§18(3)): it enters the
     suggestion workflow already accepted, numbered, with the motion's signers as confirmed
-    co-signers (they signed its final text)."""
+    co-signers (they signed its final text). A delegation's motion becomes the delegation's
+    suggestion (S§14), signed by its head, with the vote its plenary meeting took: every member
+    and the city's SC are answered (S§27)."""
     area = subject_area or SubjectArea.objects.get(name=OTHER_AREA)
+    if delegation is not None:
+        kind = Suggestion.Kind.DELEGATION
+    else:
+        kind = Suggestion.Kind.JOINT if co_signers else Suggestion.Kind.SINGLE
     with transaction.atomic():
         now = timezone.now()
         suggestion = Suggestion(
-            congress=lead_deputy.congress, session=session, title=title.strip(), body=body.strip(),
-            kind=Suggestion.Kind.JOINT if co_signers else Suggestion.Kind.SINGLE, subject_area=area,
-            region=lead_deputy.delegation.name.removesuffix("代表团"), lead_deputy=lead_deputy, entered_by=actor,
-            status=Status.ACCEPTED, submitted_at=now, reviewed_at=now,
+            congress=lead_deputy.congress, session=session, title=title.strip(), body=body.strip(), kind=kind,
+            subject_area=area, region=(delegation or lead_deputy.delegation).name.removesuffix("代表团"),
+            lead_deputy=lead_deputy, delegation=delegation, entered_by=actor, status=Status.ACCEPTED, submitted_at=now,
+            reviewed_at=now,
         )  # fmt: skip
+        if delegation_vote is not None:
+            suggestion.delegation_members = delegation_vote.members
+            suggestion.delegation_votes_for = delegation_vote.votes_for
+            suggestion.delegation_head_signed = delegation_vote.head_signed
         for field, value in _draw_number(suggestion).items():
             setattr(suggestion, field, value)
         suggestion.save()
