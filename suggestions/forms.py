@@ -14,6 +14,7 @@ from congress.deadlines.forms import DateInput
 from congress.models import Organisation, Session
 from deputies.models import Deputy
 from suggestions.models import (
+    Assignment,
     Communication,
     KeySuggestion,
     NotAcceptedGround,
@@ -227,10 +228,29 @@ class RoutingRuleForm(forms.ModelForm):
 
 
 class CommunicationForm(forms.Form):
+    """A communication of the unit (S§24). With whom is asked only for a delegation's
+    suggestion, where the unit also keeps in touch with the city's SC."""
+
+    party = forms.ChoiceField(
+        label=_("With"), choices=Communication.Party.choices, initial=Communication.Party.DEPUTY
+    )
     date = forms.DateField(label=_("Date"), widget=DateInput())
     way = forms.ChoiceField(label=_("Way"), choices=Communication.Way.choices)
     participants = forms.CharField(label=_("Who took part"), max_length=200, required=False)
     summary = forms.CharField(label=_("What was said"), widget=forms.Textarea(attrs={"rows": 4}))
+    understanding = forms.BooleanField(
+        label=_("The deputies understand how their suggestion is handled"),
+        required=False,
+        help_text=_("The unit replies in writing once it has the deputies' understanding (S§24)."),
+    )
+
+    def __init__(self, *args: Any, assignment: Assignment, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if assignment.suggestion.kind != Suggestion.Kind.DELEGATION:
+            del self.fields["party"]
+
+    def clean_party(self) -> str:
+        return self.cleaned_data.get("party") or Communication.Party.DEPUTY
 
 
 class OpinionForm(forms.Form):

@@ -106,6 +106,14 @@ class CommunicateSerializer(serializers.Serializer):
     way = serializers.ChoiceField(choices=Communication.Way.choices)
     summary = serializers.CharField()
     participants = serializers.CharField(required=False, allow_blank=True, default="")
+    understanding = serializers.BooleanField(
+        default=False, help_text="the deputies understand how it is handled (S§24: the reply waits for it)"
+    )
+    party = serializers.ChoiceField(
+        choices=Communication.Party.choices,
+        default=Communication.Party.DEPUTY,
+        help_text="with whom: the deputies, or for a delegation's suggestion the city's SC (S§24)",
+    )
 
 
 class OpinionSerializer(serializers.Serializer):

@@ -51,9 +51,19 @@ MAX_SCAN = 20 * 1024 * 1024
 
 
 def assignment_communicate(
-    *, assignment: Assignment, actor: User, date: dt.date, way: str, participants: str, summary: str
+    *,
+    assignment: Assignment,
+    actor: User,
+    date: dt.date,
+    way: str,
+    participants: str,
+    summary: str,
+    understanding: bool = False,
+    party: str = Communication.Party.DEPUTY,
 ) -> Communication:
-    """Record a visit, meeting, call or online exchange with the deputies (S§24)."""
+    """Record a visit, meeting, call or online exchange with the deputies, and whether they
+    understand how it is handled; or, for a delegation's suggestion, with the SC of the
+    delegation's city (S§24). It counts for the current round of handling (S§30)."""
     if way not in Communication.Way.values:
         raise DomainError(
             "invalid_way", _("Choose how you communicated: visit, meeting, call or online."), status=400
@@ -68,17 +78,32 @@ def assignment_communicate(
             raise DomainError(
                 "date_before_assignment", _("The date is before the suggestion was assigned."), status=400
             )
+        suggestion = assignment.suggestion
+        if party not in Communication.Party.values or (
+            party == Communication.Party.CITY_SC and suggestion.kind != Suggestion.Kind.DELEGATION
+        ):
+            raise DomainError(
+                "invalid_party",
+                _("A unit keeps in touch with the city's SC for a delegation's suggestion (S§24)."),
+                status=400,
+            )
         row = Communication.objects.create(
-            assignment=assignment, date=date, way=way, participants=participants.strip() or actor.get_full_name(),
-            summary=summary, recorded_by=actor,
+            assignment=assignment, round=suggestion.reply_round, party=party, date=date, way=way,
+            participants=participants.strip() or actor.get_full_name(), summary=summary,
+            understanding=understanding and party == Communication.Party.DEPUTY, recorded_by=actor,
         )  # fmt: skip
-        take(
-            step,
-            assignment,
-            actor=actor,
-            note=in_portal_language(lambda: f"{row.get_way_display()}：{summary}"),
-        )
+        take(step, assignment, actor=actor, note=in_portal_language(lambda: _heard(row)))
     return row
+
+
+def _heard(row: Communication) -> str:
+    """The history's note of a communication: with whom, how, what, and the understanding."""
+    text = f"{row.get_way_display()}：{row.summary}"
+    if row.party == Communication.Party.CITY_SC:
+        text = f"{row.get_party_display()} · {text}"
+    if row.understanding:
+        text += " " + _("(the deputies' understanding obtained, S§24)")
+    return text
 
 
 def assignment_send_opinion(*, assignment: Assignment, actor: User, body: str) -> CoOpinion:

@@ -4,6 +4,7 @@ decides extensions and re-handling."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -28,7 +29,7 @@ from suggestions.forms import (
     ReplyTemplateForm,
     WithholdForm,
 )
-from suggestions.models import Evaluation, ExtensionRequest, Reply, ReplyTemplate, Suggestion
+from suggestions.models import Communication, Evaluation, ExtensionRequest, Reply, ReplyTemplate, Suggestion
 from suggestions.permissions import may_see_reply
 from suggestions.services import handling
 from suggestions.views.common import form_action, may_open, user_of, visible
@@ -42,9 +43,10 @@ def communicate(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = the_assignment(request, assignment_id)
     user = may_open(request, assignment, "communicate")
     return form_action(
-        request, assignment.suggestion, CommunicationForm,
+        request, assignment.suggestion, partial(CommunicationForm, assignment=assignment),
         lambda d: handling.assignment_communicate(
-            assignment=assignment, actor=user, date=d["date"], way=d["way"], participants=d["participants"], summary=d["summary"]
+            assignment=assignment, actor=user, date=d["date"], way=d["way"], participants=d["participants"], summary=d["summary"],
+            understanding=d["understanding"], party=d.get("party") or Communication.Party.DEPUTY,
         ),
         heading=_("Record a communication with the deputy"), success=_("Recorded."),
         explanation=_("Before replying, the unit hears the deputy by visit, meeting or call, and replies once it has the deputy's understanding (S§24)."),

@@ -30,6 +30,7 @@ from suggestions.workflow.statuses import (
     AssignmentStatus,
     CoSignerStatus,
     Kind,
+    Party,
     ReplyStatus,
     Role,
     Status,
@@ -51,7 +52,7 @@ from suggestions.workflow.who import (
 )
 
 __all__ = [
-    "ASSIGNMENT", "PUBLISHED", "REPLY", "REPLYING_ROLES", "SUGGESTION", "AssignmentStatus", "CoSignerStatus", "Kind", "ReplyStatus",
+    "ASSIGNMENT", "PUBLISHED", "REPLY", "REPLYING_ROLES", "SUGGESTION", "AssignmentStatus", "CoSignerStatus", "Kind", "Party", "ReplyStatus",
     "Role", "Status", "check_roles",
 ]  # fmt: skip
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.deadlines.calendar import deadline
 from congress.deadlines.statutory import OBJECTION, REPLY
 from congress.errors import DomainError
-from suggestions.workflow.statuses import REPLYING_ROLES, Role, Status
+from suggestions.workflow.statuses import REPLYING_ROLES, Kind, Party, Role, Status
 
 
 def unsatisfied_rating_waits(suggestion: Any) -> DomainError | None:
@@ -94,15 +94,50 @@ def co_opinions_pending(assignment: Any) -> list[Any]:
     )
 
 
-def reply_may_be_drafted(assignment: Any) -> DomainError | None:
-    """S§24: the unit heard the deputy first; S§26: a lead unit waits for its co units."""
-    if refusal := replying_unit_only(assignment):
-        return refusal
-    if not assignment.communications.exists():
+def this_round(assignment: Any) -> list[Any]:
+    """The unit's communications in the suggestion's current round of handling: after
+    re-handling (S§30) those of an earlier round no longer count."""
+    return list(assignment.communications.filter(round=assignment.suggestion.reply_round))
+
+
+def deputies_not_heard(assignment: Any) -> DomainError | None:
+    """S§24: 承办单位应当…充分听取代表对办理工作的意见和要求，取得代表理解后方可书面答复. 对代表团
+    提出的建议…承办单位负责人应当与相关设区的市人大常委会加强联系. In this round of handling: the
+    unit heard the deputies and recorded their understanding; for a delegation's suggestion it
+    also kept in touch with the SC of the delegation's city."""
+    held = this_round(assignment)
+    with_deputies = [c for c in held if c.party == Party.DEPUTY]
+    if not with_deputies:
         return DomainError(
             "no_communication_recorded",
-            _("Record at least one communication with the deputy before replying (S§24)."),
+            _(
+                "Record at least one communication with the deputy in this round of handling before replying (S§24)."
+            ),
         )
+    if not any(c.understanding for c in with_deputies):
+        return DomainError(
+            "deputy_understanding_not_recorded",
+            _(
+                "The unit replies once it has the deputies' understanding: record a communication in which they gave it (S§24)."
+            ),
+        )
+    suggestion = assignment.suggestion
+    if suggestion.kind == Kind.DELEGATION and not any(c.party == Party.CITY_SC for c in held):
+        return DomainError(
+            "city_sc_liaison_not_recorded",
+            _(
+                "For a delegation's suggestion the unit's head also keeps in touch with the SC of the delegation's city: record it before replying (S§24)."
+            ),
+        )
+    return None
+
+
+def reply_may_be_drafted(assignment: Any) -> DomainError | None:
+    """S§24: the unit heard the deputies first; S§26: a lead unit waits for its co units."""
+    if refusal := replying_unit_only(assignment):
+        return refusal
+    if refusal := deputies_not_heard(assignment):
+        return refusal
     if assignment.role == Role.LEAD and (waiting := co_opinions_pending(assignment)):
         return DomainError(
             "co_opinions_pending",

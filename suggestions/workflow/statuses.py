@@ -1,5 +1,5 @@
-"""The statuses of suggestions, assignments, replies and co-signers, the kinds of suggestion
-and the units' roles (WORKFLOWS.md §2)."""
+"""The statuses of suggestions, assignments, replies and co-signers, the kinds of suggestion,
+the units' roles and with whom they communicate (WORKFLOWS.md §2)."""
 
 from __future__ import annotations
 
@@ -58,6 +58,14 @@ class Role(models.TextChoices):
     SPLIT = "split", _("Split handling")
     LEAD = "lead", _("Lead unit")
     CO = "co", _("Co-handling unit")
+
+
+class Party(models.TextChoices):
+    """With whom a handling unit communicates before it replies (S§24): the deputies, and for a
+    delegation's suggestion the SC of the delegation's city as well."""
+
+    DEPUTY = "deputy", _("The deputies")
+    CITY_SC = "city_sc", _("The city people's congress SC")
 
 
 # The units that owe the deputy the reply (S§19, S§26); a co unit sends its opinion to the lead.

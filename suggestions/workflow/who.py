@@ -111,8 +111,7 @@ def invited_cosigner(suggestion: Any, user: Any) -> bool:
 
 
 def proposer(suggestion: Any, user: Any) -> bool:
-    """the lead deputy, a co-signer who confirmed the text, or a member of the delegation
-    (S§14, S§21)"""
+    """the lead deputy, a confirmed co-signer, or a member of the delegation (S§14, S§21)"""
     deputy = deputy_of(user)
     if deputy is None:
         return False

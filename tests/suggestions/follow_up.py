@@ -49,12 +49,20 @@ def reply_through_services(
     with time_machine.travel(moment, tick=False):
         assignment_communicate(
             assignment=assignment, actor=clerk, date=assignment.assigned_on, way="call",
-            participants="代表本人", summary="电话沟通",
+            participants="代表本人", summary="电话沟通", understanding=True,
         )  # fmt: skip
         reply = assignment_draft_reply(
             assignment=assignment, actor=clerk, category=category, body=body, scan=pdf(), **extra
         )
         return reply_approve(reply=reply, actor=head)
+
+
+def liaise_with_city_sc(assignment: Assignment, clerk: User) -> None:
+    """For a delegation's suggestion the unit also keeps in touch with the city's SC (S§24)."""
+    assignment_communicate(
+        assignment=assignment, actor=clerk, date=assignment.assigned_on, way="meeting", participants="太原市人大常委会",
+        summary="通报办理思路", party="city_sc",
+    )  # fmt: skip
 
 
 def assign_on(

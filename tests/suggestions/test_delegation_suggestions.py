@@ -14,7 +14,7 @@ from suggestions.services.filing import DelegationVote, suggestion_create, sugge
 from suggestions.services.handling import suggestion_evaluate
 from suggestions.workflow import Role as UnitRole
 from suggestions.workflow import Status
-from tests.suggestions.follow_up import reply_through_services
+from tests.suggestions.follow_up import liaise_with_city_sc, reply_through_services
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +53,7 @@ def test_a_member_of_the_delegation_may_disagree_with_the_assignment(delegation_
 
 
 def test_each_member_of_the_delegation_rates_the_reply(delegation_assigned, members, lead, units):
+    liaise_with_city_sc(delegation_assigned, units["unit1"])
     reply_through_services(delegation_assigned, clerk=units["unit1"], head=units["unit1head"])
     s = delegation_assigned.suggestion
     s.refresh_from_db()

@@ -38,6 +38,7 @@ from suggestions.workflow import AssignmentStatus, Status
 from suggestions.workflow import Role as UnitRole
 from tests.helpers import refused
 from tests.suggestions.conftest import beijing
+from tests.suggestions.follow_up import liaise_with_city_sc
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -55,6 +56,7 @@ def talk(assignment, actor):
         way="call",
         participants="李明代表",
         summary="电话沟通办理思路",
+        understanding=True,  # S§24: the reply waits for the deputies' understanding
     )
 
 
@@ -545,6 +547,7 @@ def test_a_delegation_suggestions_reply_reaches_every_member_and_the_city_sc(
         suggestion=s, units=[HandlingUnit(units["education"], UnitRole.SOLE)], actor=staff
     )
     talk(a, units["unit1"])
+    liaise_with_city_sc(a, units["unit1"])  # S§24
     reply = assignment_draft_reply(
         assignment=a, actor=units["unit1"], category="A", body="已采纳", scan=pdf()
     )

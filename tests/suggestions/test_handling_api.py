@@ -23,7 +23,7 @@ def test_the_whole_path_through_the_api(api, assigned, units, lead, staff):
 
     ok = clerk.post(
         f"/api/v1/assignments/{a.pk}/communicate/",
-        {"date": a.assigned_on.isoformat(), "way": "call", "summary": "电话沟通"},
+        {"date": a.assigned_on.isoformat(), "way": "call", "summary": "电话沟通", "understanding": True},
     )
     assert ok.status_code == 200, ok.json()
 
@@ -49,7 +49,7 @@ def test_a_category_b_reply_without_its_plan_is_a_400_with_a_code(api, assigned,
     a = assigned()
     api(units["unit1"]).post(
         f"/api/v1/assignments/{a.pk}/communicate/",
-        {"date": a.assigned_on.isoformat(), "way": "visit", "summary": "走访"},
+        {"date": a.assigned_on.isoformat(), "way": "visit", "summary": "走访", "understanding": True},
     )
     response = api(units["unit1"]).post(
         f"/api/v1/assignments/{a.pk}/draft-reply/", {"category": "B", "body": "列入计划"}
@@ -115,7 +115,7 @@ def test_commitments_and_their_progress(api, assigned, units, lead):
     clerk = api(units["unit1"])
     clerk.post(
         f"/api/v1/assignments/{a.pk}/communicate/",
-        {"date": a.assigned_on.isoformat(), "way": "meeting", "summary": "座谈"},
+        {"date": a.assigned_on.isoformat(), "way": "meeting", "summary": "座谈", "understanding": True},
     )
     clerk.post(
         f"/api/v1/assignments/{a.pk}/draft-reply/",

@@ -101,6 +101,7 @@ class World:
             way="call",
             participants="代表",
             summary="沟通",
+            understanding=True,
         )
         return a
 
