@@ -18,6 +18,7 @@ from suggestions.models import (
     Communication,
     KeySuggestion,
     NotAcceptedGround,
+    Rectification,
     Reply,
     ReplyTemplate,
     RoutingRule,
@@ -359,3 +360,34 @@ class NoteForm(forms.Form):
     """A supervisor's comment (S§40), a unit's handling report (S§41)."""
 
     text = forms.CharField(label=_("Text"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 8}))
+
+
+class RectificationForm(forms.Form):
+    """The SC's order to put a unit's handling right (S§47), on the suggestions concerned."""
+
+    ground = forms.TypedChoiceField(
+        label=_("Ground (S§47)"), choices=Rectification.Ground.choices, coerce=int
+    )
+    finding = forms.CharField(label=_("What the SC found"), widget=forms.Textarea(attrs={"rows": 4}))
+    assignments = forms.ModelMultipleChoiceField(
+        label=_("Suggestions concerned"),
+        queryset=Assignment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    due = forms.DateField(label=_("To be put right by"), widget=DateInput())
+    referral = forms.CharField(
+        label=_("Serious: referred to"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("In a serious case, the bodies asked to hold the people responsible to account (S§47)."),
+    )
+
+    def __init__(self, *args: Any, cases: QuerySet[Assignment], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["assignments"]
+        field.queryset = cases  # type: ignore[attr-defined]
+        field.label_from_instance = lambda a: f"{a.suggestion.number_label} {a.suggestion.title}"  # type: ignore[attr-defined]
+
+
+class RectificationReportForm(forms.Form):
+    report = forms.CharField(label=_("What the unit put right"), widget=forms.Textarea(attrs={"rows": 6}))

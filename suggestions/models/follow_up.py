@@ -1,5 +1,6 @@
 """Following the handling up: commitments of category-B replies (S§32), key suggestions and
-their supervision (S§34–S§42), the deputies' requests to the committee (S§44)."""
+their supervision (S§34–S§42), the deputies' requests to the committee (S§44), and the SC's
+orders to a unit to put its handling right (S§47)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.models import Organisation
 from deputies.models import Deputy
+from suggestions.models.assignment import Assignment
 from suggestions.models.filing import Suggestion
 from suggestions.models.handling import Reply
+from suggestions.workflow import RectificationStatus
 
 
 class Commitment(models.Model):
@@ -127,3 +130,60 @@ class SupervisionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.suggestion} · {self.get_kind_display()}"
+
+
+class Rectification(models.Model):
+    """S§47: 责令承办单位限期整改并报告办理结果. The SC orders a handling unit to put its handling
+    right by a date, on one of the article's grounds and for the suggestions concerned; the
+    unit reports the result. A serious case is referred for the people responsible to be held
+    to account (情节严重的，建议有关机关、组织依法追究…责任)."""
+
+    class Ground(models.IntegerChoices):
+        NEGLECT = 1, _("No leader in charge, no one responsible (S§47(1))")
+        PERFUNCTORY = 2, _("Perfunctory, passed on, or left unhandled past the deadline (S§47(2))")
+        LATE_WITHOUT_REASON = 3, _("Not handled in time without good reason (S§47(3))")
+        RETALIATION = 4, _("Obstructing, blaming or retaliating against the deputies (S§47(4))")
+
+    Status = RectificationStatus
+
+    unit = models.ForeignKey(
+        Organisation, verbose_name=_("handling unit"), on_delete=models.PROTECT, related_name="rectifications"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=RectificationStatus.choices, default=RectificationStatus.ORDERED
+    )
+    ground = models.PositiveSmallIntegerField(_("ground (S§47)"), choices=Ground.choices)
+    finding = models.TextField(_("what the SC found"))
+    assignments = models.ManyToManyField(
+        Assignment, verbose_name=_("suggestions concerned"), related_name="+"
+    )
+    due = models.DateField(_("to be put right by"))
+    referral = models.TextField(_("serious: referred to"), blank=True)
+    ordered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    ordered_at = models.DateTimeField()
+    report = models.TextField(_("the unit's report of the result"), blank=True)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    reported_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-ordered_at", "-id"]
+        verbose_name = _("rectification order")
+        verbose_name_plural = _("rectification orders")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ground__gte=1, ground__lte=4), name="rectification_ground_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=RectificationStatus.values), name="rectification_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="ordered") | (Q(reported_at__isnull=False) & ~Q(report="")),
+                name="rectification_reported_has_report",
+            ),
+        ]
+        indexes = [models.Index(fields=["unit", "status"], name="rectification_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.ordered_at:%Y-%m-%d}"

@@ -57,6 +57,8 @@ ACTION_LABELS = {
     "commitment_progress": pgettext_lazy("history", "commitment progress reported"),
     "supervision_request": pgettext_lazy("history", "deputy asked the committee"),
     "supervision_arranged": pgettext_lazy("history", "committee arranged the deputy's request"),
+    "rectification_ordered": pgettext_lazy("history", "the SC ordered the unit to put its handling right"),
+    "rectification_reported": pgettext_lazy("history", "the unit reported what it put right"),
 }
 STATUS_LABELS = dict(Status.choices) | dict(AssignmentStatus.choices)
 

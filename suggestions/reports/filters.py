@@ -125,10 +125,9 @@ class KeySuggestionFilter(PortalFilterSet):
 # --- S§47 lists ---------------------------------------------------------------------------------
 
 ACCOUNTABILITY_CHOICES = [
-    ("overdue", _("Overdue: past the due date, no reply")),
-    ("unanswered", _("Unanswered: three months since assignment, no reply")),
-    ("objected", _("Objected to and moved to another unit")),
-    ("passed", _("Passed around: moved on objection twice or more")),
+    ("overdue", _("Overdue: past the due date (an approved extension included), no reply (S§47(2))")),
+    ("unanswered", _("Late without good reason: three months, no extension approved, no reply (S§47(3))")),
+    ("passed", _("Passed on: the unit objected and the objection was not upheld (S§47(2))")),
 ]
 
 

@@ -162,7 +162,7 @@ def reply_page(request: HttpRequest, reply_id: int) -> HttpResponse:
 def letter_context(reply: Reply) -> dict[str, Any]:
     """What the prescribed reply letter (答复函) says, from the reply and its suggestion."""
     suggestion = reply.assignment.suggestion
-    if suggestion.kind == Suggestion.Kind.DELEGATION and suggestion.delegation_id:
+    if suggestion.kind == Suggestion.Kind.DELEGATION and suggestion.delegation is not None:
         # S§27: every member of the delegation (and its city's SC) is answered.
         addressees = f"{suggestion.delegation.name}各位"
     else:

@@ -31,6 +31,7 @@ from suggestions.workflow.statuses import (
     CoSignerStatus,
     Kind,
     Party,
+    RectificationStatus,
     ReplyStatus,
     Role,
     Status,
@@ -52,8 +53,8 @@ from suggestions.workflow.who import (
 )
 
 __all__ = [
-    "ASSIGNMENT", "PUBLISHED", "REPLY", "REPLYING_ROLES", "SUGGESTION", "AssignmentStatus", "CoSignerStatus", "Kind", "Party", "ReplyStatus",
-    "Role", "Status", "check_roles",
+    "ASSIGNMENT", "PUBLISHED", "RECTIFICATION", "REPLY", "REPLYING_ROLES", "SUGGESTION", "AssignmentStatus",
+    "CoSignerStatus", "Kind", "Party", "RectificationStatus", "ReplyStatus", "Role", "Status", "check_roles",
 ]  # fmt: skip
 
 S, A, R = Status, AssignmentStatus, ReplyStatus
@@ -241,6 +242,21 @@ REPLY = Workflow(
     ],
     # Before the one code, redrafting or signing off a signed-off reply answered this.
     aliases=("reply_already_approved",),
+)  # fmt: skip
+
+RECTIFICATION = Workflow(
+    model="suggestions.Rectification",
+    noun=_("rectification order"),
+    statuses=RectificationStatus,
+    states={
+        RectificationStatus.ORDERED: State(_("the unit puts its handling right by the date the SC set"), "S§47"),
+        RectificationStatus.REPORTED: State(_("the unit reported the result to the SC"), "S§47", done=True),
+    },
+    actions=[
+        # S§47: 责令承办单位限期整改并报告办理结果: the unit reports, once.
+        move("report_rectification", [RectificationStatus.ORDERED], RectificationStatus.REPORTED, roles=UNIT_ROLES,
+             article="S§47", label=_("reported on"), who=unit_staff),
+    ],
 )  # fmt: skip
 
 # S§33: what the public reads: signed off, and not withheld on a ground.

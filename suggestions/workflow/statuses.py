@@ -45,6 +45,11 @@ class ReplyStatus(models.TextChoices):
     APPROVED = "approved", _("Signed off and delivered")
 
 
+class RectificationStatus(models.TextChoices):
+    ORDERED = "ordered", _("Ordered to put it right by a date")
+    REPORTED = "reported", _("The unit reported the result")
+
+
 class CoSignerStatus(models.TextChoices):
     INVITED = "invited", _("Invited")
     CONFIRMED = "confirmed", _("Confirmed the final text")
