@@ -21,7 +21,7 @@ from congress.roles import Role
 from suggestions.models import Assignment, Commitment
 from suggestions.selectors import OVERDUE_CLOCKS, all_clocks
 from suggestions.services.assignment import assignments_close_objection_windows
-from suggestions.services.handling import suggestions_close_after_evaluation_window
+from suggestions.services.evaluation import suggestions_close_after_evaluation_window
 from suggestions.workflow import ASSIGNMENT
 
 

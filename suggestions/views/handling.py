@@ -31,7 +31,7 @@ from suggestions.forms import (
 )
 from suggestions.models import Communication, Evaluation, ExtensionRequest, Reply, ReplyTemplate, Suggestion
 from suggestions.permissions import may_see_reply
-from suggestions.services import handling
+from suggestions.services import evaluation, handling
 from suggestions.views.common import form_action, may_open, user_of, visible
 from suggestions.views.detail import suggestion_detail, the_assignment
 from suggestions.workflow.who import deputies_of, deputy_of, unit_of
@@ -218,7 +218,7 @@ def withhold_reply(request: HttpRequest, reply_id: int) -> HttpResponse:
 def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
     """One tap from the reply: recorded at once (USERS.md)."""
     rating, comment = request.POST.get("rating", ""), request.POST.get("comment", "")
-    handling.suggestion_evaluate(
+    evaluation.suggestion_evaluate(
         suggestion=visible(request, pk), actor=user_of(request), rating=rating, comment=comment
     )
     messages.success(request, _("Thank you: your evaluation is recorded."))
@@ -236,7 +236,7 @@ def decide_rehandling(request: HttpRequest, pk: int) -> HttpResponse:
     explanation = "；".join(f"{e.deputy.name}：{e.comment or e.get_rating_display()}" for e in unsatisfied)
     return form_action(
         request, suggestion, RehandlingForm,
-        lambda d: handling.suggestion_decide_rehandling(suggestion=suggestion, actor=user, rehandle=d["rehandle"], explanation=d["explanation"]),
+        lambda d: evaluation.suggestion_decide_rehandling(suggestion=suggestion, actor=user, rehandle=d["rehandle"], explanation=d["explanation"]),
         heading=_("Unsatisfied: handle again or explain"), success=_("Decided; the deputy is told (S§30)."),
         explanation=explanation,
     )  # fmt: skip

@@ -10,8 +10,8 @@ import pytest
 from congress.notifications.models import Notification
 from congress.workflow import available_actions
 from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign, suggestion_disagree
+from suggestions.services.evaluation import suggestion_evaluate
 from suggestions.services.filing import DelegationVote, suggestion_create, suggestion_submit
-from suggestions.services.handling import suggestion_evaluate
 from suggestions.workflow import Role as UnitRole
 from suggestions.workflow import Status
 from tests.suggestions.follow_up import liaise_with_city_sc, reply_through_services

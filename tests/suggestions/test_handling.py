@@ -13,6 +13,11 @@ from congress.roles import Role
 from congress.workflow import available_actions
 from suggestions.models import Commitment, Evaluation, KeySuggestion, Reply, SuggestionEvent
 from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
+from suggestions.services.evaluation import (
+    suggestion_decide_rehandling,
+    suggestion_evaluate,
+    suggestions_close_after_evaluation_window,
+)
 from suggestions.services.filing import DelegationVote, cosigner_confirm, suggestion_create, suggestion_submit
 from suggestions.services.follow_up import (
     commitment_progress,
@@ -29,9 +34,6 @@ from suggestions.services.handling import (
     assignment_send_opinion,
     reply_approve,
     reply_withhold,
-    suggestion_decide_rehandling,
-    suggestion_evaluate,
-    suggestions_close_after_evaluation_window,
 )
 from suggestions.services.review import suggestion_merge
 from suggestions.workflow import AssignmentStatus, Status

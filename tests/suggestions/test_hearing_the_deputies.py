@@ -9,14 +9,9 @@ import pytest
 from django.urls import reverse
 
 from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
+from suggestions.services.evaluation import suggestion_decide_rehandling, suggestion_evaluate
 from suggestions.services.filing import DelegationVote, suggestion_create, suggestion_submit
-from suggestions.services.handling import (
-    assignment_communicate,
-    assignment_draft_reply,
-    reply_approve,
-    suggestion_decide_rehandling,
-    suggestion_evaluate,
-)
+from suggestions.services.handling import assignment_communicate, assignment_draft_reply, reply_approve
 from suggestions.workflow import AssignmentStatus
 from suggestions.workflow import Role as UnitRole
 from tests.helpers import refused

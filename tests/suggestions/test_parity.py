@@ -30,7 +30,7 @@ from rest_framework.test import APIClient
 from congress.models import User
 from suggestions.models import Assignment, Commitment, Reply, Suggestion, SuggestionEvent
 from suggestions.services import assignment as routing
-from suggestions.services import filing, handling, review
+from suggestions.services import evaluation, filing, handling, review
 from suggestions.workflow import Role as UnitRole
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +121,7 @@ class World:
 
     def rated_unsatisfied(self) -> Suggestion:
         s = self.replied()
-        handling.suggestion_evaluate(
+        evaluation.suggestion_evaluate(
             suggestion=s, actor=self.lead.user, rating="unsatisfied", comment="未解决"
         )
         return s

@@ -14,8 +14,8 @@ from congress.models import Organisation
 from congress.roles import Role
 from suggestions.models import KeyNote
 from suggestions.permissions import visible_suggestions
+from suggestions.services.evaluation import suggestion_evaluate
 from suggestions.services.follow_up import suggestion_mark_key
-from suggestions.services.handling import suggestion_evaluate
 from suggestions.workflow import Role as UnitRole
 from tests.conftest import BEIJING
 from tests.suggestions.follow_up import assign_on, at, reply_through_services, sheet
