@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from congress.deadlines import overdue
 from congress.deadlines.overdue import OverdueItem, OverdueSource
 from congress.deadlines.reminders import DeadlineKind, DueItem, register, register_step
+from congress.deadlines.statutory import policy_rule
 from congress.models import User
 from congress.roles import Role
 from suggestions.models import Assignment, Commitment
@@ -124,6 +125,40 @@ def commitment_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
     return items
 
 
+def key_report_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
+    """Units that replied to a key suggestion owe the supervising body their handling report
+    (S§41); the supervising body and the committee are told once it is late."""
+    owed = list(
+        Assignment.objects.filter(key_report_due__in=dates, key_reported_at__isnull=True).select_related(
+            "suggestion__key", "unit"
+        )
+    )
+    if not owed:
+        return []
+    clerks, heads = _unit_people({a.unit_id for a in owed})
+    bodies = {body for a in owed if (body := a.suggestion.key.supervising_body_id) is not None}
+    supervisors: dict[int | None, list[int]] = defaultdict(list)
+    for pk, body in User.objects.filter(organisation_id__in=bodies, is_active=True).values_list(
+        "pk", "organisation_id"
+    ):
+        supervisors[body].append(pk)
+    staff = _committee_staff()
+    rule = policy_rule("key_report")
+    items = []
+    with translation.override("zh-hans"):
+        for a in owed:
+            s, due = a.suggestion, a.key_report_due
+            assert due is not None  # noqa: S101 - the query asks for it
+            items.append(
+                DueItem(
+                    a.pk, due, f"{s.number_label}《{s.title}》· {a.unit.name}", f"/suggestions/key/{s.pk}/",
+                    _("%(rule)s, %(period)s after the reply or the follow-on") % {"rule": rule.name, "period": rule.period.describe()},
+                    clerks[a.unit_id] or heads[a.unit_id], heads[a.unit_id] + supervisors[s.key.supervising_body_id] + staff,
+                )
+            )  # fmt: skip
+    return items
+
+
 def close_evaluation_windows(today: dt.date) -> int:
     return suggestions_close_after_evaluation_window(today)
 
@@ -154,6 +189,7 @@ def register_all() -> None:
     for clock in ASSIGNMENT.clocks:
         register(DeadlineKind(f"suggestion_{clock}", clock, due_on(clock)))
     register(DeadlineKind("suggestion_commitment", "commitment", commitment_due_on))
+    register(DeadlineKind("suggestion_key_report", "key_report", key_report_due_on))
     register_step(close_evaluation_windows)
     register_step(close_objection_windows)
     for clock in OVERDUE_CLOCKS:

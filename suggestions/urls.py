@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from suggestions.views import assignment, detail, filing, follow_up, handling, review
+from suggestions.views import assignment, detail, filing, follow_up, handling, key_handling, review
 
 app_name = "suggestions"
 urlpatterns = [
@@ -47,9 +47,10 @@ urlpatterns = [
     # Handling after assignment (issue 5)
     path("<int:pk>/evaluate/", handling.evaluate, name="evaluate"),
     path("<int:pk>/rehandling/", handling.decide_rehandling, name="rehandling"),
-    path("<int:pk>/key/", follow_up.mark_key, name="mark-key"),
+    path("<int:pk>/key/", key_handling.mark_key, name="mark-key"),
     path("<int:pk>/ask/", follow_up.ask, name="ask"),
     path("assignments/<int:assignment_id>/communicate/", handling.communicate, name="communicate"),
+    path("assignments/<int:assignment_id>/leader/", key_handling.name_leader, name="name-leader"),
     path("assignments/<int:assignment_id>/opinion/", handling.send_opinion, name="send-opinion"),
     path("assignments/<int:assignment_id>/extension/", handling.request_extension, name="request-extension"),
     path(

@@ -111,6 +111,8 @@ def policy_rule(code: str) -> Rule:
         "evaluation": (_("Deputies evaluate the reply"), _("Reply delivered")),
         # How long a body has to answer a constituent opinion forwarded by a station.
         "station_forward": (_("Answer to an opinion forwarded by a liaison station"), _("Forwarded")),
+        # S§41 says a unit reports its handling of a key suggestion 及时 (promptly), no period.
+        "key_report": (_("Unit reports its handling of a key suggestion (S§41)"), _("Reply delivered")),
     }
     name, trigger = names[code]
     return Rule(code, name, Period.parse(periods[code]), trigger, "")

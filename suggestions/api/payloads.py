@@ -114,6 +114,16 @@ class CommunicateSerializer(serializers.Serializer):
         default=Communication.Party.DEPUTY,
         help_text="with whom: the deputies, or for a delegation's suggestion the city's SC (S§24)",
     )
+    leader_present = serializers.BooleanField(
+        default=False, help_text="the unit's leader named for a key suggestion took part in person (S§37)"
+    )
+    co_units = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(),
+        many=True,
+        required=False,
+        default=list,
+        help_text="the co units that researched a key suggestion with the lead unit and the deputies (S§38)",
+    )
 
 
 class OpinionSerializer(serializers.Serializer):

@@ -36,7 +36,7 @@ from suggestions.filters import SuggestionFilter
 from suggestions.models import CoSigner, Suggestion
 from suggestions.permissions import visible_suggestions
 from suggestions.services import assignment as routing
-from suggestions.services import evaluation, filing, follow_up, review
+from suggestions.services import evaluation, filing, key_handling, review
 from suggestions.workflow.who import deputy_of
 
 # The columns the list serializer reads; nothing else is fetched or instantiated.
@@ -207,4 +207,4 @@ class SuggestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @action(detail=True, methods=["post"], url_path="mark-key")
     def mark_key(self, request: Request, pk: str | None = None) -> Response:
         """Key handling with its grounds and supervision (S§34–S§39)."""
-        return self._act(follow_up.suggestion_mark_key, **valid(MarkKeySerializer, request))
+        return self._act(key_handling.suggestion_mark_key, **valid(MarkKeySerializer, request))

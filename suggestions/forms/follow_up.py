@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from congress.deadlines.forms import DateInput
-from congress.models import Organisation
+from congress.models import Organisation, User
+from deputies.models import Deputy
 from suggestions.models import Assignment, KeySuggestion, Rectification, SupervisionRequest
 
 
@@ -23,7 +24,16 @@ class KeyForm(forms.Form):
         label=pgettext_lazy("key suggestion", "Grounds"), widget=forms.Textarea(attrs={"rows": 3})
     )
     approved_on = forms.DateField(
-        label=_("Chairpersons' meeting approval (S§35)"), widget=DateInput(), required=False
+        label=_("Chairpersons' meeting approval (S§35)"),
+        widget=DateInput(),
+        required=False,
+        help_text=_("A session's suggestion: the date of the chairpersons' meeting that agreed."),
+    )
+    approval_reference = forms.CharField(
+        label=_("Reference of the approval (S§35)"),
+        max_length=100,
+        required=False,
+        help_text=_("The minutes or document number of that meeting."),
     )
     supervising_body = forms.ModelChoiceField(
         label=_("Supervising body (S§39)"),
@@ -32,8 +42,20 @@ class KeyForm(forms.Form):
         ),
         required=False,
     )
-    supervising_leader = forms.CharField(label=_("Supervising leader (S§39)"), max_length=60, required=False)
-    leading_official = forms.CharField(label=_("Leading official (S§39)"), max_length=60, required=False)
+    supervising_leader = forms.CharField(
+        label=_("Supervising leader (S§39)"),
+        max_length=60,
+        required=False,
+        help_text=_("The member of the chairpersons' meeting who supervises it, by name and post."),
+    )
+    leading_official = forms.CharField(
+        label=_("Leading official (S§39)"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "The leader of the provincial government, high court or procuratorate who leads the handling."
+        ),
+    )
 
 
 class SupervisionRequestForm(forms.Form):
@@ -87,3 +109,53 @@ class RectificationForm(forms.Form):
 
 class RectificationReportForm(forms.Form):
     report = forms.CharField(label=_("What the unit put right"), widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class ReportForm(forms.Form):
+    """The unit's handling report to the supervising body (S§41)."""
+
+    text = forms.CharField(label=_("Text"), max_length=10_000, widget=forms.Textarea(attrs={"rows": 8}))
+    leader_informed = forms.CharField(
+        label=_("Also reported to the provincial government's leader in charge"),
+        max_length=60,
+        required=False,
+        help_text=_("A government department names the leader in charge it reported to (S§41)."),
+    )
+
+
+class ResponsibleForm(forms.Form):
+    person = forms.ModelChoiceField(label=_("Responsible person"), queryset=User.objects.none())
+
+    def __init__(self, *args: Any, body_id: int | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        people = (
+            User.objects.filter(organisation_id=body_id, is_active=True) if body_id else User.objects.none()
+        )
+        self.fields["person"].queryset = people  # type: ignore[attr-defined]
+
+
+class MeetingForm(forms.Form):
+    """The responsible person's face-to-face meeting with the deputies (S§7(3))."""
+
+    met_on = forms.DateField(label=_("Date"), widget=DateInput())
+    deputies = forms.ModelMultipleChoiceField(
+        label=_("Deputies present"), queryset=Deputy.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    summary = forms.CharField(label=_("What the deputies said"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args: Any, deputies: list[Deputy], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["deputies"].queryset = Deputy.objects.filter(pk__in=[d.pk for d in deputies])  # type: ignore[attr-defined]
+
+
+class FollowOnForm(forms.Form):
+    """Follow-on handling handed back to a unit that replied (S§40(4))."""
+
+    assignment = forms.ModelChoiceField(label=_("Handling unit"), queryset=Assignment.objects.none())
+    text = forms.CharField(label=_("What to follow up"), widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args: Any, replied: QuerySet[Assignment], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["assignment"]
+        field.queryset = replied  # type: ignore[attr-defined]
+        field.label_from_instance = lambda a: a.unit.name  # type: ignore[attr-defined]

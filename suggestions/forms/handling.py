@@ -9,7 +9,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congress.deadlines.forms import DateInput
+from congress.models import Organisation
 from suggestions.models import Assignment, Communication, Reply, ReplyTemplate, Suggestion, WithheldGround
+from suggestions.workflow import Role
 
 
 class CommunicationForm(forms.Form):
@@ -28,11 +30,35 @@ class CommunicationForm(forms.Form):
         required=False,
         help_text=_("The unit replies in writing once it has the deputies' understanding (S§24)."),
     )
+    leader_present = forms.BooleanField(
+        label=_("The unit's leader handling it took part in person"),
+        required=False,
+        help_text=_("A key suggestion's leader hears the deputies face to face (S§37)."),
+    )
+    co_units = forms.ModelMultipleChoiceField(
+        label=_("Co-handling units taking part"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "For a key suggestion the lead unit researches it with its co units and the deputies (S§38)."
+        ),
+    )
 
     def __init__(self, *args: Any, assignment: Assignment, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if assignment.suggestion.kind != Suggestion.Kind.DELEGATION:
+        suggestion = assignment.suggestion
+        if suggestion.kind != Suggestion.Kind.DELEGATION:
             del self.fields["party"]
+        if not assignment.leader:
+            del self.fields["leader_present"]
+        co_units = Organisation.objects.filter(
+            assignments__suggestion=suggestion, assignments__role=Role.CO
+        ).distinct()
+        if assignment.role == Role.LEAD and co_units.exists():
+            self.fields["co_units"].queryset = co_units  # type: ignore[attr-defined]
+        else:
+            del self.fields["co_units"]
 
     def clean_party(self) -> str:
         return self.cleaned_data.get("party") or Communication.Party.DEPUTY
@@ -101,3 +127,11 @@ class ReplyTemplateForm(forms.ModelForm):
     class Meta:
         model = ReplyTemplate
         fields = ["category", "name", "body"]
+
+
+class LeaderForm(forms.Form):
+    leader = forms.CharField(
+        label=_("The unit's leader handling it"),
+        max_length=60,
+        help_text=_("The unit's principal or deputy leader, with the post, e.g. 王强（副厅长）(S§37)."),
+    )

@@ -67,8 +67,10 @@ class KeySuggestion(models.Model):
     channel = models.CharField(_("channel"), max_length=15, choices=Channel.choices)
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     proposed_at = models.DateTimeField()
-    # S§35: the chairpersons' meeting agrees; S§39: who supervises and who leads the handling.
+    # S§35: the chairpersons' meeting agrees (a session's suggestion: its date and reference);
+    # S§39: who supervises and who leads the handling, named.
     approved_on = models.DateField(_("chairpersons' meeting approval"), null=True, blank=True)
+    approval_reference = models.CharField(_("reference of the approval"), max_length=100, blank=True)
     supervising_body = models.ForeignKey(
         Organisation,
         verbose_name=_("supervising body"),
@@ -79,23 +81,50 @@ class KeySuggestion(models.Model):
     )
     supervising_leader = models.CharField(_("supervising leader"), max_length=60, blank=True)
     leading_official = models.CharField(_("leading official"), max_length=60, blank=True)
+    # S§7(3): the supervising body's person responsible for it, who meets the deputies.
+    responsible_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible person"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     def __str__(self) -> str:
         return str(self.suggestion)
 
 
 class KeyNote(models.Model):
-    """Supervisors' comments (S§40) and the units' handling reports to them (S§41)."""
+    """The supervision of a key suggestion, note by note: supervisors' comments (S§40), the units'
+    handling reports (S§41), follow-on handling handed to a unit (S§40(4)), and the face-to-face
+    meetings of the supervising body's responsible person with the deputies (S§7(3))."""
 
     class Kind(models.TextChoices):
         COMMENT = "comment", _("Supervisor's comment")
         REPORT = "report", _("Handling report")
+        FOLLOW_ON = "follow_on", _("Follow-on handling")
+        MEETING = "meeting", _("Face-to-face meeting with the deputies")
 
     key = models.ForeignKey(KeySuggestion, on_delete=models.CASCADE, related_name="notes")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     text = models.TextField(_("text"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created = models.DateTimeField()
+    # The unit a report comes from, or a follow-on goes to.
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.CASCADE, null=True, blank=True, related_name="key_notes"
+    )
+    # S§41: a government unit's report also goes to the provincial government's leader in charge.
+    leader_informed = models.CharField(_("also reported to"), max_length=60, blank=True)
+    # S§7(3): the meeting, who held it and the deputies who came.
+    met_on = models.DateField(_("date"), null=True, blank=True)
+    held_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    attended_by = models.ManyToManyField(
+        Deputy, verbose_name=_("deputies present"), blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["created"]

@@ -13,6 +13,7 @@ from deputies.models import Deputy
 from suggestions.models.assignment import Assignment
 from suggestions.models.filing import Suggestion
 from suggestions.workflow import PUBLISHED, Party, ReplyStatus
+from suggestions.workflow.statuses import Way
 
 
 class Communication(models.Model):
@@ -21,12 +22,7 @@ class Communication(models.Model):
     the delegation's city. Each belongs to a round of handling: after re-handling (S§30) the
     unit hears the deputies again."""
 
-    class Way(models.TextChoices):
-        VISIT = "visit", _("Visit")
-        MEETING = "meeting", _("Meeting")
-        CALL = "call", _("Telephone call")
-        ONLINE = "online", _("Online")
-
+    Way = Way
     Party = Party
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="communications")
@@ -38,15 +34,19 @@ class Communication(models.Model):
     summary = models.TextField(_("what was said"))
     # S§24: 取得代表理解后方可书面答复.
     understanding = models.BooleanField(_("the deputies understand how it is handled"), default=False)
+    # S§37: the unit's leader named to handle a key suggestion, when he met the deputies in person.
+    leader = models.CharField(_("the unit's leader, in person"), max_length=60, blank=True)
+    # S§38: the co units that researched a key suggestion with the lead unit and the deputies.
+    co_units = models.ManyToManyField(
+        Organisation, verbose_name=_("co-handling units taking part"), blank=True, related_name="+"
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["date", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(way__in=["visit", "meeting", "call", "online"]), name="communication_way_valid"
-            ),
+            models.CheckConstraint(condition=Q(way__in=Way.values), name="communication_way_valid"),
             models.CheckConstraint(condition=Q(party__in=Party.values), name="communication_party_valid"),
         ]
 

@@ -5,6 +5,7 @@ deputies' evaluation and re-handling (S§30) are in suggestions.services.evaluat
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.files import File
@@ -14,8 +15,9 @@ from django.utils.translation import gettext as _
 
 from congress.deadlines import statutory
 from congress.deadlines.calendar import deadline
+from congress.deadlines.statutory import policy_rule
 from congress.errors import DomainError
-from congress.models import User
+from congress.models import Organisation, User
 from suggestions.models import (
     Assignment,
     Commitment,
@@ -37,9 +39,16 @@ from suggestions.services.steps import (
     take,
 )
 from suggestions.workflow import ASSIGNMENT, REPLY, REPLYING_ROLES, SUGGESTION, Role
+from suggestions.workflow.guards import key_of
 from suggestions.workflow.who import head_refusal
 
 MAX_SCAN = 20 * 1024 * 1024
+
+
+def key_report_due(day: dt.date) -> dt.date:
+    """When the unit's handling report on a key suggestion is due (S§41: 及时; portal policy)."""
+    return deadline(policy_rule("key_report"), day).due
+
 
 # --- Hearing the deputies (S§24) and co units' opinions (S§26) -----------------------------------
 
@@ -54,10 +63,14 @@ def assignment_communicate(
     summary: str,
     understanding: bool = False,
     party: str = Communication.Party.DEPUTY,
+    leader_present: bool = False,
+    co_units: Sequence[Organisation] = (),
 ) -> Communication:
     """Record a visit, meeting, call or online exchange with the deputies, and whether they
     understand how it is handled; or, for a delegation's suggestion, with the SC of the
-    delegation's city (S§24). It counts for the current round of handling (S§30)."""
+    delegation's city (S§24). It counts for the current round of handling (S§30). For a key
+    suggestion it says whether the unit's named leader took part in person (S§37) and, for
+    the lead unit, which co units researched it with the deputies (S§38)."""
     if way not in Communication.Way.values:
         raise DomainError(
             "invalid_way", _("Choose how you communicated: visit, meeting, call or online."), status=400
@@ -81,11 +94,26 @@ def assignment_communicate(
                 _("A unit keeps in touch with the city's SC for a delegation's suggestion (S§24)."),
                 status=400,
             )
+        if leader_present and not assignment.leader:
+            raise DomainError(
+                "key_leader_not_named", _("Name the unit's leader handling it first (S§37)."), status=400
+            )
+        co_ids = {u.pk for u in co_units}
+        if co_ids and (
+            assignment.role != Role.LEAD
+            or not co_ids
+            <= set(suggestion.assignments.filter(role=Role.CO).values_list("unit_id", flat=True))
+        ):
+            raise DomainError(
+                "invalid_units", _("The lead unit researches it with its own co units (S§38)."), status=400
+            )
         row = Communication.objects.create(
             assignment=assignment, round=suggestion.reply_round, party=party, date=date, way=way,
             participants=participants.strip() or actor.get_full_name(), summary=summary,
-            understanding=understanding and party == Communication.Party.DEPUTY, recorded_by=actor,
+            understanding=understanding and party == Communication.Party.DEPUTY,
+            leader=assignment.leader if leader_present else "", recorded_by=actor,
         )  # fmt: skip
+        row.co_units.set(co_ids)
         take(step, assignment, actor=actor, note=in_portal_language(lambda: _heard(row)))
     return row
 
@@ -93,6 +121,8 @@ def assignment_communicate(
 def _heard(row: Communication) -> str:
     """The history's note of a communication: with whom, how, what, and the understanding."""
     text = f"{row.get_way_display()}：{row.summary}"
+    if row.leader:
+        text = f"{row.leader} · {text}"
     if row.party == Communication.Party.CITY_SC:
         text = f"{row.get_party_display()} · {text}"
     if row.understanding:
@@ -250,6 +280,10 @@ def reply_approve(*, reply: Reply, actor: User, scan: File | None = None) -> Rep
         reply.status, reply.approved_by, reply.approved_at = step.target, actor, now
         reply.save(update_fields=["status", "approved_by", "approved_at", "scan"])
         note = in_portal_language(reply.get_category_display)
+        # S§41: the reply to a key suggestion starts the unit's handling report clock.
+        key: dict[str, Any] = {}
+        if key_of(assignment.suggestion) is not None:
+            key["key_report_due"] = key_report_due(timezone.localdate(now))
         take(
             ASSIGNMENT.require("reply", assignment),
             assignment,
@@ -257,6 +291,7 @@ def reply_approve(*, reply: Reply, actor: User, scan: File | None = None) -> Rep
             note=note,
             replied_at=now,
             closed_at=now,
+            **key,
         )
         if reply.category == Reply.Category.B and reply.completion_date:
             Commitment.objects.create(reply=reply, text=reply.plan, promised_date=reply.completion_date)

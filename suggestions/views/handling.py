@@ -47,6 +47,7 @@ def communicate(request: HttpRequest, assignment_id: int) -> HttpResponse:
         lambda d: handling.assignment_communicate(
             assignment=assignment, actor=user, date=d["date"], way=d["way"], participants=d["participants"], summary=d["summary"],
             understanding=d["understanding"], party=d.get("party") or Communication.Party.DEPUTY,
+            leader_present=d.get("leader_present", False), co_units=list(d.get("co_units") or []),
         ),
         heading=_("Record a communication with the deputy"), success=_("Recorded."),
         explanation=_("Before replying, the unit hears the deputy by visit, meeting or call, and replies once it has the deputy's understanding (S§24)."),

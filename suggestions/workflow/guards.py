@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.deadlines.calendar import deadline
 from congress.deadlines.statutory import OBJECTION, REPLY
 from congress.errors import DomainError
-from suggestions.workflow.statuses import REPLYING_ROLES, Kind, Party, Role, Status
+from suggestions.workflow.statuses import FACE_TO_FACE, REPLYING_ROLES, Kind, Party, Role, Status
 
 
 def unsatisfied_rating_waits(suggestion: Any) -> DomainError | None:
@@ -132,11 +132,74 @@ def deputies_not_heard(assignment: Any) -> DomainError | None:
     return None
 
 
+def key_of(suggestion: Any) -> Any:
+    """The suggestion's key handling (S§34), or None."""
+    return getattr(suggestion, "key", None)
+
+
+def key_suggestion_only(assignment: Any) -> DomainError | None:
+    """S§37: a unit names its leader for a key suggestion."""
+    if key_of(assignment.suggestion) is not None:
+        return None
+    return DomainError(
+        "not_a_key_suggestion", _("Only a key suggestion is handled by a named leader (S§37).")
+    )
+
+
+def met_in_person(assignment: Any) -> list[Any]:
+    """This round's face-to-face communications with the deputies (面对面, S§37(2))."""
+    return [c for c in this_round(assignment) if c.party == Party.DEPUTY and c.way in FACE_TO_FACE]
+
+
+def key_not_handled_in_person(assignment: Any) -> DomainError | None:
+    """S§37: 主要负责人或者分管负责人负责研究办理…通过召开座谈会、邀请代表参加调研等形式，面对面听取代表
+    意见. S§38: 主办单位应当会同协办单位与提出建议…的代表共同开展调查研究或者召开代表座谈会. Before the
+    reply to a key suggestion: its leader is named and met the deputies in person, and a lead unit
+    researched it with every co unit and the deputies."""
+    suggestion = assignment.suggestion
+    if key_of(suggestion) is None:
+        return None
+    if not assignment.leader:
+        return DomainError(
+            "key_leader_not_named",
+            _(
+                "A key suggestion is handled by the unit's principal or deputy leader: name the leader first (S§37)."
+            ),
+        )
+    met = met_in_person(assignment)
+    if not any(c.leader == assignment.leader for c in met):
+        return DomainError(
+            "key_leader_not_met",
+            _(
+                "Before replying to a key suggestion the unit's leader hears the deputies face to face, at a forum, in research or on a visit: record it (S§37)."
+            ),
+        )
+    if assignment.role == Role.LEAD:
+        from suggestions.workflow import ASSIGNMENT  # the table is built from these guards
+
+        co_units = set(
+            suggestion.assignments.filter(
+                role=Role.CO, status__in=ASSIGNMENT.sources("lead_replied")
+            ).values_list("unit_id", flat=True)
+        )
+        if co_units and not any(co_units <= {u.pk for u in c.co_units.all()} for c in met):
+            return DomainError(
+                "joint_research_not_recorded",
+                _(
+                    "The lead unit researches a key suggestion together with its co units and the deputies, or holds a forum with them, before replying: record it with every co unit taking part (S§38)."
+                ),
+            )
+    return None
+
+
 def reply_may_be_drafted(assignment: Any) -> DomainError | None:
-    """S§24: the unit heard the deputies first; S§26: a lead unit waits for its co units."""
+    """S§24: the unit heard the deputies first; S§37, S§38: a key suggestion was handled in
+    person; S§26: a lead unit waits for its co units."""
     if refusal := replying_unit_only(assignment):
         return refusal
     if refusal := deputies_not_heard(assignment):
+        return refusal
+    if refusal := key_not_handled_in_person(assignment):
         return refusal
     if assignment.role == Role.LEAD and (waiting := co_opinions_pending(assignment)):
         return DomainError(
@@ -161,3 +224,15 @@ def withheld_now(reply: Any) -> DomainError | None:
     if not reply.public:
         return None
     return DomainError("already_public", _("This reply is already public (S§33)."))
+
+
+def responsible_named(suggestion: Any) -> DomainError | None:
+    """S§7(3): 确定承办建议…的负责人，…负责人应当与代表面对面沟通: the supervising body names its
+    responsible person before that person meets the deputies."""
+    key = key_of(suggestion)
+    if key is not None and key.responsible_person_id is not None:
+        return None
+    return DomainError(
+        "responsible_person_not_named",
+        _("The supervising body first names its person responsible for the suggestion (S§7)."),
+    )

@@ -1,5 +1,5 @@
 """The statuses of suggestions, assignments, replies and co-signers, the kinds of suggestion,
-the units' roles and with whom they communicate (WORKFLOWS.md §2)."""
+the units' roles, and with whom and how they communicate (WORKFLOWS.md §2)."""
 
 from __future__ import annotations
 
@@ -71,6 +71,22 @@ class Party(models.TextChoices):
 
     DEPUTY = "deputy", _("The deputies")
     CITY_SC = "city_sc", _("The city people's congress SC")
+
+
+class Way(models.TextChoices):
+    """How a unit hears the deputies (S§24); a forum or research with them is how a key
+    suggestion is handled (S§37, S§38)."""
+
+    VISIT = "visit", _("Visit")
+    MEETING = "meeting", _("Meeting")
+    CALL = "call", _("Telephone call")
+    ONLINE = "online", _("Online")
+    FORUM = "forum", _("Forum with the deputies")
+    RESEARCH = "research", _("Research with the deputies")
+
+
+# 面对面 (S§37(2)): the ways the unit meets the deputies in person.
+FACE_TO_FACE = frozenset({Way.VISIT, Way.MEETING, Way.FORUM, Way.RESEARCH})
 
 
 # The units that owe the deputy the reply (S§19, S§26); a co unit sends its opinion to the lead.

@@ -95,11 +95,15 @@ def test_the_co_unit_sends_its_opinion(api, file_suggestion, staff, units):
     assert body["status"] == "opinion_sent"
 
 
-def test_mark_key_and_decide_rehandling(api, assigned, units, staff, lead):
+def test_mark_key_and_decide_rehandling(api, assigned, units, staff, lead, make_unit):
     a = assigned()
+    body = make_unit("省人大教科文卫委", "special_committee")
     key = api(staff).post(
-        f"/api/v1/suggestions/{a.suggestion_id}/mark-key/", {"ground": 3, "grounds_text": "代表反映集中"}
-    )
+        f"/api/v1/suggestions/{a.suggestion_id}/mark-key/",
+        # S§39: the supervising body, its leader and the leading official are named.
+        {"ground": 3, "grounds_text": "代表反映集中", "supervising_body": body.pk, "supervising_leader": "孙副主任",
+         "leading_official": "周副省长"},
+    )  # fmt: skip
     assert key.status_code == 200
     refused = api(staff).post(
         f"/api/v1/suggestions/{a.suggestion_id}/decide-rehandling/", {"rehandle": True, "explanation": "x"}
