@@ -95,12 +95,21 @@ def due_on(clock: str) -> Callable[[list[dt.date]], Iterable[DueItem]]:
 
 
 def commitment_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
-    """Open commitments of category-B replies (S§32): the unit reports progress."""
-    commitments = list(
-        Commitment.objects.filter(done_on__isnull=True, promised_date__in=dates).select_related(
-            "reply__assignment__suggestion", "reply__assignment__unit"
-        )
+    """Open commitments of category-B replies (S§32) whose promised date comes."""
+    return _commitment_items(
+        Commitment.objects.filter(done_on__isnull=True, promised_date__in=dates), "promised"
     )
+
+
+def commitment_progress_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
+    """Open commitments whose yearly progress report comes due (S§25(2), S§32)."""
+    return _commitment_items(
+        Commitment.objects.filter(done_on__isnull=True, progress_due__in=dates), "progress"
+    )
+
+
+def _commitment_items(rows: QuerySet[Commitment], clock: str) -> Iterable[DueItem]:
+    commitments = list(rows.select_related("reply__assignment__suggestion", "reply__assignment__unit"))
     if not commitments:
         return []
     clerks, heads = _unit_people({c.reply.assignment.unit_id for c in commitments})
@@ -110,11 +119,16 @@ def commitment_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
         for c in commitments:
             a = c.reply.assignment
             title = f"{a.suggestion.number_label}《{a.suggestion.title}》· {a.unit.name}"
-            why = _("Promised in the reply: %(text)s") % {"text": c.text[:200]}
+            if clock == "progress":
+                why = _("The yearly progress report on: %(text)s (S§25)") % {"text": c.text[:200]}
+            else:
+                why = _("Promised in the reply: %(text)s") % {"text": c.text[:200]}
+            due = c.progress_due if clock == "progress" else c.promised_date
+            assert due is not None  # noqa: S101 - each query asks for its date
             items.append(
                 DueItem(
                     c.pk,
-                    c.promised_date,
+                    due,
                     title,
                     f"/suggestions/{a.suggestion_id}/",
                     why,
@@ -190,6 +204,9 @@ def register_all() -> None:
         register(DeadlineKind(f"suggestion_{clock}", clock, due_on(clock)))
     register(DeadlineKind("suggestion_commitment", "commitment", commitment_due_on))
     register(DeadlineKind("suggestion_key_report", "key_report", key_report_due_on))
+    register(
+        DeadlineKind("suggestion_commitment_progress", "commitment_progress", commitment_progress_due_on)
+    )
     register_step(close_evaluation_windows)
     register_step(close_objection_windows)
     for clock in OVERDUE_CLOCKS:

@@ -18,17 +18,22 @@ from suggestions.workflow import RectificationStatus
 
 
 class Commitment(models.Model):
-    """S§32: what a category-B reply promised, tracked until done."""
+    """S§32: what a category-B reply promised, tracked until done; the unit reports its
+    progress every year (S§25(2)), by `progress_due`."""
 
     reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="commitments")
     text = models.TextField(_("promised action"))
     promised_date = models.DateField(_("promised date"))
     done_on = models.DateField(_("done on"), null=True, blank=True)
+    progress_due = models.DateField(_("next progress report due"), null=True, blank=True)
 
     class Meta:
         ordering = ["promised_date", "id"]
         indexes = [
-            models.Index(fields=["promised_date"], condition=Q(done_on__isnull=True), name="commitment_open")
+            models.Index(fields=["promised_date"], condition=Q(done_on__isnull=True), name="commitment_open"),
+            models.Index(
+                fields=["progress_due"], condition=Q(done_on__isnull=True), name="commitment_progress_open"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congress.deadlines.calendar import deadline
+from congress.deadlines.statutory import COMMITMENT_PROGRESS
 from congress.errors import DomainError
 from congress.models import User
 from suggestions.models import (
@@ -26,7 +28,8 @@ from suggestions.workflow import REPLY, SUGGESTION
 def commitment_progress(
     *, commitment: Commitment, actor: User, text: str, done: bool = False
 ) -> CommitmentProgress:
-    """The unit reports progress; the deputies and the committee are told (S§32)."""
+    """The unit reports progress; the deputies and the committee are told (S§32). The next
+    yearly report falls due twelve months later (S§25(2)), unless this one fulfils it."""
     text = required_text(text, "text_required", _("Describe the progress."))
     with transaction.atomic():
         commitment = (
@@ -41,9 +44,12 @@ def commitment_progress(
         row = CommitmentProgress.objects.create(
             commitment=commitment, text=text, done=done, reported_by=actor, reported_at=timezone.now()
         )
+        today = timezone.localdate()
         if done:
-            commitment.done_on = timezone.localdate()
-            commitment.save(update_fields=["done_on"])
+            commitment.done_on = today
+        else:
+            commitment.progress_due = deadline(COMMITMENT_PROGRESS, today).due
+        commitment.save(update_fields=["done_on", "progress_due"])
         event(
             reply.assignment.suggestion, actor=actor, action="commitment_progress", assignment=reply.assignment,
             note=text,

@@ -294,7 +294,11 @@ def reply_approve(*, reply: Reply, actor: User, scan: File | None = None) -> Rep
             **key,
         )
         if reply.category == Reply.Category.B and reply.completion_date:
-            Commitment.objects.create(reply=reply, text=reply.plan, promised_date=reply.completion_date)
+            # S§25(2), S§32: the promise goes in the ledger; its progress is reported every year.
+            Commitment.objects.create(
+                reply=reply, text=reply.plan, promised_date=reply.completion_date,
+                progress_due=deadline(statutory.COMMITMENT_PROGRESS, timezone.localdate(now)).due,
+            )  # fmt: skip
         _complete_if_all_replied(assignment.suggestion, actor)
         notices.reply_delivered(reply.pk)
     return reply
