@@ -1,6 +1,15 @@
 from django.urls import include, path
 
-from suggestions.views import assignment, detail, filing, follow_up, handling, key_handling, review
+from suggestions.views import (
+    assignment,
+    detail,
+    filing,
+    follow_up,
+    government,
+    handling,
+    key_handling,
+    review,
+)
 
 app_name = "suggestions"
 urlpatterns = [
@@ -11,6 +20,7 @@ urlpatterns = [
     path("review/bulk/", review.review_bulk, name="review-bulk"),
     path("objections/", assignment.objections, name="objections"),
     path("inbox/", assignment.unit_inbox, name="inbox"),
+    path("government/", government.government_units, name="government"),
     path("routing/", review.routing_table, name="routing"),
     path("import/", review.import_batch, name="import"),
     path("", include("suggestions.report_urls")),
