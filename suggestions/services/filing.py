@@ -49,8 +49,18 @@ def suggestion_create(
     note: str = "",
 ) -> Suggestion:
     """A draft, by the deputy or by staff from the paper form (S§13: recorded as such). One that
-    names no subject area is filed under 其他 ("other"), for staff to re-classify."""
+    names no subject area is filed under 其他 ("other"), for staff to re-classify. A deputy to
+    the National People's Congress elected in the province files under these measures too
+    (S§48), as a deputy."""
     require_active(lead_deputy)
+    if lead_deputy.npc_deputy and kind == Suggestion.Kind.DELEGATION:
+        raise DomainError(
+            "npc_deputy_not_a_delegation",
+            _(
+                "A deputy to the National People's Congress files suggestions as a deputy, not as a provincial delegation's (S§14, S§48)."
+            ),
+            status=400,
+        )
     on_behalf = deputy_of(actor) != lead_deputy
     if on_behalf and not (
         is_assigning_staff(actor) or lead_deputy.delegation.staff.filter(pk=actor.pk).exists()
@@ -69,6 +79,12 @@ def suggestion_create(
             _record_delegation_vote(suggestion, delegation_vote)
         if on_behalf and not note:
             note = recorded(N_("entered on the deputy's behalf from the paper form"))
+        if lead_deputy.npc_deputy:
+            # S§48: handled under these measures like a provincial deputy's suggestion.
+            filed_as = recorded(
+                N_("filed by a deputy to the National People's Congress elected in the province (S§48)")
+            )
+            note = f"{note}；{filed_as}" if note else filed_as
         event(suggestion, actor=actor, action="create", to_status=Status.DRAFT, note=note)
         cosigner_invite(suggestion=suggestion, deputies=co_signers, actor=actor)
     return suggestion

@@ -56,10 +56,12 @@ def deputy_of(user: Any) -> Any:
 
 def delegation_members(suggestion: Any) -> list[Any]:
     """The members of the delegation a delegation suggestion comes from (S§14), in office (a
-    suspended or former deputy does not act as one, D§45, D§46); none for any other kind."""
+    suspended or former deputy does not act as one, D§45, D§46); none for any other kind. An
+    NPC deputy elected in the province (S§48) is no member of a provincial delegation."""
     if suggestion.kind != Kind.DELEGATION or suggestion.delegation_id is None:
         return []
-    return [d for d in suggestion.delegation.deputies.select_related("user").order_by("pk") if d.is_active]
+    members = suggestion.delegation.deputies.select_related("user").order_by("pk")
+    return [d for d in members if d.is_active and not d.npc_deputy]
 
 
 def deputies_of(suggestion: Any) -> list[Any]:
