@@ -57,7 +57,9 @@ def mark_key(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def key_list(request: HttpRequest) -> HttpResponse:
     """Supervisors: the key suggestions their body supervises; the committee: all of them.
-    At a glance what each unit promised, what is late and what the deputies rated."""
+    At a glance what each unit promised, what is late and what the deputies rated: what the
+    committee reports to the chairpersons' meeting on key handling and its supervision (S§42),
+    exported to Excel."""
     user = user_of(request)
     staff = is_assigning_staff(user)
     if not (staff or supervising_body(user)):
