@@ -164,7 +164,12 @@ class DecideRehandlingSerializer(serializers.Serializer):
 class MarkKeySerializer(serializers.Serializer):
     ground = serializers.ChoiceField(choices=KeySuggestion.Ground.choices)
     grounds_text = serializers.CharField()
-    approved_on = serializers.DateField(required=False, allow_null=True, default=None)
+    approved_on = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="the chairpersons' meeting's approval (S§35)"
+    )
+    approval_reference = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="its minutes or document number (S§35)"
+    )
     supervising_body = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True, default=None
     )

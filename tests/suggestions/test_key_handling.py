@@ -275,3 +275,36 @@ def test_the_key_page_offers_the_supervising_body_its_steps(client, key_replied,
     assert response.status_code == 302
     key.refresh_from_db()
     assert key.responsible_person == supervisor
+
+
+def test_the_api_marks_a_session_suggestion_key_with_the_chairpersons_approval(
+    api, lead, area, session, staff, body
+):
+    with at(2026, 1, 26):
+        s = suggestion_submit(
+            suggestion=suggestion_create(
+                actor=lead.user, lead_deputy=lead, title="t", body="b", subject_area=area, session=session
+            ),
+            actor=lead.user,
+        )
+        payload = {"ground": 1, "grounds_text": "中心工作", "supervising_body": body.pk, **NAMED}
+        refusal = api(staff).post(f"/api/v1/suggestions/{s.pk}/mark-key/", payload)
+        assert (refusal.status_code, refusal.json()["code"]) == (400, "chairpersons_approval_required")
+        ok = api(staff).post(
+            f"/api/v1/suggestions/{s.pk}/mark-key/",
+            {**payload, "approved_on": "2026-01-25", "approval_reference": "主任会议纪要〔2026〕3号"},
+        )
+    assert ok.status_code == 200, ok.json()
+    assert s.key.approval_reference == "主任会议纪要〔2026〕3号"
+
+
+def test_the_unit_names_its_leader_from_the_suggestions_page(client, key_assigned, units):
+    a, _key = key_assigned()
+    client.force_login(units["unit1"])
+    page = client.get(reverse("suggestions:detail", args=[a.suggestion_id])).content.decode()
+    assert reverse("suggestions:name-leader", args=[a.pk]) in page
+    client.post(reverse("suggestions:name-leader", args=[a.pk]), {"leader": "王强（副厅长）"})
+    a.refresh_from_db()
+    assert a.leader == "王强（副厅长）"
+    form = client.get(reverse("suggestions:communicate", args=[a.pk])).content.decode()
+    assert 'name="leader_present"' in form
