@@ -56,7 +56,9 @@ def unanswered_condition(today: dt.date) -> Q:
 
 # 推诿 (S§47(2)): the unit said in writing the suggestion was not its responsibility, and the
 # assigning body found it was and kept it with the unit (S§20). Upheld — moved to another unit —
-# or never decided (withdrawn meanwhile), an objection counts nowhere.
+# or never decided (withdrawn meanwhile), an objection counts nowhere. WORKFLOWS.md §2 lists
+# suggestions "passed around" (moved on objection, twice or more): each move was an objection
+# the assigning body upheld, which S§20 provides for; the statute wins.
 NOT_UPHELD = Q(objected_on__isnull=False, replaced_by__isnull=True) & ~Q(
     status__in=sorted(
         map(

@@ -104,7 +104,8 @@ def deputies_not_heard(assignment: Any) -> DomainError | None:
     """S§24: 承办单位应当…充分听取代表对办理工作的意见和要求，取得代表理解后方可书面答复. 对代表团
     提出的建议…承办单位负责人应当与相关设区的市人大常委会加强联系. In this round of handling: the
     unit heard the deputies and recorded their understanding; for a delegation's suggestion it
-    also kept in touch with the SC of the delegation's city."""
+    also kept in touch with the SC of the delegation's city. (WORKFLOWS.md §2 asks for "at least
+    one communication"; the statute asks for the deputies' understanding, and wins.)"""
     held = this_round(assignment)
     with_deputies = [c for c in held if c.party == Party.DEPUTY]
     if not with_deputies:
