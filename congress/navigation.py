@@ -22,12 +22,15 @@ class NavItem:
     roles: frozenset[str] = ANY  # empty: every signed-in user
     superuser_only: bool = False
     unit_only: bool = False  # a page about the user's own handling unit
+    organisation_kind: str = ""  # a page for the people of one kind of organisation
 
     def visible_to(self, user: Any) -> bool:
         if self.superuser_only:
             return bool(user.is_superuser)
         if self.unit_only:
             return user.unit_id_for_work() is not None
+        if self.organisation_kind:
+            return getattr(user.organisation, "kind", None) == self.organisation_kind
         return not self.roles or user.is_superuser or user.has_role(*self.roles)
 
 
@@ -38,6 +41,10 @@ NAV: list[NavItem] = [
     NavItem(_("Decisions waiting"), "suggestions:objections", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Assignment inbox"), "suggestions:inbox", roles=frozenset(UNIT_ROLES)),
     NavItem(_("Reply templates"), "suggestions:templates", unit_only=True),
+    # S§43: the government's general office follows its departments' handling.
+    NavItem(
+        _("Government departments' handling"), "suggestions:government", organisation_kind="general_office"
+    ),
     NavItem(_("Routing table"), "suggestions:routing", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Overdue board"), "overdue", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(

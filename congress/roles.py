@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 class Role(models.TextChoices):
     DEPUTY = "deputy", _("Deputy")
+    # 各代表团应当配备工作人员为代表提出建议/议案做好服务工作 (S§8, M§6); the secretariat serves
+    # during the session (S§8, M§6).
     DELEGATION_STAFF = "delegation_staff", _("Delegation staff")
     SECRETARIAT = "secretariat", _("Session secretariat")
     REVIEW_COMMITTEE = "review_committee", _("Motion-review committee member")

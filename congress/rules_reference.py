@@ -58,7 +58,7 @@ def _installed(workflow: Workflow) -> bool:
 def _rules_section() -> str:
     rows = [
         [f"`{r.code}`", str(r.name), str(r.period), str(r.trigger), _article(r.article)]
-        for r in [*RULES.values(), policy_rule("evaluation"), policy_rule("station_forward")]
+        for r in [*RULES.values(), *(policy_rule(code) for code in settings.PORTAL_PERIODS)]
     ]
     return "## Statutory periods\n\n" + _table(
         ["rule", "what must be done", "period", "from", "article"], rows

@@ -393,6 +393,8 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo12345")
 PORTAL_PERIODS = {
     "evaluation": env_str("EVALUATION_PERIOD", "1m"),
     "station_forward": env_str("STATION_FORWARD_PERIOD", "1m"),
+    # S§41: "及时" (promptly) after the reply to a key suggestion; the committee sets the period.
+    "key_report": env_str("KEY_REPORT_PERIOD", "1m"),
 }
 # D§31 "half a working day": half of the statutory 8-hour day, unless the committee sets another.
 RECEPTION_MIN_MINUTES = env_int("RECEPTION_MIN_MINUTES", 240)

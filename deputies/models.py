@@ -106,6 +106,9 @@ class Deputy(models.Model):
     status_ground = models.CharField(_("ground"), max_length=20, choices=Ground.choices, blank=True)
     status_since = models.DateField(_("since"), null=True, blank=True)
     status_until = models.DateField(_("until"), null=True, blank=True)
+    # S§48: a deputy to the National People's Congress elected in the province, who attends the
+    # provincial sessions or the SC's activities and files suggestions under the same measures.
+    npc_deputy = models.BooleanField(_("NPC deputy elected in the province"), default=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),

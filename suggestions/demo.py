@@ -134,7 +134,7 @@ def seed_demo_suggestions() -> None:
         a = assigned[unit]
         assignment_communicate(
             assignment=a, actor=users[clerk], date=a.assigned_on, way="call", participants=a.suggestion.lead_deputy.name,
-            summary="电话沟通办理思路，代表表示理解。",
+            summary="电话沟通办理思路，代表表示理解。", understanding=True,
         )  # fmt: skip
         reply = assignment_draft_reply(
             assignment=a, actor=users[clerk], category="B", body="您提出的建议很有针对性，我们已将相关工作列入明年计划。",

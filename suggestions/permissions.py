@@ -11,10 +11,22 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from congress.models import Organisation
 from congress.roles import Role
 from suggestions.models import Assignment, CoSigner, KeySuggestion, Reply, Suggestion
 from suggestions.workflow import REPLY, Status
 from suggestions.workflow.who import is_assigning_staff, supervising_body, unit_of, unit_staff
+
+# The provincial government's departments, whose handling its general office follows (S§43).
+GOVERNMENT_UNITS = Q(unit__kind=Organisation.Kind.GOVERNMENT)
+
+
+def is_general_office(user: Any) -> bool:
+    """S§43: 省人民政府应当加强对省人民政府相关部门…办理代表建议…工作的督促检查: the government's
+    general office follows its departments' assignments, clocks and replies (it reads; the
+    departments act)."""
+    organisation = getattr(user, "organisation", None) if user.is_authenticated else None
+    return organisation is not None and organisation.kind == Organisation.Kind.GENERAL_OFFICE
 
 
 def visible_suggestions(user: Any, queryset: QuerySet[Suggestion] | None = None) -> QuerySet[Suggestion]:
@@ -39,6 +51,8 @@ def visible_suggestions(user: Any, queryset: QuerySet[Suggestion] | None = None)
     unit_id = unit_of(user)
     if unit_id:
         condition |= Exists(Assignment.objects.filter(suggestion=OuterRef("pk"), unit_id=unit_id))
+    if is_general_office(user):
+        condition |= Exists(Assignment.objects.filter(GOVERNMENT_UNITS, suggestion=OuterRef("pk")))
     if supervising_body(user):
         # S§39, S§40: a supervising body follows the key suggestions it supervises, no others.
         condition |= Exists(
@@ -58,6 +72,8 @@ def visible_assignments(user: Any, queryset: QuerySet[Assignment] | None = None)
     unit_id = unit_of(user)
     if unit_id:
         return queryset.filter(unit_id=unit_id)
+    if is_general_office(user):
+        return queryset.filter(GOVERNMENT_UNITS)
     return queryset.filter(suggestion__in=visible_suggestions(user))
 
 
@@ -67,4 +83,6 @@ def may_see_reply(user: Any, reply: Reply) -> bool:
     own = unit_staff(reply, user) or is_assigning_staff(user)
     if reply.status in REPLY.open_statuses and not own:
         return False
+    if is_general_office(user) and not own:
+        return reply.assignment.unit.kind == Organisation.Kind.GOVERNMENT  # S§31, S§43
     return not (unit_of(user) and not own)

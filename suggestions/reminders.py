@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 from congress.deadlines import overdue
 from congress.deadlines.overdue import OverdueItem, OverdueSource
 from congress.deadlines.reminders import DeadlineKind, DueItem, register, register_step
+from congress.deadlines.statutory import policy_rule
 from congress.models import User
 from congress.roles import Role
 from suggestions.models import Assignment, Commitment
 from suggestions.selectors import OVERDUE_CLOCKS, all_clocks
 from suggestions.services.assignment import assignments_close_objection_windows
-from suggestions.services.handling import suggestions_close_after_evaluation_window
+from suggestions.services.evaluation import suggestions_close_after_evaluation_window
 from suggestions.workflow import ASSIGNMENT
 
 
@@ -94,12 +95,21 @@ def due_on(clock: str) -> Callable[[list[dt.date]], Iterable[DueItem]]:
 
 
 def commitment_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
-    """Open commitments of category-B replies (S§32): the unit reports progress."""
-    commitments = list(
-        Commitment.objects.filter(done_on__isnull=True, promised_date__in=dates).select_related(
-            "reply__assignment__suggestion", "reply__assignment__unit"
-        )
+    """Open commitments of category-B replies (S§32) whose promised date comes."""
+    return _commitment_items(
+        Commitment.objects.filter(done_on__isnull=True, promised_date__in=dates), "promised"
     )
+
+
+def commitment_progress_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
+    """Open commitments whose yearly progress report comes due (S§25(2), S§32)."""
+    return _commitment_items(
+        Commitment.objects.filter(done_on__isnull=True, progress_due__in=dates), "progress"
+    )
+
+
+def _commitment_items(rows: QuerySet[Commitment], clock: str) -> Iterable[DueItem]:
+    commitments = list(rows.select_related("reply__assignment__suggestion", "reply__assignment__unit"))
     if not commitments:
         return []
     clerks, heads = _unit_people({c.reply.assignment.unit_id for c in commitments})
@@ -109,11 +119,16 @@ def commitment_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
         for c in commitments:
             a = c.reply.assignment
             title = f"{a.suggestion.number_label}《{a.suggestion.title}》· {a.unit.name}"
-            why = _("Promised in the reply: %(text)s") % {"text": c.text[:200]}
+            if clock == "progress":
+                why = _("The yearly progress report on: %(text)s (S§25)") % {"text": c.text[:200]}
+            else:
+                why = _("Promised in the reply: %(text)s") % {"text": c.text[:200]}
+            due = c.progress_due if clock == "progress" else c.promised_date
+            assert due is not None  # noqa: S101 - each query asks for its date
             items.append(
                 DueItem(
                     c.pk,
-                    c.promised_date,
+                    due,
                     title,
                     f"/suggestions/{a.suggestion_id}/",
                     why,
@@ -121,6 +136,40 @@ def commitment_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
                     heads[a.unit_id] + staff,
                 )
             )
+    return items
+
+
+def key_report_due_on(dates: list[dt.date]) -> Iterable[DueItem]:
+    """Units that replied to a key suggestion owe the supervising body their handling report
+    (S§41); the supervising body and the committee are told once it is late."""
+    owed = list(
+        Assignment.objects.filter(key_report_due__in=dates, key_reported_at__isnull=True).select_related(
+            "suggestion__key", "unit"
+        )
+    )
+    if not owed:
+        return []
+    clerks, heads = _unit_people({a.unit_id for a in owed})
+    bodies = {body for a in owed if (body := a.suggestion.key.supervising_body_id) is not None}
+    supervisors: dict[int | None, list[int]] = defaultdict(list)
+    for pk, body in User.objects.filter(organisation_id__in=bodies, is_active=True).values_list(
+        "pk", "organisation_id"
+    ):
+        supervisors[body].append(pk)
+    staff = _committee_staff()
+    rule = policy_rule("key_report")
+    items = []
+    with translation.override("zh-hans"):
+        for a in owed:
+            s, due = a.suggestion, a.key_report_due
+            assert due is not None  # noqa: S101 - the query asks for it
+            items.append(
+                DueItem(
+                    a.pk, due, f"{s.number_label}《{s.title}》· {a.unit.name}", f"/suggestions/key/{s.pk}/",
+                    _("%(rule)s, %(period)s after the reply or the follow-on") % {"rule": rule.name, "period": rule.period.describe()},
+                    clerks[a.unit_id] or heads[a.unit_id], heads[a.unit_id] + supervisors[s.key.supervising_body_id] + staff,
+                )
+            )  # fmt: skip
     return items
 
 
@@ -154,6 +203,10 @@ def register_all() -> None:
     for clock in ASSIGNMENT.clocks:
         register(DeadlineKind(f"suggestion_{clock}", clock, due_on(clock)))
     register(DeadlineKind("suggestion_commitment", "commitment", commitment_due_on))
+    register(DeadlineKind("suggestion_key_report", "key_report", key_report_due_on))
+    register(
+        DeadlineKind("suggestion_commitment_progress", "commitment_progress", commitment_progress_due_on)
+    )
     register_step(close_evaluation_windows)
     register_step(close_objection_windows)
     for clock in OVERDUE_CLOCKS:

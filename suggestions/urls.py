@@ -1,6 +1,15 @@
 from django.urls import include, path
 
-from suggestions.views import assignment, detail, filing, follow_up, handling, review
+from suggestions.views import (
+    assignment,
+    detail,
+    filing,
+    follow_up,
+    government,
+    handling,
+    key_handling,
+    review,
+)
 
 app_name = "suggestions"
 urlpatterns = [
@@ -11,6 +20,7 @@ urlpatterns = [
     path("review/bulk/", review.review_bulk, name="review-bulk"),
     path("objections/", assignment.objections, name="objections"),
     path("inbox/", assignment.unit_inbox, name="inbox"),
+    path("government/", government.government_units, name="government"),
     path("routing/", review.routing_table, name="routing"),
     path("import/", review.import_batch, name="import"),
     path("", include("suggestions.report_urls")),
@@ -47,9 +57,10 @@ urlpatterns = [
     # Handling after assignment (issue 5)
     path("<int:pk>/evaluate/", handling.evaluate, name="evaluate"),
     path("<int:pk>/rehandling/", handling.decide_rehandling, name="rehandling"),
-    path("<int:pk>/key/", follow_up.mark_key, name="mark-key"),
+    path("<int:pk>/key/", key_handling.mark_key, name="mark-key"),
     path("<int:pk>/ask/", follow_up.ask, name="ask"),
     path("assignments/<int:assignment_id>/communicate/", handling.communicate, name="communicate"),
+    path("assignments/<int:assignment_id>/leader/", key_handling.name_leader, name="name-leader"),
     path("assignments/<int:assignment_id>/opinion/", handling.send_opinion, name="send-opinion"),
     path("assignments/<int:assignment_id>/extension/", handling.request_extension, name="request-extension"),
     path(

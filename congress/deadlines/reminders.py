@@ -100,6 +100,8 @@ DEFAULT_SCHEDULES: dict[str, Schedule] = {
     "reply": Schedule(days_before=(30, 7, 1), overdue_every=7),  # S§28: 3 (+3) months
     "rehandling": Schedule(days_before=(7, 1), overdue_every=7),  # S§30: 1 month
     "commitment": Schedule(days_before=(30, 7), overdue_every=30),  # S§32
+    "key_report": Schedule(days_before=(7, 1), overdue_every=7),  # S§41: portal policy
+    "commitment_progress": Schedule(days_before=(30, 7), overdue_every=30),  # S§25(2): yearly
     "motion_report": Schedule(days_before=(60, 30, 7), overdue_every=14),  # M§23: 6 months
     "station_forward": Schedule(days_before=(7, 1), overdue_every=7),  # D§35
     "station_reception": Schedule(days_before=(7,), on_the_day=False, overdue_every=0),  # D§31: monthly
@@ -111,6 +113,8 @@ RULE_NAMES: dict[str, Promise] = {
     "reply": gettext_lazy("Reply to the deputy (S§28)"),
     "rehandling": gettext_lazy("Re-handling (S§30)"),
     "commitment": gettext_lazy("Commitment in a category-B reply (S§32)"),
+    "key_report": gettext_lazy("Handling report on a key suggestion (S§41)"),
+    "commitment_progress": gettext_lazy("Yearly progress report on a commitment (S§25, S§32)"),
     "motion_report": gettext_lazy("Report on a referred motion (M§23)"),
     "station_forward": gettext_lazy("Answer to a forwarded constituent opinion (D§35)"),
     "station_reception": gettext_lazy("Monthly reception at a liaison station (D§31)"),

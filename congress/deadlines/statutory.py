@@ -67,6 +67,15 @@ REHANDLING = Rule(
     _("Re-handling ordered"),
     "S§30",
 )
+# S§25(2): 所提问题已经列入工作计划、规划的…并按年度报告办理进展情况; S§32: 承诺解决事项的办理进展
+# …应当及时向代表通报. Every year: twelve months from the reply letter, then from the last report.
+COMMITMENT_PROGRESS = Rule(
+    "commitment_progress",
+    _("Unit reports its yearly progress on a commitment"),
+    Period.parse("12m"),
+    _("Reply delivered, or the last progress report"),
+    "S§25",
+)
 # D§27: 有关机关、组织应当在三个月内向代表反馈
 INSPECTION_FEEDBACK = Rule(
     "inspection_feedback",
@@ -97,6 +106,7 @@ RULES: dict[str, Rule] = {
         REPLY,
         REPLY_EXTENSION,
         REHANDLING,
+        COMMITMENT_PROGRESS,
         INSPECTION_FEEDBACK,
         MOTION_REPORT,
     ]
@@ -111,6 +121,8 @@ def policy_rule(code: str) -> Rule:
         "evaluation": (_("Deputies evaluate the reply"), _("Reply delivered")),
         # How long a body has to answer a constituent opinion forwarded by a station.
         "station_forward": (_("Answer to an opinion forwarded by a liaison station"), _("Forwarded")),
+        # S§41 says a unit reports its handling of a key suggestion 及时 (promptly), no period.
+        "key_report": (_("Unit reports its handling of a key suggestion (S§41)"), _("Reply delivered")),
     }
     name, trigger = names[code]
     return Rule(code, name, Period.parse(periods[code]), trigger, "")

@@ -24,7 +24,7 @@ from motions.selectors import report_clock
 from motions.services.common import check_review_body, lock, move, record, require_role
 from motions.workflow import MOTION, REPORT_CLOCK, Status, revisions
 from suggestions.models import Suggestion
-from suggestions.services.filing import suggestion_create_accepted
+from suggestions.services.filing import DelegationVote, suggestion_create_accepted
 
 DECISION_STATUS = {
     PresidiumDecision.Kind.AGENDA: Status.ON_AGENDA,
@@ -94,11 +94,20 @@ def _decision_target(kind: str) -> Status:
 
 def _as_suggestion(motion: Motion, actor: User) -> Suggestion:
     """M§18(3): the motion is handled as a suggestion, entering that workflow accepted, with
-    its proposers as the suggestion's deputies (they signed its final text)."""
+    its proposers as the suggestion's deputies (they signed its final text).
+
+    A delegation's motion becomes a suggestion of the delegation (S§2, S§14), signed by its
+    head with the vote of its plenary meeting, so that every member and the city's SC get the
+    reply (S§27); not a single deputy's suggestion of its head. The proposers of the motions
+    merged into it (M§18) stay its proposers: its co-signers."""
     signers = proposers(motion)
-    lead = motion.lead_deputy or (signers[0] if signers else None)
+    lead = motion.lead_deputy or motion.head_signed_by or (signers[0] if signers else None)
     if lead is None:
         raise DomainError("invalid_transition", _("The motion names no deputy to file the suggestion."))
+    delegation, vote = None, None
+    if motion.kind == Motion.Kind.DELEGATION:
+        delegation = motion.delegation
+        vote = DelegationVote(motion.member_count or 0, motion.votes_for or 0, head_signed=True)
     with translation.override(settings.LANGUAGE_CODE):
         body = "\n\n".join(
             f"{label}：{text}"
@@ -114,7 +123,8 @@ def _as_suggestion(motion: Motion, actor: User) -> Suggestion:
         }
     return suggestion_create_accepted(
         session=motion.session, lead_deputy=lead, co_signers=[d for d in signers if d.pk != lead.pk],
-        title=motion.title, body=body, subject_area=None, actor=actor, note=note,
+        title=motion.title, body=body, subject_area=None, actor=actor, note=note, delegation=delegation,
+        delegation_vote=vote,
     )  # fmt: skip
 
 

@@ -98,15 +98,9 @@ class AssignmentViewSet(viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=CommunicateSerializer, responses=AssignmentDetailSerializer)
     @action(detail=True, methods=["post"])
     def communicate(self, request: Request, pk: str | None = None) -> Response:
-        """Record a visit, meeting, call or online exchange with the deputy (S§24)."""
-        d = valid(CommunicateSerializer, request)
-        return self._act(
-            handling.assignment_communicate,
-            date=d["date"],
-            way=d["way"],
-            participants=d["participants"],
-            summary=d["summary"],
-        )
+        """Record a visit, meeting, call or online exchange with the deputies, and whether they
+        understand how it is handled; for a delegation's suggestion also the city's SC (S§24)."""
+        return self._act(handling.assignment_communicate, **valid(CommunicateSerializer, request))
 
     @extend_schema(request=OpinionSerializer, responses=AssignmentDetailSerializer)
     @action(detail=True, methods=["post"], url_path="send-opinion")

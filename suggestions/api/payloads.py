@@ -106,6 +106,24 @@ class CommunicateSerializer(serializers.Serializer):
     way = serializers.ChoiceField(choices=Communication.Way.choices)
     summary = serializers.CharField()
     participants = serializers.CharField(required=False, allow_blank=True, default="")
+    understanding = serializers.BooleanField(
+        default=False, help_text="the deputies understand how it is handled (S§24: the reply waits for it)"
+    )
+    party = serializers.ChoiceField(
+        choices=Communication.Party.choices,
+        default=Communication.Party.DEPUTY,
+        help_text="with whom: the deputies, or for a delegation's suggestion the city's SC (S§24)",
+    )
+    leader_present = serializers.BooleanField(
+        default=False, help_text="the unit's leader named for a key suggestion took part in person (S§37)"
+    )
+    co_units = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(),
+        many=True,
+        required=False,
+        default=list,
+        help_text="the co units that researched a key suggestion with the lead unit and the deputies (S§38)",
+    )
 
 
 class OpinionSerializer(serializers.Serializer):
@@ -146,7 +164,12 @@ class DecideRehandlingSerializer(serializers.Serializer):
 class MarkKeySerializer(serializers.Serializer):
     ground = serializers.ChoiceField(choices=KeySuggestion.Ground.choices)
     grounds_text = serializers.CharField()
-    approved_on = serializers.DateField(required=False, allow_null=True, default=None)
+    approved_on = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="the chairpersons' meeting's approval (S§35)"
+    )
+    approval_reference = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="its minutes or document number (S§35)"
+    )
     supervising_body = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), required=False, allow_null=True, default=None
     )

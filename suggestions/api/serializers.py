@@ -63,12 +63,17 @@ class CoSignerSerializer(serializers.ModelSerializer):
 class SuggestionDetailSerializer(WithActions, serializers.ModelSerializer):
     co_signers = serializers.SerializerMethodField()
     lead_deputy_name = serializers.CharField(source="lead_deputy.name", read_only=True)
+    lead_deputy_npc = serializers.BooleanField(
+        source="lead_deputy.npc_deputy",
+        read_only=True,
+        help_text="filed by an NPC deputy elected in the province (S§48)",
+    )
     cosigners = CoSignerSerializer(many=True, read_only=True)
 
     class Meta:
         model = Suggestion
         fields = [
-            "id", "number", "number_label", "status", "kind", "title", "lead_deputy", "lead_deputy_name",
+            "id", "number", "number_label", "status", "kind", "title", "lead_deputy", "lead_deputy_name", "lead_deputy_npc",
             "co_signers", "session", "subject_area", "urgent", "submitted_at", "body", "text_version", "cosigners",
             "entered_on_paper", "return_message", "not_accepted_ground", "forwarded_to", "merged_into", "delegation",
             "delegation_members", "delegation_votes_for", "delegation_head_signed", "created_at", "assigned_at",

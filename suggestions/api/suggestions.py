@@ -36,7 +36,7 @@ from suggestions.filters import SuggestionFilter
 from suggestions.models import CoSigner, Suggestion
 from suggestions.permissions import visible_suggestions
 from suggestions.services import assignment as routing
-from suggestions.services import filing, follow_up, handling, review
+from suggestions.services import evaluation, filing, key_handling, review
 from suggestions.workflow.who import deputy_of
 
 # The columns the list serializer reads; nothing else is fetched or instantiated.
@@ -193,18 +193,18 @@ class SuggestionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def evaluate(self, request: Request, pk: str | None = None) -> Response:
         """Each deputy rates the reply (S§30)."""
         d = valid(EvaluateSerializer, request)
-        return self._act(handling.suggestion_evaluate, rating=d["rating"], comment=d["comment"])
+        return self._act(evaluation.suggestion_evaluate, rating=d["rating"], comment=d["comment"])
 
     @extend_schema(request=DecideRehandlingSerializer, responses=SuggestionDetailSerializer)
     @action(detail=True, methods=["post"], url_path="decide-rehandling")
     def decide_rehandling(self, request: Request, pk: str | None = None) -> Response:
         d = valid(DecideRehandlingSerializer, request)
         return self._act(
-            handling.suggestion_decide_rehandling, rehandle=d["rehandle"], explanation=d["explanation"]
+            evaluation.suggestion_decide_rehandling, rehandle=d["rehandle"], explanation=d["explanation"]
         )
 
     @extend_schema(request=MarkKeySerializer, responses=SuggestionDetailSerializer)
     @action(detail=True, methods=["post"], url_path="mark-key")
     def mark_key(self, request: Request, pk: str | None = None) -> Response:
         """Key handling with its grounds and supervision (S§34–S§39)."""
-        return self._act(follow_up.suggestion_mark_key, **valid(MarkKeySerializer, request))
+        return self._act(key_handling.suggestion_mark_key, **valid(MarkKeySerializer, request))

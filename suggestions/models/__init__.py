@@ -17,6 +17,7 @@ from suggestions.models.follow_up import (
     CommitmentProgress,
     KeyNote,
     KeySuggestion,
+    Rectification,
     SupervisionRequest,
 )
 from suggestions.models.handling import (
@@ -35,7 +36,7 @@ from suggestions.models.history import ACTION_LABELS, STATUS_LABELS, SuggestionE
 __all__ = [
     "ACTION_LABELS", "STATUS_LABELS", "Assignment", "Attachment", "CoOpinion", "CoSigner", "Commitment",
     "CommitmentProgress", "Communication", "Disagreement", "Evaluation", "ExtensionRequest", "KeyNote",
-    "KeySuggestion", "NotAcceptedGround", "RehandlingDecision", "Reply", "ReplyTemplate", "RoutingRule",
+    "KeySuggestion", "NotAcceptedGround", "Rectification", "RehandlingDecision", "Reply", "ReplyTemplate", "RoutingRule",
     "SubjectArea", "Suggestion", "SuggestionCounter", "SuggestionEvent", "SupervisionRequest", "WithheldGround",
     "attachment_path", "scan_path",
 ]  # fmt: skip

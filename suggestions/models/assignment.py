@@ -52,6 +52,12 @@ class Assignment(models.Model):
     # S§30: re-handling ordered on this day, due one month later.
     rehandling_on = models.DateField(null=True, blank=True)
     rehandling_due = models.DateField(_("re-handling due"), null=True, blank=True)
+    # S§37(1): a key suggestion is handled by the unit's principal or deputy leader, named here.
+    leader = models.CharField(_("the unit's leader handling it"), max_length=60, blank=True)
+    # S§41: after replying to a key suggestion the unit reports its handling to the supervising
+    # body: due on this day (a portal policy: the article says 及时), reported then.
+    key_report_due = models.DateField(_("handling report due"), null=True, blank=True)
+    key_reported_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["assigned_at", "id"]
@@ -84,6 +90,11 @@ class Assignment(models.Model):
                 fields=["rehandling_due"],
                 condition=ASSIGNMENT.running("rehandling"),
                 name="asg_rehandling_open",
+            ),
+            models.Index(
+                fields=["key_report_due"],
+                condition=Q(key_reported_at__isnull=True),
+                name="asg_key_report_open",
             ),
         ]
         constraints = [

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.models import Congress, Session
 from deputies.models import Delegation, Deputy
-from suggestions.workflow import SUGGESTION, CoSignerStatus, Status
+from suggestions.workflow import SUGGESTION, CoSignerStatus, Kind, Status
 
 
 class SubjectArea(models.Model):
@@ -43,11 +43,7 @@ class NotAcceptedGround(models.IntegerChoices):
 
 
 class Suggestion(models.Model):
-    class Kind(models.TextChoices):
-        SINGLE = "single", _("By one deputy")
-        JOINT = "joint", _("Joint")
-        DELEGATION = "delegation", _("By a delegation")
-
+    Kind = Kind
     Status = Status
 
     congress = models.ForeignKey(Congress, on_delete=models.PROTECT, related_name="suggestions")
@@ -72,7 +68,7 @@ class Suggestion(models.Model):
     lead_deputy = models.ForeignKey(
         Deputy, verbose_name=_("lead deputy"), on_delete=models.PROTECT, related_name="led_suggestions"
     )
-    # S§14: a delegation suggestion needs more than half its members and the head's signature.
+    # S§14: a delegation suggestion needs half or more of its members and the head's signature.
     delegation = models.ForeignKey(
         Delegation,
         verbose_name=_("delegation"),

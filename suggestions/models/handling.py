@@ -12,32 +12,42 @@ from congress.models import Organisation
 from deputies.models import Deputy
 from suggestions.models.assignment import Assignment
 from suggestions.models.filing import Suggestion
-from suggestions.workflow import PUBLISHED, ReplyStatus
+from suggestions.workflow import PUBLISHED, Party, ReplyStatus
+from suggestions.workflow.statuses import Way
 
 
 class Communication(models.Model):
-    """S§24: the unit hears the deputy (visit, meeting, call) before it replies."""
+    """S§24: the unit hears the deputies (visit, meeting, call) and replies once it has their
+    understanding; for a delegation's suggestion its head also keeps in touch with the SC of
+    the delegation's city. Each belongs to a round of handling: after re-handling (S§30) the
+    unit hears the deputies again."""
 
-    class Way(models.TextChoices):
-        VISIT = "visit", _("Visit")
-        MEETING = "meeting", _("Meeting")
-        CALL = "call", _("Telephone call")
-        ONLINE = "online", _("Online")
+    Way = Way
+    Party = Party
 
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="communications")
+    round = models.PositiveSmallIntegerField(_("round of handling"), default=1)
+    party = models.CharField(_("with"), max_length=10, choices=Party.choices, default=Party.DEPUTY)
     date = models.DateField(_("date"))
     way = models.CharField(_("way"), max_length=10, choices=Way.choices)
     participants = models.CharField(_("who took part"), max_length=200)
     summary = models.TextField(_("what was said"))
+    # S§24: 取得代表理解后方可书面答复.
+    understanding = models.BooleanField(_("the deputies understand how it is handled"), default=False)
+    # S§37: the unit's leader named to handle a key suggestion, when he met the deputies in person.
+    leader = models.CharField(_("the unit's leader, in person"), max_length=60, blank=True)
+    # S§38: the co units that researched a key suggestion with the lead unit and the deputies.
+    co_units = models.ManyToManyField(
+        Organisation, verbose_name=_("co-handling units taking part"), blank=True, related_name="+"
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     recorded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["date", "id"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(way__in=["visit", "meeting", "call", "online"]), name="communication_way_valid"
-            )
+            models.CheckConstraint(condition=Q(way__in=Way.values), name="communication_way_valid"),
+            models.CheckConstraint(condition=Q(party__in=Party.values), name="communication_party_valid"),
         ]
 
     def __str__(self) -> str:

@@ -54,9 +54,15 @@ ACTION_LABELS = {
     "key_approved": pgettext_lazy("history", "key handling approved by the chairpersons' meeting"),
     "supervisor_comment": pgettext_lazy("history", "supervising body commented"),
     "key_report": pgettext_lazy("history", "handling reported to the supervising body"),
+    "follow_on": pgettext_lazy("history", "handed back to the unit for follow-on handling"),
+    "name_responsible": pgettext_lazy("history", "the supervising body named its responsible person"),
+    "meet_deputies": pgettext_lazy("history", "the responsible person met the deputies face to face"),
+    "name_leader": pgettext_lazy("history", "the unit named its leader handling it"),
     "commitment_progress": pgettext_lazy("history", "commitment progress reported"),
     "supervision_request": pgettext_lazy("history", "deputy asked the committee"),
     "supervision_arranged": pgettext_lazy("history", "committee arranged the deputy's request"),
+    "rectification_ordered": pgettext_lazy("history", "the SC ordered the unit to put its handling right"),
+    "rectification_reported": pgettext_lazy("history", "the unit reported what it put right"),
 }
 STATUS_LABELS = dict(Status.choices) | dict(AssignmentStatus.choices)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import translation
 
-from congress.models import User
+from congress.models import Organisation, User
 from congress.notifications.services import notify
 from congress.roles import Role
 from deputies.models import Deputy
@@ -34,6 +34,12 @@ def unit_users(unit_id: int) -> list[User]:
 def assigning_staff(suggestion: Suggestion) -> list[User]:
     roles = [Role.COMMITTEE_STAFF] + ([Role.SECRETARIAT] if suggestion.session_id else [])
     return list(User.objects.filter(is_active=True, role_rows__role__in=roles).distinct())
+
+
+def general_office_users() -> list[User]:
+    """The provincial government's general office: copies of its units' replies (S§31); it
+    follows their handling (S§43)."""
+    return list(User.objects.filter(organisation__kind=Organisation.Kind.GENERAL_OFFICE, is_active=True))
 
 
 def send(recipients: Iterable[User], kind: str, subject: str, body: str, link: str) -> None:

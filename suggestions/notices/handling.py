@@ -7,11 +7,18 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from congress.models import User
+from congress.models import Organisation, User
 from congress.roles import Role
-from deputies.models import Deputy
 from suggestions.models import Assignment, Evaluation, ExtensionRequest, RehandlingDecision, Reply, Suggestion
-from suggestions.notices.common import assigning_staff, in_chinese, link, send, unit_users, users_of
+from suggestions.notices.common import (
+    assigning_staff,
+    general_office_users,
+    in_chinese,
+    link,
+    send,
+    unit_users,
+    users_of,
+)
 from suggestions.workflow import ASSIGNMENT, AssignmentStatus
 from suggestions.workflow import Role as UnitRole
 from suggestions.workflow.who import deputies_of
@@ -19,10 +26,6 @@ from suggestions.workflow.who import deputies_of
 
 def _reply_link(reply_id: int) -> str:
     return f"/suggestions/replies/{reply_id}/"
-
-
-def _general_office_users() -> list[User]:
-    return list(User.objects.filter(organisation__kind="general_office", is_active=True))
 
 
 @in_chinese
@@ -98,12 +101,10 @@ def reply_delivered(reply_id: int) -> None:
         pk=reply_id
     )
     s, unit = reply.assignment.suggestion, reply.assignment.unit
-    deputies = deputies_of(s)
+    deputies = deputies_of(s)  # a delegation suggestion's every member among them
     extra: list[User] = []
-    if s.kind == Suggestion.Kind.DELEGATION and s.delegation_id:
-        deputies += list(Deputy.objects.filter(delegation_id=s.delegation_id).select_related("user"))
-        if s.delegation and s.delegation.city_sc_id:
-            extra += list(User.objects.filter(organisation_id=s.delegation.city_sc_id, is_active=True))
+    if s.kind == Suggestion.Kind.DELEGATION and s.delegation and s.delegation.city_sc_id:
+        extra += list(User.objects.filter(organisation_id=s.delegation.city_sc_id, is_active=True))
     subject = _("%(unit)s replied to %(number)s: %(title)s") % {
         "unit": unit.name,
         "number": s.number_label,
@@ -112,8 +113,8 @@ def reply_delivered(reply_id: int) -> None:
     body = _("Read the reply and rate it: satisfied, basically satisfied or unsatisfied (S§30).")
     send([*users_of(deputies), *extra], "reply_delivered", subject, body, _reply_link(reply.pk))
     copies = list(User.objects.filter(role_rows__role=Role.COMMITTEE_STAFF, is_active=True))
-    if unit.kind == "government":
-        copies += _general_office_users()
+    if unit.kind == Organisation.Kind.GOVERNMENT:
+        copies += general_office_users()
     send(copies, "reply_copy", subject, _("Copy of the reply (S§31)."), _reply_link(reply.pk))
 
 

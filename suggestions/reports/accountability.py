@@ -1,12 +1,15 @@
-"""S§47: the units held to account: replies overdue, unanswered three months after
-assignment, and suggestions objected to and moved, or passed around. Counts are one GROUP BY
-query whatever the number of units; lists are querysets the pages filter, page and export."""
+"""S§47: what the SC holds a handling unit to account for, counted as the article names it, and
+no more: suggestions left unhandled past their deadline (逾期不办, S§47(2)), not handled within
+the period without a good reason (S§47(3)), and passed on (推诿, S§47(2)). What the measures
+allow is never counted: an approved extension (S§28) moves the deadline, and an objection the
+assigning body upheld (S§20) is how a suggestion lawfully reaches the right unit. Counts are one
+GROUP BY query whatever the number of units; lists are querysets the pages filter, page and
+export. The SC's orders to put things right are in suggestions.services.accountability."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
@@ -15,46 +18,57 @@ from congress.deadlines.periods import ONE_DAY, Deadline
 from congress.deadlines.statutory import REPLY
 from suggestions.models import Assignment
 from suggestions.selectors import all_clocks, past_due
-from suggestions.workflow import ASSIGNMENT, AssignmentStatus
+from suggestions.workflow import ASSIGNMENT
 
 
 def reply_period_cutoff(today: dt.date) -> dt.date:
     """The last day of assignment whose three months (S§28) are over by today: assignments on
-    or before it that still have no reply are unanswered, extension or not. The reply period
-    grows with its start, so walking back from today finds the day."""
+    or before it that still have no reply, and no approved extension, are unanswered. The
+    reply period grows with its start, so walking back from today finds the day."""
     day = today
     while deadline(REPLY, day).due >= today:
         day -= ONE_DAY
     return day
 
 
+# While its objection awaits the assigning body (S§20), a unit is not blamed for the time the
+# body takes: the reply clock runs on (the table), but the unit is not counted late.
+AWAITING_DECISION = Q(status__in=sorted(map(str, ASSIGNMENT.sources("reassign"))))
+
+
 def overdue_condition(today: dt.date) -> Q:
-    """(a) The reply is past its due date (the extension included), or the one month of
-    re-handling (S§30) is over, and nothing was delivered."""
-    return past_due("reply", today) | past_due("rehandling", today)
+    """逾期不办 (S§47(2)): the reply is past its due date — three months (S§28), six with an
+    approved extension — or the one month of re-handling (S§30) is over, and nothing was
+    delivered."""
+    return (past_due("reply", today) | past_due("rehandling", today)) & ~AWAITING_DECISION
 
 
 def unanswered_condition(today: dt.date) -> Q:
-    """(b) Assigned more than the three-month reply period ago (S§28) with no reply, whether
-    or not an extension was granted."""
-    return ASSIGNMENT.running("reply") & Q(assigned_on__lte=reply_period_cutoff(today))
-
-
-# (c) The unit said it was not its responsibility and the suggestion went to another unit (S§20).
-OBJECTED_AWAY = Q(status=AssignmentStatus.REASSIGNED, objected_on__isnull=False) & ~Q(objection_reason="")
-PASSED_TIMES = 2  # moved on objection this many times or more: passed around
-
-
-def passed_around() -> QuerySet[Any]:
-    """The suggestions moved to another unit on objection twice or more (one hashed list)."""
+    """无正当理由未在规定时限内办理 (S§47(3)): assigned more than the three-month reply period
+    ago (S§28), no reply, and no extension approved: an approved extension is the measures' own
+    good reason, and it is not counted here."""
     return (
-        Assignment.objects.filter(OBJECTED_AWAY)
-        .order_by()
-        .values("suggestion_id")
-        .annotate(moves=Count("pk"))
-        .filter(moves__gte=PASSED_TIMES)
-        .values("suggestion_id")
+        ASSIGNMENT.running("reply")
+        & Q(assigned_on__lte=reply_period_cutoff(today), extended=False)
+        & ~AWAITING_DECISION
     )
+
+
+# 推诿 (S§47(2)): the unit said in writing the suggestion was not its responsibility, and the
+# assigning body found it was and kept it with the unit (S§20). Upheld — moved to another unit —
+# or never decided (withdrawn meanwhile), an objection counts nowhere. WORKFLOWS.md §2 lists
+# suggestions "passed around" (moved on objection, twice or more): each move was an objection
+# the assigning body upheld, which S§20 provides for; the statute wins.
+NOT_UPHELD = Q(objected_on__isnull=False, replaced_by__isnull=True) & ~Q(
+    status__in=sorted(
+        map(
+            str,
+            ASSIGNMENT.sources("reassign")
+            | ASSIGNMENT.action("reassign").targets
+            | ASSIGNMENT.action("withdraw").targets,
+        )
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +77,6 @@ class AccountabilityRecord:
     unit: str
     overdue: int
     unanswered: int
-    objected: int
     passed: int
 
 
@@ -72,17 +85,15 @@ def _in_year(queryset: QuerySet[Assignment], year: int | None) -> QuerySet[Assig
 
 
 def accountability_table(today: dt.date, year: int | None = None) -> list[AccountabilityRecord]:
-    """Per unit, the four S§47 counts in one GROUP BY query; the worst first."""
+    """Per unit, the three S§47 counts in one GROUP BY query; the worst first."""
     overdue, unanswered = overdue_condition(today), unanswered_condition(today)
-    passed = OBJECTED_AWAY & Q(suggestion_id__in=passed_around())
     rows = (
-        _in_year(Assignment.objects.filter(overdue | unanswered | OBJECTED_AWAY), year)
+        _in_year(Assignment.objects.filter(overdue | unanswered | NOT_UPHELD), year)
         .values("unit_id", "unit__name")
         .annotate(
             overdue=Count("pk", filter=overdue),
             unanswered=Count("pk", filter=unanswered),
-            objected=Count("pk", filter=OBJECTED_AWAY),
-            passed=Count("pk", filter=passed),
+            passed=Count("pk", filter=NOT_UPHELD),
         )
         .order_by()
     )
@@ -92,26 +103,27 @@ def accountability_table(today: dt.date, year: int | None = None) -> list[Accoun
             unit=r["unit__name"],
             overdue=r["overdue"],
             unanswered=r["unanswered"],
-            objected=r["objected"],
             passed=r["passed"],
         )
         for r in rows
     ]
-    records.sort(key=lambda r: (-r.overdue, -r.unanswered, -r.passed, -r.objected, r.unit))
+    records.sort(key=lambda r: (-r.overdue, -r.unanswered, -r.passed, r.unit))
     return records
 
 
-def in_accountability_list(queryset: QuerySet[Assignment], kind: str, today: dt.date) -> QuerySet[Assignment]:
+def accountability_condition(kind: str, today: dt.date) -> Q:
     """The assignments behind one column of the table."""
     if kind == "overdue":
-        return queryset.filter(overdue_condition(today))
+        return overdue_condition(today)
     if kind == "unanswered":
-        return queryset.filter(unanswered_condition(today))
-    if kind == "objected":
-        return queryset.filter(OBJECTED_AWAY)
+        return unanswered_condition(today)
     if kind == "passed":
-        return queryset.filter(OBJECTED_AWAY, suggestion_id__in=passed_around())
+        return NOT_UPHELD
     raise ValueError(kind)
+
+
+def in_accountability_list(queryset: QuerySet[Assignment], kind: str, today: dt.date) -> QuerySet[Assignment]:
+    return queryset.filter(accountability_condition(kind, today))
 
 
 def owed_clock(assignment: Assignment) -> Deadline | None:

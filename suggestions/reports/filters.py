@@ -17,7 +17,7 @@ from suggestions.models import Assignment, Commitment, KeySuggestion, Reply
 from suggestions.reports import disclosure
 from suggestions.reports.accountability import in_accountability_list
 from suggestions.reports.commitments import commitment_years as promised_years
-from suggestions.reports.commitments import commitments_in_state
+from suggestions.reports.commitments import commitments_in_state, in_letters_of, letter_years
 from suggestions.reports.supervision import late_condition, unsatisfied_condition
 from suggestions.workflow import Status
 
@@ -125,10 +125,9 @@ class KeySuggestionFilter(PortalFilterSet):
 # --- S§47 lists ---------------------------------------------------------------------------------
 
 ACCOUNTABILITY_CHOICES = [
-    ("overdue", _("Overdue: past the due date, no reply")),
-    ("unanswered", _("Unanswered: three months since assignment, no reply")),
-    ("objected", _("Objected to and moved to another unit")),
-    ("passed", _("Passed around: moved on objection twice or more")),
+    ("overdue", _("Overdue: past the due date (an approved extension included), no reply (S§47(2))")),
+    ("unanswered", _("Late without good reason: three months, no extension approved, no reply (S§47(3))")),
+    ("passed", _("Passed on: the unit objected and the objection was not upheld (S§47(2))")),
 ]
 
 
@@ -169,11 +168,16 @@ COMMITMENT_STATES = [
     ("open", _("Open, not yet due")),
     ("done", _("Fulfilled")),
     ("done_late", _("Fulfilled late")),
+    ("progress_late", _("Yearly progress report late (S§25)")),
 ]
 
 
 def commitment_years() -> list[tuple[int, str]]:
     return _year_choices(promised_years())
+
+
+def letter_year_choices() -> list[tuple[int, str]]:
+    return _year_choices(letter_years())
 
 
 class CommitmentFilter(PortalFilterSet):
@@ -183,13 +187,17 @@ class CommitmentFilter(PortalFilterSet):
         lookup_expr="year",
         choices=commitment_years,
     )
+    letter_year = Choice(label=_("Reply letter of"), choices=letter_year_choices, method="by_letter_year")
     unit = Choice(label=_("Handling unit"), field_name="reply__assignment__unit", choices=unit_choices)
     state = Choice(label=_("Commitment state"), choices=COMMITMENT_STATES, method="by_state")
     q = django_filters.CharFilter(label=_("Search"), method="search")
 
     class Meta:
         model = Commitment
-        fields = ["year", "unit", "state", "q"]
+        fields = ["year", "letter_year", "unit", "state", "q"]
+
+    def by_letter_year(self, queryset: QuerySet[Commitment], name: str, value: str) -> QuerySet[Commitment]:
+        return in_letters_of(queryset, int(value))
 
     def by_state(self, queryset: QuerySet[Commitment], name: str, value: str) -> QuerySet[Commitment]:
         return commitments_in_state(queryset, value, timezone.localdate())

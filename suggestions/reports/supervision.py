@@ -60,7 +60,10 @@ def key_rows(queryset: QuerySet[KeySuggestion]) -> QuerySet[KeySuggestion]:
     )
     return (
         queryset.select_related(
-            "suggestion__lead_deputy", "suggestion__session__congress", "supervising_body"
+            "suggestion__lead_deputy",
+            "suggestion__session__congress",
+            "supervising_body",
+            "responsible_person",
         )
         .prefetch_related(
             Prefetch("suggestion__assignments", queryset=assignments),

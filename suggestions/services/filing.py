@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop as N_
 
 from congress.errors import DomainError
 from congress.models import Session, User
-from deputies.models import Deputy
+from deputies.models import Delegation, Deputy
 from suggestions.models import CoSigner, SubjectArea, Suggestion, SuggestionCounter
 from suggestions.notices import filing as notices
 from suggestions.services.steps import event, locked, recorded, require_active, required_text, take
@@ -49,8 +49,18 @@ def suggestion_create(
     note: str = "",
 ) -> Suggestion:
     """A draft, by the deputy or by staff from the paper form (S§13: recorded as such). One that
-    names no subject area is filed under 其他 ("other"), for staff to re-classify."""
+    names no subject area is filed under 其他 ("other"), for staff to re-classify. A deputy to
+    the National People's Congress elected in the province files under these measures too
+    (S§48), as a deputy."""
     require_active(lead_deputy)
+    if lead_deputy.npc_deputy and kind == Suggestion.Kind.DELEGATION:
+        raise DomainError(
+            "npc_deputy_not_a_delegation",
+            _(
+                "A deputy to the National People's Congress files suggestions as a deputy, not as a provincial delegation's (S§14, S§48)."
+            ),
+            status=400,
+        )
     on_behalf = deputy_of(actor) != lead_deputy
     if on_behalf and not (
         is_assigning_staff(actor) or lead_deputy.delegation.staff.filter(pk=actor.pk).exists()
@@ -69,6 +79,12 @@ def suggestion_create(
             _record_delegation_vote(suggestion, delegation_vote)
         if on_behalf and not note:
             note = recorded(N_("entered on the deputy's behalf from the paper form"))
+        if lead_deputy.npc_deputy:
+            # S§48: handled under these measures like a provincial deputy's suggestion.
+            filed_as = recorded(
+                N_("filed by a deputy to the National People's Congress elected in the province (S§48)")
+            )
+            note = f"{note}；{filed_as}" if note else filed_as
         event(suggestion, actor=actor, action="create", to_status=Status.DRAFT, note=note)
         cosigner_invite(suggestion=suggestion, deputies=co_signers, actor=actor)
     return suggestion
@@ -84,19 +100,31 @@ def suggestion_create_accepted(
     subject_area: SubjectArea | None,
     actor: User,
     note: str,
+    delegation: Delegation | None = None,
+    delegation_vote: DelegationVote | None = None,
 ) -> Suggestion:
     """A motion the presidium decided to handle as a suggestion (M§18(3)): it enters the
     suggestion workflow already accepted, numbered, with the motion's signers as confirmed
-    co-signers (they signed its final text)."""
+    co-signers (they signed its final text). A delegation's motion becomes the delegation's
+    suggestion (S§14), signed by its head, with the vote its plenary meeting took: every member
+    and the city's SC are answered (S§27)."""
     area = subject_area or SubjectArea.objects.get(name=OTHER_AREA)
+    if delegation is not None:
+        kind = Suggestion.Kind.DELEGATION
+    else:
+        kind = Suggestion.Kind.JOINT if co_signers else Suggestion.Kind.SINGLE
     with transaction.atomic():
         now = timezone.now()
         suggestion = Suggestion(
-            congress=lead_deputy.congress, session=session, title=title.strip(), body=body.strip(),
-            kind=Suggestion.Kind.JOINT if co_signers else Suggestion.Kind.SINGLE, subject_area=area,
-            region=lead_deputy.delegation.name.removesuffix("代表团"), lead_deputy=lead_deputy, entered_by=actor,
-            status=Status.ACCEPTED, submitted_at=now, reviewed_at=now,
+            congress=lead_deputy.congress, session=session, title=title.strip(), body=body.strip(), kind=kind,
+            subject_area=area, region=(delegation or lead_deputy.delegation).name.removesuffix("代表团"),
+            lead_deputy=lead_deputy, delegation=delegation, entered_by=actor, status=Status.ACCEPTED, submitted_at=now,
+            reviewed_at=now,
         )  # fmt: skip
+        if delegation_vote is not None:
+            suggestion.delegation_members = delegation_vote.members
+            suggestion.delegation_votes_for = delegation_vote.votes_for
+            suggestion.delegation_head_signed = delegation_vote.head_signed
         for field, value in _draw_number(suggestion).items():
             setattr(suggestion, field, value)
         suggestion.save()
@@ -242,7 +270,7 @@ def cosigner_decline(*, suggestion: Suggestion, actor: User) -> CoSigner:
 
 def suggestion_submit(*, suggestion: Suggestion, actor: User) -> Suggestion:
     """File it (S§13). A joint one needs every co-signer's confirmation of this text, a
-    delegation one more than half the members and the head's signature (S§14)."""
+    delegation one half or more of its members in favour and the head's signature (S§14)."""
     with transaction.atomic():
         suggestion = locked(suggestion)
         step = SUGGESTION.require("submit", suggestion, actor)
@@ -276,13 +304,14 @@ def _check_signatures(suggestion: Suggestion) -> None:
                 _("A joint suggestion needs at least one co-signer who confirmed the text (S§14)."),
             )
     if suggestion.kind == Suggestion.Kind.DELEGATION:
+        # S§14: 经该代表团半数以上代表同意. 以上 includes the number itself (Civil Code art.
+        # 1259), so exactly half suffices: 20 of 40. WORKFLOWS.md §2 once read "more than half";
+        # the statute wins. Motions differ: M§12's 过半数 is strictly more than half.
         members, votes = suggestion.delegation_members or 0, suggestion.delegation_votes_for or 0
-        if not members or votes * 2 <= members:
+        if not members or votes * 2 < members:
             raise DomainError(
                 "delegation_majority_required",
-                _(
-                    "A delegation suggestion needs more than half of the delegation's members in favour (S§14)."
-                ),
+                _("A delegation suggestion needs half or more of the delegation's members in favour (S§14)."),
             )
         if not suggestion.delegation_head_signed:
             raise DomainError(

@@ -1,21 +1,20 @@
-"""Following the handling up: the commitments of category-B replies (S§32), key suggestions
-and their supervision (S§34–S§42), and the deputies' requests to the committee (S§44)."""
+"""Following the handling up: the commitments of category-B replies (S§32) and the deputies'
+requests to the committee (S§44). Key suggestions and their supervision (S§34–S§42) are in
+suggestions.services.key_handling."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congress.deadlines.calendar import deadline
+from congress.deadlines.statutory import COMMITMENT_PROGRESS
 from congress.errors import DomainError
-from congress.models import Organisation, User
+from congress.models import User
 from suggestions.models import (
     Commitment,
     CommitmentProgress,
-    KeyNote,
-    KeySuggestion,
     Suggestion,
     SupervisionRequest,
 )
@@ -29,7 +28,8 @@ from suggestions.workflow import REPLY, SUGGESTION
 def commitment_progress(
     *, commitment: Commitment, actor: User, text: str, done: bool = False
 ) -> CommitmentProgress:
-    """The unit reports progress; the deputies and the committee are told (S§32)."""
+    """The unit reports progress; the deputies and the committee are told (S§32). The next
+    yearly report falls due twelve months later (S§25(2)), unless this one fulfils it."""
     text = required_text(text, "text_required", _("Describe the progress."))
     with transaction.atomic():
         commitment = (
@@ -44,81 +44,18 @@ def commitment_progress(
         row = CommitmentProgress.objects.create(
             commitment=commitment, text=text, done=done, reported_by=actor, reported_at=timezone.now()
         )
+        today = timezone.localdate()
         if done:
-            commitment.done_on = timezone.localdate()
-            commitment.save(update_fields=["done_on"])
+            commitment.done_on = today
+        else:
+            commitment.progress_due = deadline(COMMITMENT_PROGRESS, today).due
+        commitment.save(update_fields=["done_on", "progress_due"])
         event(
             reply.assignment.suggestion, actor=actor, action="commitment_progress", assignment=reply.assignment,
             note=text,
         )  # fmt: skip
         notices.commitment_progress(row.pk)
     return row
-
-
-# --- Key suggestions (S§34–S§42) ------------------------------------------------------------------
-
-SUPERVISING_KINDS = {Organisation.Kind.SPECIAL_COMMITTEE, Organisation.Kind.WORKING_BODY}
-
-
-def suggestion_mark_key(
-    *,
-    suggestion: Suggestion,
-    actor: User,
-    ground: int,
-    grounds_text: str,
-    supervising_body: Organisation | None = None,
-    supervising_leader: str = "",
-    leading_official: str = "",
-    approved_on: dt.date | None = None,
-) -> KeySuggestion:
-    """Staff propose a key suggestion with its grounds (S§34); session suggestions need the
-    chairpersons' meeting (S§35), recess ones go by the through-train (S§36); the supervising
-    body, leader and leading official are named (S§39)."""
-    if ground not in KeySuggestion.Ground.values or not grounds_text.strip():
-        raise DomainError("grounds_required", _("State the grounds for key handling (S§34)."), status=400)
-    if supervising_body is not None and supervising_body.kind not in SUPERVISING_KINDS:
-        raise DomainError(
-            "invalid_supervisor",
-            _("A special committee or a working body of the SC supervises (S§39)."),
-            status=400,
-        )
-    with transaction.atomic():
-        suggestion = locked(suggestion)
-        step = SUGGESTION.require("mark_key", suggestion, actor)
-        channel = (
-            KeySuggestion.Channel.SESSION if suggestion.session_id else KeySuggestion.Channel.THROUGH_TRAIN
-        )
-        key, created = KeySuggestion.objects.update_or_create(
-            suggestion=suggestion,
-            defaults={
-                "ground": ground, "grounds_text": grounds_text.strip(), "channel": channel,
-                "supervising_body": supervising_body, "supervising_leader": supervising_leader.strip(),
-                "leading_official": leading_official.strip(), "approved_on": approved_on,
-                "proposed_by": actor, "proposed_at": timezone.now(),
-            },
-        )  # fmt: skip
-        note = in_portal_language(key.get_channel_display)
-        take(step, suggestion, actor=actor, note=note, recorded_as="" if created else "key_approved")
-    return key
-
-
-# Who writes which note: the supervising body comments (S§40), a unit that replied reports (S§41).
-NOTE_ACTIONS: dict[str, str] = {KeyNote.Kind.COMMENT: "key_comment", KeyNote.Kind.REPORT: "key_report"}
-NOTE_HISTORY: dict[str, str] = {KeyNote.Kind.COMMENT: "supervisor_comment", KeyNote.Kind.REPORT: "key_report"}
-
-
-def key_note(*, key: KeySuggestion, actor: User, kind: str, text: str) -> KeyNote:
-    """A supervisor's comment (S§40), or the unit's handling report after the reply (S§41)."""
-    text = required_text(text, "text_required", _("Write the text."))
-    if kind not in NOTE_ACTIONS:
-        raise DomainError("invalid_kind", _("unknown note"), status=400)
-    with transaction.atomic():
-        suggestion = locked(key.suggestion)
-        step = SUGGESTION.require(NOTE_ACTIONS[kind], suggestion, actor)
-        note = KeyNote.objects.create(key=key, kind=kind, text=text, author=actor, created=timezone.now())
-        take(step, suggestion, actor=actor, note=text, recorded_as=NOTE_HISTORY[kind])
-        notices.key_note_added(note.pk)
-    return note
 
 
 # --- Supervision (S§44) -------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Handling after assignment (S§24–S§31): the unit hears the deputies, a co unit sends its
-opinion, the one extension, replies drafted and signed off, delivered and published; the
-deputies' evaluation and re-handling (S§30)."""
+opinion, the one extension, replies drafted and signed off, delivered and published. The
+deputies' evaluation and re-handling (S§30) are in suggestions.services.evaluation."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
 
 from congress.deadlines import statutory
 from congress.deadlines.calendar import deadline
+from congress.deadlines.statutory import policy_rule
 from congress.errors import DomainError
 from congress.models import Organisation, User
 from suggestions.models import (
@@ -23,37 +23,54 @@ from suggestions.models import (
     Commitment,
     Communication,
     CoOpinion,
-    Evaluation,
     ExtensionRequest,
-    RehandlingDecision,
     Reply,
     Suggestion,
     WithheldGround,
 )
 from suggestions.notices import handling as notices
-from suggestions.selectors import unsatisfied_this_round
 from suggestions.services.steps import (
     event,
     in_portal_language,
     locked,
     locked_assignment,
     locked_reply,
-    recorded,
     required_text,
     take,
 )
-from suggestions.workflow import ASSIGNMENT, REPLY, REPLYING_ROLES, SUGGESTION, Role, Status
-from suggestions.workflow.who import deputies_of, head_refusal
+from suggestions.workflow import ASSIGNMENT, REPLY, REPLYING_ROLES, SUGGESTION, Role
+from suggestions.workflow.guards import key_of
+from suggestions.workflow.who import head_refusal
 
 MAX_SCAN = 20 * 1024 * 1024
+
+
+def key_report_due(day: dt.date) -> dt.date:
+    """When the unit's handling report on a key suggestion is due (S§41: 及时; portal policy)."""
+    return deadline(policy_rule("key_report"), day).due
+
 
 # --- Hearing the deputies (S§24) and co units' opinions (S§26) -----------------------------------
 
 
 def assignment_communicate(
-    *, assignment: Assignment, actor: User, date: dt.date, way: str, participants: str, summary: str
+    *,
+    assignment: Assignment,
+    actor: User,
+    date: dt.date,
+    way: str,
+    participants: str,
+    summary: str,
+    understanding: bool = False,
+    party: str = Communication.Party.DEPUTY,
+    leader_present: bool = False,
+    co_units: Sequence[Organisation] = (),
 ) -> Communication:
-    """Record a visit, meeting, call or online exchange with the deputies (S§24)."""
+    """Record a visit, meeting, call or online exchange with the deputies, and whether they
+    understand how it is handled; or, for a delegation's suggestion, with the SC of the
+    delegation's city (S§24). It counts for the current round of handling (S§30). For a key
+    suggestion it says whether the unit's named leader took part in person (S§37) and, for
+    the lead unit, which co units researched it with the deputies (S§38)."""
     if way not in Communication.Way.values:
         raise DomainError(
             "invalid_way", _("Choose how you communicated: visit, meeting, call or online."), status=400
@@ -68,17 +85,49 @@ def assignment_communicate(
             raise DomainError(
                 "date_before_assignment", _("The date is before the suggestion was assigned."), status=400
             )
+        suggestion = assignment.suggestion
+        if party not in Communication.Party.values or (
+            party == Communication.Party.CITY_SC and suggestion.kind != Suggestion.Kind.DELEGATION
+        ):
+            raise DomainError(
+                "invalid_party",
+                _("A unit keeps in touch with the city's SC for a delegation's suggestion (S§24)."),
+                status=400,
+            )
+        if leader_present and not assignment.leader:
+            raise DomainError(
+                "key_leader_not_named", _("Name the unit's leader handling it first (S§37)."), status=400
+            )
+        co_ids = {u.pk for u in co_units}
+        if co_ids and (
+            assignment.role != Role.LEAD
+            or not co_ids
+            <= set(suggestion.assignments.filter(role=Role.CO).values_list("unit_id", flat=True))
+        ):
+            raise DomainError(
+                "invalid_units", _("The lead unit researches it with its own co units (S§38)."), status=400
+            )
         row = Communication.objects.create(
-            assignment=assignment, date=date, way=way, participants=participants.strip() or actor.get_full_name(),
-            summary=summary, recorded_by=actor,
+            assignment=assignment, round=suggestion.reply_round, party=party, date=date, way=way,
+            participants=participants.strip() or actor.get_full_name(), summary=summary,
+            understanding=understanding and party == Communication.Party.DEPUTY,
+            leader=assignment.leader if leader_present else "", recorded_by=actor,
         )  # fmt: skip
-        take(
-            step,
-            assignment,
-            actor=actor,
-            note=in_portal_language(lambda: f"{row.get_way_display()}：{summary}"),
-        )
+        row.co_units.set(co_ids)
+        take(step, assignment, actor=actor, note=in_portal_language(lambda: _heard(row)))
     return row
+
+
+def _heard(row: Communication) -> str:
+    """The history's note of a communication: with whom, how, what, and the understanding."""
+    text = f"{row.get_way_display()}：{row.summary}"
+    if row.leader:
+        text = f"{row.leader} · {text}"
+    if row.party == Communication.Party.CITY_SC:
+        text = f"{row.get_party_display()} · {text}"
+    if row.understanding:
+        text += " " + _("(the deputies' understanding obtained, S§24)")
+    return text
 
 
 def assignment_send_opinion(*, assignment: Assignment, actor: User, body: str) -> CoOpinion:
@@ -231,6 +280,10 @@ def reply_approve(*, reply: Reply, actor: User, scan: File | None = None) -> Rep
         reply.status, reply.approved_by, reply.approved_at = step.target, actor, now
         reply.save(update_fields=["status", "approved_by", "approved_at", "scan"])
         note = in_portal_language(reply.get_category_display)
+        # S§41: the reply to a key suggestion starts the unit's handling report clock.
+        key: dict[str, Any] = {}
+        if key_of(assignment.suggestion) is not None:
+            key["key_report_due"] = key_report_due(timezone.localdate(now))
         take(
             ASSIGNMENT.require("reply", assignment),
             assignment,
@@ -238,9 +291,14 @@ def reply_approve(*, reply: Reply, actor: User, scan: File | None = None) -> Rep
             note=note,
             replied_at=now,
             closed_at=now,
+            **key,
         )
         if reply.category == Reply.Category.B and reply.completion_date:
-            Commitment.objects.create(reply=reply, text=reply.plan, promised_date=reply.completion_date)
+            # S§25(2), S§32: the promise goes in the ledger; its progress is reported every year.
+            Commitment.objects.create(
+                reply=reply, text=reply.plan, promised_date=reply.completion_date,
+                progress_due=deadline(statutory.COMMITMENT_PROGRESS, timezone.localdate(now)).due,
+            )  # fmt: skip
         _complete_if_all_replied(assignment.suggestion, actor)
         notices.reply_delivered(reply.pk)
     return reply
@@ -296,97 +354,3 @@ def _publication(reply: Reply, actor: User, action: str, *, ground: str) -> Repl
             note=note,
         )
     return reply
-
-
-# --- Evaluation and re-handling (S§30) ---------------------------------------------------------
-
-
-def suggestion_evaluate(*, suggestion: Suggestion, actor: User, rating: str, comment: str = "") -> Evaluation:
-    """Each deputy rates the reply, once per round. An unsatisfied rating goes to the
-    committee; once every deputy rated and none is unsatisfied, the suggestion closes."""
-    if rating not in Evaluation.Rating.values:
-        raise DomainError(
-            "invalid_rating", _("Choose satisfied, basically satisfied or unsatisfied."), status=400
-        )
-    with transaction.atomic():
-        suggestion = locked(suggestion)
-        step = SUGGESTION.require("evaluate", suggestion, actor)
-        deputy, round_ = actor.deputy, suggestion.reply_round
-        if Evaluation.objects.filter(suggestion=suggestion, deputy=deputy, round=round_).exists():
-            raise DomainError("already_evaluated", _("You have already evaluated this reply."))
-        row = Evaluation.objects.create(
-            suggestion=suggestion, deputy=deputy, round=round_, rating=rating, comment=comment.strip(),
-            created=timezone.now(),
-        )  # fmt: skip
-        take(step, suggestion, actor=actor, note=in_portal_language(
-            lambda: f"{row.get_rating_display()}{('：' + row.comment) if row.comment else ''}"
-        ))  # fmt: skip
-        ratings = list(suggestion.evaluations.filter(round=round_).values_list("rating", flat=True))
-        if len(ratings) >= len(deputies_of(suggestion)) and Evaluation.Rating.UNSATISFIED not in ratings:
-            note = recorded(N_("every deputy evaluated the reply"))
-            take(SUGGESTION.require("close", suggestion), suggestion, actor=actor, note=note)
-        if rating == Evaluation.Rating.UNSATISFIED:
-            notices.unsatisfied(row.pk)
-    return row
-
-
-def suggestion_decide_rehandling(
-    *,
-    suggestion: Suggestion,
-    actor: User,
-    rehandle: bool,
-    explanation: str,
-    units: Sequence[Organisation] = (),
-) -> RehandlingDecision:
-    """After an unsatisfied rating the committee orders re-handling within one month, or
-    explains to the deputy and closes (S§30)."""
-    explanation = required_text(
-        explanation, "reason_required", _("Explain the decision to the deputy (S§30).")
-    )
-    with transaction.atomic():
-        suggestion = locked(suggestion)
-        target = Status.REHANDLING if rehandle else Status.CLOSED
-        step = SUGGESTION.require("decide_rehandling", suggestion, actor, target=target)
-        now = timezone.now()
-        decision = RehandlingDecision.objects.create(
-            suggestion=suggestion, round=suggestion.reply_round, rehandle=rehandle, explanation=explanation,
-            decided_by=actor, decided_at=now,
-        )  # fmt: skip
-        if rehandle:
-            today = timezone.localdate(now)
-            clock = deadline(statutory.REHANDLING, today)
-            replied = suggestion.assignments.select_for_update().filter(
-                status__in=ASSIGNMENT.sources("rehandle"), role__in=REPLYING_ROLES
-            )
-            if units:
-                replied = replied.filter(unit__in=units)
-            for assignment in replied:
-                take(
-                    ASSIGNMENT.require("rehandle", assignment), assignment, actor=actor, note=explanation,
-                    rehandling_on=today, rehandling_due=clock.due, closed_at=None,
-                )  # fmt: skip
-            take(
-                step, suggestion, actor=actor, note=explanation, recorded_as="rehandle",
-                reply_round=suggestion.reply_round + 1, evaluation_due=None,
-            )  # fmt: skip
-        else:
-            event(suggestion, actor=actor, action="explain", note=explanation)
-            take(step, suggestion, actor=actor, note=explanation, recorded_as="close")
-        notices.rehandling_decided(decision.pk)
-    return decision
-
-
-def suggestions_close_after_evaluation_window(today: dt.date) -> int:
-    """The evaluation window passed (S§30): replied suggestions close, unless an unsatisfied
-    rating awaits the committee's decision. One indexed query (sugg_evaluation_open)."""
-    closed = 0
-    late = SUGGESTION.running("evaluation") & ~unsatisfied_this_round()
-    for pk in Suggestion.objects.filter(late, evaluation_due__lt=today).values_list("pk", flat=True):
-        with transaction.atomic():
-            suggestion = Suggestion.objects.select_for_update().filter(late, pk=pk).first()
-            if suggestion is None:
-                continue  # evaluated, or rated unsatisfied, meanwhile
-            note = recorded(N_("the evaluation window passed"))
-            take(SUGGESTION.require("close", suggestion), suggestion, actor=None, note=note)
-            closed += 1
-    return closed

@@ -159,7 +159,7 @@ def unit_inbox(request: HttpRequest) -> HttpResponse:
         del filterset.filters["unit"]  # a unit sees only its own
     queryset = filterset.qs.order_by("objection_due", "reply_due", "co_opinion_due", "id")
     if request.GET.get("export") == "xlsx":
-        return _export_assignments(queryset)
+        return export_assignments(queryset)
     context = list_context(request, filterset, queryset)
     context["rows"] = [
         (a, selectors.next_clock(a) if a.is_open else None) for a in context["page"].object_list
@@ -192,7 +192,7 @@ def assignment_object(request: HttpRequest, assignment_id: int) -> HttpResponse:
     )  # fmt: skip
 
 
-def _export_assignments(queryset: QuerySet[Assignment]) -> HttpResponse:
+def export_assignments(queryset: QuerySet[Assignment]) -> HttpResponse:
     headers = [
         _("Number"), _("Title"), _("Handling unit"), _("Role"), _("Status"), _("Assigned"), _("Objection due"),
         _("Reply due"), _("Opinion due"),

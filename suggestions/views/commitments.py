@@ -24,10 +24,12 @@ from suggestions.reports.commitments import (
     commitment_rows,
     commitment_state,
     commitment_table,
+    in_report_of,
     may_see_commitments,
+    report_years,
     visible_commitments,
 )
-from suggestions.reports.filters import CommitmentFilter, commitment_years
+from suggestions.reports.filters import CommitmentFilter
 from suggestions.services import follow_up
 from suggestions.views.common import form_action, may_open, user_of, year_asked
 from suggestions.workflow.who import is_assigning_staff, unit_of
@@ -60,17 +62,16 @@ def _may_see_commitments(request: HttpRequest) -> User:
 
 @login_required
 def commitments(request: HttpRequest) -> HttpResponse:
-    """The yearly progress report: per unit, the commitments promised for the year, fulfilled,
-    overdue and open (S§32, S§45)."""
+    """The yearly report: per unit and year of the reply letter, the commitments in this year's
+    and last year's letters (S§45), fulfilled, overdue and open, and those whose yearly progress
+    report is late (S§25(2), S§32)."""
     user = _may_see_commitments(request)
     today = timezone.localdate()
-    years = commitment_years()
-    if today.year not in {y for y, _label in years}:
-        years = [(today.year, str(today.year)), *years]
+    years = [(y, str(y)) for y in report_years(today)]
     year = year_asked(request, years, today.year)
     scope = visible_commitments(user)
     if year:
-        scope = scope.filter(promised_date__year=year)
+        scope = in_report_of(scope, year)
     table = commitment_table(scope, today)
     if request.GET.get("export") == "xlsx":
         return excel_response(
@@ -78,16 +79,22 @@ def commitments(request: HttpRequest) -> HttpResponse:
             _("Commitments"),
             [
                 _("Handling unit"),
+                _("Year of the reply letter"),
                 _("Commitments promised"),
                 _("Fulfilled"),
                 _("Of which late"),
                 _("Overdue"),
                 _("Open, not yet due"),
+                _("Yearly progress report late"),
             ],
-            ((r.unit, r.due, r.done, r.done_late, r.overdue, r.open) for r in table),
+            (
+                (r.unit, r.letter_year, r.due, r.done, r.done_late, r.overdue, r.open, r.progress_late)
+                for r in table
+            ),
         )
     totals = {
-        kind: sum(getattr(r, kind) for r in table) for kind in ("due", "done", "done_late", "overdue", "open")
+        kind: sum(getattr(r, kind) for r in table)
+        for kind in ("due", "done", "done_late", "overdue", "open", "progress_late")
     }
     context = {"table": table, "totals": totals, "years": years, "year": year, "today": today}
     return render(request, "suggestions/reports/commitments.html", context)
@@ -117,12 +124,12 @@ def _export_commitments(queryset: QuerySet[Commitment]) -> HttpResponse:
     }
     headers = [
         _("Number"), _("Title"), _("Handling unit"), _("Promised action"), _("Promised date"), _("Commitment state"),
-        _("Done on"), _("Progress reports"), _("Last report"),
+        _("Done on"), _("Progress reports"), _("Last report"), _("Next progress report due"),
     ]  # fmt: skip
     rows = (
         (c.reply.assignment.suggestion.number_label, c.reply.assignment.suggestion.title, c.reply.assignment.unit.name,
          c.text, c.promised_date, states[commitment_state(c, today)], c.done_on, c.reports,  # type: ignore[attr-defined]
-         c.last_report)  # type: ignore[attr-defined]
+         c.last_report, None if c.done_on else c.progress_due)  # type: ignore[attr-defined]
         for c in queryset.iterator(chunk_size=2000)
     )  # fmt: skip
     return excel_response("commitment-list.xlsx", _("Commitments"), headers, rows)

@@ -61,7 +61,7 @@ def sessions() -> QuerySet[Session]:
 def form_action(
     request: HttpRequest,
     suggestion: Suggestion,
-    form_class: type,
+    form_class: Callable[..., Any],
     action: Callable[[dict[str, Any]], Any],
     *,
     heading: str,

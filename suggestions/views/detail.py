@@ -7,21 +7,24 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from congress.models import User
+from congress.models import Organisation, User
 from congress.roles import Role
 from congress.workflow import available_actions
 from suggestions import selectors
 from suggestions.forms import AssignForm, MessageForm
 from suggestions.models import Assignment, CoOpinion, KeySuggestion, Reply, Suggestion
-from suggestions.permissions import visible_assignments
+from suggestions.permissions import is_general_office, visible_assignments
 from suggestions.similarity import similar_suggestions
 from suggestions.views.common import user_of, visible
 from suggestions.workflow import REPLY
 from suggestions.workflow.who import deputies_of, deputy_of, is_assigning_staff, unit_of
+
+GOVERNMENT_UNITS_OF_EVENTS = Q(assignment__unit__kind=Organisation.Kind.GOVERNMENT)
 
 
 @login_required
@@ -41,6 +44,10 @@ def suggestion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # A unit sees its own part only (WORKFLOWS.md §6).
         assignments = [a for a in assignments if a.unit_id == unit_id]
         events = events.filter(assignment__isnull=True) | events.filter(assignment__unit_id=unit_id)
+    elif is_general_office(user) and not staff:
+        # The general office follows the government's departments, no other unit (S§43).
+        assignments = [a for a in assignments if a.unit.kind == Organisation.Kind.GOVERNMENT]
+        events = events.filter(assignment__isnull=True) | events.filter(GOVERNMENT_UNITS_OF_EVENTS)
     deputy = deputy_of(user)
     context: dict[str, Any] = {
         "s": suggestion,
@@ -78,8 +85,11 @@ def _handling(suggestion: Suggestion, user: User, staff: bool) -> dict[str, Any]
     signed_off = Reply.objects.filter(
         assignment__suggestion=suggestion, status__in=REPLY.done_statuses
     ).select_related("assignment__unit")
+    if is_general_office(user) and not staff:
+        signed_off = signed_off.filter(assignment__unit__kind=Organisation.Kind.GOVERNMENT)  # S§43
+    readers = is_deputy or staff or user.has_role(Role.SUPERVISOR) or is_general_office(user)
     return {
-        "replies": signed_off if (is_deputy or staff or user.has_role(Role.SUPERVISOR)) else [],
+        "replies": signed_off if readers else [],
         "co_opinions": CoOpinion.objects.filter(assignment__suggestion=suggestion).select_related("assignment__unit"),
         "evaluations": suggestion.evaluations.select_related("deputy").order_by("round", "created"),
         "key": KeySuggestion.objects.filter(suggestion=suggestion).select_related("supervising_body").first(),

@@ -4,6 +4,7 @@ decides extensions and re-handling."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -28,9 +29,9 @@ from suggestions.forms import (
     ReplyTemplateForm,
     WithholdForm,
 )
-from suggestions.models import Evaluation, ExtensionRequest, Reply, ReplyTemplate
+from suggestions.models import Communication, Evaluation, ExtensionRequest, Reply, ReplyTemplate, Suggestion
 from suggestions.permissions import may_see_reply
-from suggestions.services import handling
+from suggestions.services import evaluation, handling
 from suggestions.views.common import form_action, may_open, user_of, visible
 from suggestions.views.detail import suggestion_detail, the_assignment
 from suggestions.workflow.who import deputies_of, deputy_of, unit_of
@@ -42,9 +43,11 @@ def communicate(request: HttpRequest, assignment_id: int) -> HttpResponse:
     assignment = the_assignment(request, assignment_id)
     user = may_open(request, assignment, "communicate")
     return form_action(
-        request, assignment.suggestion, CommunicationForm,
+        request, assignment.suggestion, partial(CommunicationForm, assignment=assignment),
         lambda d: handling.assignment_communicate(
-            assignment=assignment, actor=user, date=d["date"], way=d["way"], participants=d["participants"], summary=d["summary"]
+            assignment=assignment, actor=user, date=d["date"], way=d["way"], participants=d["participants"], summary=d["summary"],
+            understanding=d["understanding"], party=d.get("party") or Communication.Party.DEPUTY,
+            leader_present=d.get("leader_present", False), co_units=list(d.get("co_units") or []),
         ),
         heading=_("Record a communication with the deputy"), success=_("Recorded."),
         explanation=_("Before replying, the unit hears the deputy by visit, meeting or call, and replies once it has the deputy's understanding (S§24)."),
@@ -160,9 +163,13 @@ def reply_page(request: HttpRequest, reply_id: int) -> HttpResponse:
 def letter_context(reply: Reply) -> dict[str, Any]:
     """What the prescribed reply letter (答复函) says, from the reply and its suggestion."""
     suggestion = reply.assignment.suggestion
-    names = [d.name for d in deputies_of(suggestion)]
+    if suggestion.kind == Suggestion.Kind.DELEGATION and suggestion.delegation is not None:
+        # S§27: every member of the delegation (and its city's SC) is answered.
+        addressees = f"{suggestion.delegation.name}各位"
+    else:
+        addressees = "、".join(d.name for d in deputies_of(suggestion))
     return {
-        "addressees": "、".join(names),
+        "addressees": addressees,
         "date": (reply.approved_at or reply.drafted_at),
         "copy_to": reply.assignment.unit.kind == "government",
     }
@@ -212,7 +219,7 @@ def withhold_reply(request: HttpRequest, reply_id: int) -> HttpResponse:
 def evaluate(request: HttpRequest, pk: int) -> HttpResponse:
     """One tap from the reply: recorded at once (USERS.md)."""
     rating, comment = request.POST.get("rating", ""), request.POST.get("comment", "")
-    handling.suggestion_evaluate(
+    evaluation.suggestion_evaluate(
         suggestion=visible(request, pk), actor=user_of(request), rating=rating, comment=comment
     )
     messages.success(request, _("Thank you: your evaluation is recorded."))
@@ -230,7 +237,7 @@ def decide_rehandling(request: HttpRequest, pk: int) -> HttpResponse:
     explanation = "；".join(f"{e.deputy.name}：{e.comment or e.get_rating_display()}" for e in unsatisfied)
     return form_action(
         request, suggestion, RehandlingForm,
-        lambda d: handling.suggestion_decide_rehandling(suggestion=suggestion, actor=user, rehandle=d["rehandle"], explanation=d["explanation"]),
+        lambda d: evaluation.suggestion_decide_rehandling(suggestion=suggestion, actor=user, rehandle=d["rehandle"], explanation=d["explanation"]),
         heading=_("Unsatisfied: handle again or explain"), success=_("Decided; the deputy is told (S§30)."),
         explanation=explanation,
     )  # fmt: skip

@@ -19,8 +19,10 @@ from suggestions.workflow.guards import (
     co_unit_only,
     extension_awaits_decision,
     extension_possible,
+    key_suggestion_only,
     objection_window_open,
     reply_may_be_drafted,
+    responsible_named,
     still_public,
     unsatisfied_rating_waits,
     withheld_now,
@@ -29,6 +31,9 @@ from suggestions.workflow.statuses import (
     REPLYING_ROLES,
     AssignmentStatus,
     CoSignerStatus,
+    Kind,
+    Party,
+    RectificationStatus,
     ReplyStatus,
     Role,
     Status,
@@ -50,8 +55,8 @@ from suggestions.workflow.who import (
 )
 
 __all__ = [
-    "ASSIGNMENT", "PUBLISHED", "REPLY", "REPLYING_ROLES", "SUGGESTION", "AssignmentStatus", "CoSignerStatus", "ReplyStatus",
-    "Role", "Status", "check_roles",
+    "ASSIGNMENT", "PUBLISHED", "RECTIFICATION", "REPLY", "REPLYING_ROLES", "SUGGESTION", "AssignmentStatus",
+    "CoSignerStatus", "Kind", "Party", "RectificationStatus", "ReplyStatus", "Role", "Status", "check_roles",
 ]  # fmt: skip
 
 S, A, R = Status, AssignmentStatus, ReplyStatus
@@ -60,6 +65,8 @@ FILERS = {UserRole.DEPUTY, UserRole.DELEGATION_STAFF, *ASSIGNING_ROLES}
 UNITS_AND_ASSIGNING_BODIES = {*UNIT_ROLES, *ASSIGNING_ROLES}
 # Whatever became of the suggestion since, a deputy's request is answered.
 EVERY_STATUS = list(Status)
+# Where a key suggestion is handled and supervised: from acceptance (S§35) until it is done.
+KEY_STATUSES = [S.ACCEPTED, S.ASSIGNED, S.REPLIED, S.REHANDLING, S.CLOSED]
 # Steps the portal takes as the consequence of another: no role, no user (`require` without one).
 NOBODY: set[str] = set()
 
@@ -137,6 +144,14 @@ SUGGESTION = Workflow(
                label=_("commented on"), who=supervisor),
         record("key_report", EVERY_STATUS, roles=UNIT_ROLES, article="S§41", label=_("reported on"),
                who=replied_unit),
+        # S§40(4): what needs following up, the supervising body hands to the unit (滚动办理).
+        record("follow_on", [S.REPLIED, S.REHANDLING, S.CLOSED], roles={UserRole.SUPERVISOR}, article="S§40",
+               label=_("handed on for follow-on handling"), who=supervisor),
+        # S§7(3): the supervising body names its person responsible, who meets the deputies.
+        record("name_responsible", KEY_STATUSES, roles={UserRole.SUPERVISOR}, article="S§7",
+               label=_("given a responsible person"), who=supervisor),
+        record("meet_deputies", KEY_STATUSES, roles={UserRole.SUPERVISOR}, article="S§7",
+               label=_("discussed face to face with its deputies"), who=supervisor, guard=responsible_named),
         record("ask", [S.ASSIGNED, S.REPLIED, S.REHANDLING], roles={UserRole.DEPUTY}, article="S§44",
                label=_("asked about"), who=addressee),
         record("arrange", EVERY_STATUS, roles={UserRole.COMMITTEE_STAFF}, article="S§44",
@@ -182,6 +197,9 @@ ASSIGNMENT = Workflow(
              article="S§21", label=_("re-routed"), who=portal),
         move("withdraw", [A.PENDING, A.OBJECTED, A.HANDLING, A.OPINION_SENT], A.WITHDRAWN, roles=NOBODY,
              article="S§16", label=_("withdrawn"), who=portal),
+        # S§37(1): a key suggestion is handled by the unit's principal or deputy leader, named.
+        record("name_leader", [A.PENDING, A.OBJECTED, A.HANDLING, A.OPINION_SENT, A.REHANDLING], roles=UNIT_ROLES,
+               article="S§37", label=_("given the unit's leader"), who=unit_staff, guard=key_suggestion_only),
         # S§24: the unit hears the deputy; S§26: a co unit's written opinion to the lead unit.
         record("communicate", [A.PENDING, A.OBJECTED, A.HANDLING, A.OPINION_SENT, A.REHANDLING],
                roles=UNIT_ROLES, article="S§24", label=_("discussed with the deputy"), who=unit_staff),
@@ -239,6 +257,21 @@ REPLY = Workflow(
     ],
     # Before the one code, redrafting or signing off a signed-off reply answered this.
     aliases=("reply_already_approved",),
+)  # fmt: skip
+
+RECTIFICATION = Workflow(
+    model="suggestions.Rectification",
+    noun=_("rectification order"),
+    statuses=RectificationStatus,
+    states={
+        RectificationStatus.ORDERED: State(_("the unit puts its handling right by the date the SC set"), "S§47"),
+        RectificationStatus.REPORTED: State(_("the unit reported the result to the SC"), "S§47", done=True),
+    },
+    actions=[
+        # S§47: 责令承办单位限期整改并报告办理结果: the unit reports, once.
+        move("report_rectification", [RectificationStatus.ORDERED], RectificationStatus.REPORTED, roles=UNIT_ROLES,
+             article="S§47", label=_("reported on"), who=unit_staff),
+    ],
 )  # fmt: skip
 
 # S§33: what the public reads: signed off, and not withheld on a ground.

@@ -1,10 +1,18 @@
-"""The statuses of suggestions, assignments, replies and co-signers, and the units' roles
-(WORKFLOWS.md §2)."""
+"""The statuses of suggestions, assignments, replies and co-signers, the kinds of suggestion,
+the units' roles, and with whom and how they communicate (WORKFLOWS.md §2)."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    """Who files it (S§2): one deputy, deputies jointly, or a delegation (S§14)."""
+
+    SINGLE = "single", _("By one deputy")
+    JOINT = "joint", _("Joint")
+    DELEGATION = "delegation", _("By a delegation")
 
 
 class Status(models.TextChoices):
@@ -37,6 +45,11 @@ class ReplyStatus(models.TextChoices):
     APPROVED = "approved", _("Signed off and delivered")
 
 
+class RectificationStatus(models.TextChoices):
+    ORDERED = "ordered", _("Ordered to put it right by a date")
+    REPORTED = "reported", _("The unit reported the result")
+
+
 class CoSignerStatus(models.TextChoices):
     INVITED = "invited", _("Invited")
     CONFIRMED = "confirmed", _("Confirmed the final text")
@@ -50,6 +63,30 @@ class Role(models.TextChoices):
     SPLIT = "split", _("Split handling")
     LEAD = "lead", _("Lead unit")
     CO = "co", _("Co-handling unit")
+
+
+class Party(models.TextChoices):
+    """With whom a handling unit communicates before it replies (S§24): the deputies, and for a
+    delegation's suggestion the SC of the delegation's city as well."""
+
+    DEPUTY = "deputy", _("The deputies")
+    CITY_SC = "city_sc", _("The city people's congress SC")
+
+
+class Way(models.TextChoices):
+    """How a unit hears the deputies (S§24); a forum or research with them is how a key
+    suggestion is handled (S§37, S§38)."""
+
+    VISIT = "visit", _("Visit")
+    MEETING = "meeting", _("Meeting")
+    CALL = "call", _("Telephone call")
+    ONLINE = "online", _("Online")
+    FORUM = "forum", _("Forum with the deputies")
+    RESEARCH = "research", _("Research with the deputies")
+
+
+# 面对面 (S§37(2)): the ways the unit meets the deputies in person.
+FACE_TO_FACE = frozenset({Way.VISIT, Way.MEETING, Way.FORUM, Way.RESEARCH})
 
 
 # The units that owe the deputy the reply (S§19, S§26); a co unit sends its opinion to the lead.

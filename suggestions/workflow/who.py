@@ -13,14 +13,19 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.errors import DomainError
 from congress.roles import Role as UserRole
-from suggestions.workflow.statuses import AssignmentStatus, CoSignerStatus
+from suggestions.workflow.statuses import AssignmentStatus, CoSignerStatus, Kind
 
 # --- The user ---------------------------------------------------------------------------------
 
 
 def is_assigning_staff(user: Any, suggestion: Any = None) -> bool:
-    """The committee acts in recess and takes over after a session (S§18, S§11); the
-    secretariat acts on what was filed during the session (S§17)."""
+    """The assigning body: the secretariat for what deputies file during a session (S§17),
+    the committee for what they file in recess (S§18).
+
+    The committee also acts on session suggestions: during the session it receives them and
+    proposes their assignment for the secretariat (S§11(1)), and it coordinates every stage of
+    every suggestion (S§6(1)). No article names who acts for the secretariat once the session
+    closes; the portal lets the committee (portal policy, resting on S§6(1))."""
     if not user.is_authenticated:
         return False
     if user.is_superuser or user.has_role(UserRole.COMMITTEE_STAFF):
@@ -49,14 +54,27 @@ def deputy_of(user: Any) -> Any:
 # --- The records --------------------------------------------------------------------------------
 
 
+def delegation_members(suggestion: Any) -> list[Any]:
+    """The members of the delegation a delegation suggestion comes from (S§14), in office (a
+    suspended or former deputy does not act as one, D§45, D§46); none for any other kind. An
+    NPC deputy elected in the province (S§48) is no member of a provincial delegation."""
+    if suggestion.kind != Kind.DELEGATION or suggestion.delegation_id is None:
+        return []
+    members = suggestion.delegation.deputies.select_related("user").order_by("pk")
+    return [d for d in members if d.is_active and not d.npc_deputy]
+
+
 def deputies_of(suggestion: Any) -> list[Any]:
-    """Everyone the reply goes to: the lead, confirmed co-signers, and the deputies of the
-    suggestions merged into this one (S§27)."""
+    """Everyone the reply goes to (S§27): the lead, the co-signers who confirmed the text,
+    every member of the delegation of a delegation suggestion, and the deputies of the
+    suggestions merged into this one (S§15). They are told of the assignment and may disagree
+    (S§21), and each rates the reply (S§30)."""
     deputies = [suggestion.lead_deputy]
     deputies += [
         c.deputy
         for c in suggestion.cosigners.select_related("deputy__user").filter(status=CoSignerStatus.CONFIRMED)
     ]
+    deputies += delegation_members(suggestion)
     for merged in suggestion.merged.select_related("lead_deputy__user"):
         deputies += deputies_of(merged)
     seen: set[int] = set()
@@ -95,11 +113,14 @@ def invited_cosigner(suggestion: Any, user: Any) -> bool:
 
 
 def proposer(suggestion: Any, user: Any) -> bool:
-    """the lead deputy or a co-signer who confirmed the text (S§14, S§21)"""
+    """the lead deputy, a confirmed co-signer, or a member of the delegation (S§14, S§21)"""
     deputy = deputy_of(user)
-    return is_lead(suggestion, user) or (
-        deputy is not None
-        and suggestion.cosigners.filter(deputy=deputy, status=CoSignerStatus.CONFIRMED).exists()
+    if deputy is None:
+        return False
+    return (
+        is_lead(suggestion, user)
+        or suggestion.cosigners.filter(deputy=deputy, status=CoSignerStatus.CONFIRMED).exists()
+        or any(d.pk == deputy.pk for d in delegation_members(suggestion))
     )
 
 

@@ -53,6 +53,7 @@ def unit_replies(browser, base: str, a: Assignment, tmp_path: Path, category: st
     clerk.fill("#id_date", a.assigned_on.isoformat())
     clerk.fill("#id_participants", "李明代表")
     clerk.fill("#id_summary", "电话沟通了办理思路，代表表示理解。")
+    clerk.check("#id_understanding")  # S§24: the reply waits for the deputies' understanding
     with clerk.expect_navigation():
         clerk.click("form.form button[type=submit]")
     with clerk.expect_navigation():

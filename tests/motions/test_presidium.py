@@ -5,9 +5,11 @@ import datetime as dt
 import pytest
 import time_machine
 
+from congress.roles import Role
 from motions.checks import proposers
 from motions.models import Recommendation
-from motions.services import intake, presidium, recess, review
+from motions.services import filing, intake, presidium, recess, review
+from suggestions.workflow.who import deputies_of
 from tests.conftest import BEIJING
 from tests.helpers import refused
 from tests.motions.conftest import REVIEW_DAY
@@ -90,6 +92,56 @@ def test_handling_as_a_suggestion_creates_an_accepted_suggestion_with_its_propos
     assert suggestion.cosigners.filter(status="confirmed").count() == len(proposers(motion)) - 1
     assert motion.reason in suggestion.body
     assert motion.number_label in suggestion.events.get().note
+
+
+@pytest.fixture
+def delegation_motion(session, delegation, deputies, make_user, secretariat):
+    """太原代表团's motion, passed by 41 of its 80 members (M§12's 过半数) and signed by its head,
+    filed and sent to review."""
+    staff = make_user("dele", Role.DELEGATION_STAFF)
+    delegation.staff.add(staff)
+    delegation.head = deputies[1]
+    delegation.save()
+    motion = filing.motion_create(
+        session=session, actor=staff, kind="delegation", delegation=delegation, title="关于加强汾河流域生态保护的议案",
+        reason="案由", grounds="案据", solution="方案", category="supervision",
+    )  # fmt: skip
+    filing.motion_update(
+        motion=motion, actor=staff, plenary_date=dt.date(2026, 1, 25), member_count=80, votes_for=41,
+        head_signed_by=deputies[1],
+    )  # fmt: skip
+    filing.motion_submit(motion=motion, actor=staff)
+    return intake.motion_send_to_review(motion=motion, actor=secretariat)
+
+
+def test_a_delegation_motion_handled_as_a_suggestion_becomes_the_delegations_suggestion(
+    delegation_motion, filed, deputies, delegation, secretariat, meeting, committee, adopt
+):
+    """M§18(3): 不符合法定条件的，建议由主席团决定作为代表建议、批评和意见处理; S§27: 对代表团提出的
+    建议…应当答复代表团的每位代表和相关设区的市人大常委会. A joint motion merged into it keeps its
+    proposers (M§18): they become the suggestion's co-signers."""
+    joint = intake.motion_send_to_review(motion=filed(lead_deputy=deputies[13]), actor=secretariat)
+    review.motion_merge(motion=joint, into=delegation_motion, actor=committee[0].user, meeting=meeting)
+    review.motion_recommend(
+        motion=delegation_motion, actor=committee[0].user, meeting=meeting, kind="as_suggestion"
+    )
+    adopt(meeting)
+    presidium.motion_decide(
+        motion=delegation_motion, actor=secretariat, kind="as_suggestion", decided_at=PRESIDIUM
+    )
+    delegation_motion.refresh_from_db()
+    suggestion = delegation_motion.converted_to
+    assert (suggestion.kind, suggestion.delegation, suggestion.lead_deputy) == (
+        "delegation",
+        delegation,
+        deputies[1],
+    )
+    assert (suggestion.delegation_members, suggestion.delegation_votes_for) == (80, 41)
+    assert suggestion.delegation_head_signed
+    co_signers = set(suggestion.cosigners.filter(status="confirmed").values_list("deputy_id", flat=True))
+    assert co_signers == {d.pk for d in proposers(joint)} - {deputies[1].pk}  # the head leads it
+    # Every member of the delegation, not only its head, is a deputy of the suggestion (S§27).
+    assert {d.pk for d in deputies} <= {d.pk for d in deputies_of(suggestion)}
 
 
 def test_two_thirds_of_the_proposers_ask_for_reconsideration(approved, lead):

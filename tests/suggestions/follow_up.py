@@ -19,6 +19,7 @@ from deputies.models import Deputy
 from suggestions.models import Assignment, Reply, SubjectArea, Suggestion
 from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
 from suggestions.services.handling import assignment_communicate, assignment_draft_reply, reply_approve
+from suggestions.services.key_handling import assignment_name_leader
 from suggestions.workflow import AssignmentStatus, Role, Status
 from tests.conftest import BEIJING
 
@@ -49,12 +50,29 @@ def reply_through_services(
     with time_machine.travel(moment, tick=False):
         assignment_communicate(
             assignment=assignment, actor=clerk, date=assignment.assigned_on, way="call",
-            participants="代表本人", summary="电话沟通",
+            participants="代表本人", summary="电话沟通", understanding=True,
         )  # fmt: skip
         reply = assignment_draft_reply(
             assignment=assignment, actor=clerk, category=category, body=body, scan=pdf(), **extra
         )
         return reply_approve(reply=reply, actor=head)
+
+
+def liaise_with_city_sc(assignment: Assignment, clerk: User) -> None:
+    """For a delegation's suggestion the unit also keeps in touch with the city's SC (S§24)."""
+    assignment_communicate(
+        assignment=assignment, actor=clerk, date=assignment.assigned_on, way="meeting", participants="太原市人大常委会",
+        summary="通报办理思路", party="city_sc",
+    )  # fmt: skip
+
+
+def handle_in_person(assignment: Assignment, clerk: User, leader: str = "王强（副厅长）") -> None:
+    """A key suggestion: the unit names its leader, who hears the deputies at a forum (S§37)."""
+    assignment_name_leader(assignment=assignment, actor=clerk, leader=leader)
+    assignment_communicate(
+        assignment=assignment, actor=clerk, date=assignment.assigned_on, way="forum", participants="代表本人",
+        summary="座谈听取意见", understanding=True, leader_present=True,
+    )  # fmt: skip
 
 
 def assign_on(

@@ -1,4 +1,5 @@
-"""S§47 lists for the committee: per unit, overdue, unanswered and passed-around suggestions."""
+"""S§47 lists for the committee: per unit, what the article names — suggestions left unhandled past
+the deadline (逾期不办), late without good reason, and passed on (推诿) — and nothing the measures allow."""
 
 from __future__ import annotations
 
@@ -42,20 +43,31 @@ def units_behaving(lead, area, staff, units, make_unit):
         s = extra.pop("suggestion", None) or make_suggestion(lead=lead, area=area, staff=staff)
         return make_assignment(s, unit, staff=staff, assigned_on=assigned_on, reply_due=reply_due, **extra)
 
-    owed(education, D(2026, 2, 1), D(2026, 5, 6))  # overdue and unanswered
-    owed(education, D(2026, 3, 2), D(2026, 9, 2), extended=True)  # unanswered only: three months over
+    owed(education, D(2026, 2, 1), D(2026, 5, 6))  # overdue, and late without good reason
+    # An approved extension (S§28): its six months run to September; nothing is late.
+    owed(education, D(2026, 3, 2), D(2026, 9, 2), extended=True)
+    # Extended, and its six months are over too: overdue; the extension was its good reason only
+    # until then.
+    owed(education, D(2025, 10, 9), D(2026, 4, 9), extended=True)
     owed(
         education, D(2026, 1, 5), D(2026, 4, 7), status=AssignmentStatus.REHANDLING,
         rehandling_on=D(2026, 5, 15), rehandling_due=D(2026, 6, 15),
     )  # fmt: skip  # overdue: the month of re-handling is over
     owed(education, D(2026, 1, 5), D(2026, 4, 7), status=AssignmentStatus.REPLIED)
     owed(education, D(2026, 1, 5), D(2026, 3, 5), role=Role.CO)
-    # An objection rejected: the unit handles it, nothing is passed around.
+    # An objection not upheld: the assigning body kept it with the unit (S§20): passed on.
     owed(
-        education, D(2026, 4, 10), D(2026, 7, 10), objection_reason="不属于本单位", objected_on=D(2026, 4, 12)
-    )
-    # One suggestion passed from 教育厅 to 交通厅 to 卫生健康委 on objections; the last one is late.
-    passed = make_suggestion(lead=lead, area=area, staff=staff, title="关于推来推去的建议")
+        education, D(2026, 4, 10), D(2026, 7, 10), objection_reason="不属于本单位", objected_on=D(2026, 4, 12),
+        objection_decision="属于本单位职责",
+    )  # fmt: skip
+    # An objection awaiting the assigning body, past the reply date: the unit is not blamed.
+    owed(
+        transport, D(2026, 2, 2), D(2026, 5, 6), status=AssignmentStatus.OBJECTED, objection_reason="不属于本单位",
+        objected_on=D(2026, 2, 4), reassignment_due=D(2026, 2, 14),
+    )  # fmt: skip
+    # One suggestion moved from 教育厅 to 交通厅 to 卫生健康委 on objections the assigning body
+    # upheld (S§20): lawful, counted nowhere. The last unit is late.
+    passed = make_suggestion(lead=lead, area=area, staff=staff, title="关于转来转去的建议")
     moved = {
         "status": AssignmentStatus.REASSIGNED,
         "objection_reason": "不属于本单位职责",
@@ -87,24 +99,44 @@ def test_each_unit_is_counted_in_one_query_the_worst_first(units_behaving, djang
     accountability.reply_period_cutoff(TODAY)  # the calendar is read once per process
     with django_assert_max_num_queries(1):
         table = accountability.accountability_table(TODAY)
-    rows = [(r.unit, r.overdue, r.unanswered, r.objected, r.passed) for r in table]
-    assert rows == [
-        ("省教育厅", 2, 2, 1, 1),
-        ("省卫生健康委员会", 1, 1, 0, 0),
-        ("省交通运输厅", 0, 0, 1, 1),
-    ]
+    rows = [(r.unit, r.overdue, r.unanswered, r.passed) for r in table]
+    # This test counted an approved extension as unanswered and the upheld objections as
+    # "objected" and "passed around". S§47 names 逾期不办, 推诿 and lateness without good reason;
+    # an approved extension (S§28) and an upheld objection (S§20) are lawful: the statute wins.
+    assert rows == [("省教育厅", 3, 1, 1), ("省卫生健康委员会", 1, 1, 0)]
+
+
+def test_an_approved_extension_is_not_counted_as_not_answered_in_time(lead, area, staff, units):
+    """S§28: 情况复杂确实不能按时答复代表的…经交办机构同意，可以延长三个月; S§47(3) counts only what
+    is late 无正当理由."""
+    s = make_suggestion(lead=lead, area=area, staff=staff)
+    make_assignment(
+        s, units["education"], staff=staff, assigned_on=D(2026, 3, 2), reply_due=D(2026, 9, 2), extended=True
+    )
+    assert accountability.accountability_table(TODAY) == []
+
+
+def test_an_upheld_objection_is_not_counted_as_passing_the_suggestion_on(lead, area, staff, units):
+    """S§20: 承办单位认为…不属于本单位职责范围的，应当…书面向交办机构说明情况…交办机构应当…重新确定承办
+    单位. Upheld, the objection is the measures' own way; only one not upheld is 推诿 (S§47(2))."""
+    s = make_suggestion(lead=lead, area=area, staff=staff)
+    make_assignment(
+        s, units["education"], staff=staff, assigned_on=D(2026, 5, 4), reply_due=D(2026, 8, 4),
+        status=AssignmentStatus.REASSIGNED, objection_reason="不属于本单位", objected_on=D(2026, 5, 6),
+    )  # fmt: skip
+    assert accountability.accountability_table(TODAY) == []
 
 
 def test_the_year_of_assignment_narrows_the_table(units_behaving):
-    assert accountability.accountability_table(TODAY, 2025) == []
-    assert len(accountability.accountability_table(TODAY, 2026)) == 3
+    assert [r.unit for r in accountability.accountability_table(TODAY, 2025)] == ["省教育厅"]
+    assert len(accountability.accountability_table(TODAY, 2026)) == 2
 
 
 def test_the_committee_opens_each_count_and_exports_it(
     client, units_behaving, staff, django_assert_max_num_queries
 ):
     client.force_login(staff)
-    with at(2026, 7, 1), django_assert_max_num_queries(8):
+    with at(2026, 7, 1), django_assert_max_num_queries(9):
         html = client.get(reverse("suggestions:accountability")).content.decode()
     with at(2026, 7, 1):
         assert "省教育厅" in html and "第四十七条" in html
@@ -113,17 +145,19 @@ def test_the_committee_opens_each_count_and_exports_it(
             {"kind": "overdue", "unit": units_behaving["education"].pk},
         )
         assert "承办单位：省教育厅" in response.context["summary"]
-        assert [a.assigned_on for a, _clock in response.context["rows"]] == [D(2026, 1, 5), D(2026, 2, 1)]
+        assert [a.assigned_on for a, _clock in response.context["rows"]] == [
+            D(2025, 10, 9), D(2026, 1, 5), D(2026, 2, 1)
+        ]  # fmt: skip
         passed = client.get(reverse("suggestions:accountability-items"), {"kind": "passed"})
-        assert {a.unit.name for a, _clock in passed.context["rows"]} == {"省教育厅", "省交通运输厅"}
+        assert [a.objection_decision for a, _clock in passed.context["rows"]] == ["属于本单位职责"]
         export = client.get(
             reverse("suggestions:accountability-items"), {"kind": "unanswered", "export": "xlsx"}
         )
         table = client.get(reverse("suggestions:accountability"), {"export": "xlsx"})
     rows = sheet(export)
-    assert len(rows) == 1 + 3  # 教育厅 twice, 卫生健康委 once
+    assert len(rows) == 1 + 2  # 教育厅 once, 卫生健康委 once
     summary = sheet(table)
-    assert summary[1] == ("省教育厅", 2, 2, 1, 1)
+    assert summary[1] == ("省教育厅", 3, 1, 1)
 
 
 def test_the_lists_are_the_committees(client, units_behaving, units, lead):

@@ -1,5 +1,6 @@
-"""The yearly commitments report (S§32, S§45): per unit, promised, fulfilled, overdue, open;
-units see their own, deputies those of their suggestions, the committee all."""
+"""The yearly commitments report (S§25(2), S§32, S§45): per unit and year of the reply letter,
+promised, fulfilled, overdue, open, and late yearly progress reports; units see their own,
+deputies those of their suggestions, the committee all."""
 
 from __future__ import annotations
 
@@ -10,9 +11,18 @@ from django.urls import reverse
 
 from congress.roles import Role
 from suggestions.models import Commitment, CommitmentProgress
+from suggestions.reminders import commitment_progress_due_on
 from suggestions.reports import commitments
+from suggestions.services.follow_up import commitment_progress
 from tests.conftest import BEIJING
-from tests.suggestions.follow_up import at, make_assignment, make_reply, make_suggestion, sheet
+from tests.suggestions.follow_up import (
+    at,
+    make_assignment,
+    make_reply,
+    make_suggestion,
+    reply_through_services,
+    sheet,
+)
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -63,7 +73,10 @@ def test_the_committee_sees_every_unit_and_exports(client, ledger, staff, django
     assert response.context["totals"]["overdue"] == 2
     export = _table(client, staff, year=2026, export="xlsx")
     rows = sheet(export)
-    assert ("省教育厅", 4, 2, 1, 1, 1) in rows
+    # The report counted the commitments promised for 2026 (4 of 教育厅's). S§45 reports by the
+    # reply letter: the 2026 report covers the 2025 letters, all five of 教育厅's promises, and
+    # the yearly progress report on each (S§25(2)) is not late yet: the statute wins.
+    assert ("省教育厅", 2025, 5, 2, 1, 1, 2, 0) in rows
     every_year = _table(client, staff, year="")
     assert every_year.context["totals"]["due"] == 6
 
@@ -78,7 +91,8 @@ def test_a_unit_sees_its_own_commitments_only(client, ledger, units):
 
 
 def test_a_deputy_sees_the_commitments_of_their_own_suggestions(client, ledger, lead, make_deputy):
-    assert _table(client, lead.user, year=2026).context["totals"]["due"] == 5
+    # Five promised for 2026 before; the 2026 report covers the 2025 letters, all six (S§45).
+    assert _table(client, lead.user, year=2026).context["totals"]["due"] == 6
     other = make_deputy("王芳")
     assert _table(client, other.user, year=2026).context["table"] == []
     assert client.get(reverse("suggestions:commitment", args=[ledger["overdue"].pk])).status_code == 404
@@ -118,3 +132,40 @@ def test_the_commitment_page_shows_its_progress_and_sends_the_unit_to_report(cli
     assert commitment.done_on == TODAY
     html = client.get(url).content.decode()
     assert "已全部完工" in html and progress not in html  # fulfilled: nothing more to report
+
+
+def test_the_fourth_quarter_report_covers_this_years_and_last_years_reply_letters(lead, area, staff, units):
+    """S§45: 报告应当包括当年代表所提建议…的办理情况，当年和上一年答复函中承诺解决事项的落实情况."""
+    for letter in (2024, 2025, 2026):
+        s = make_suggestion(lead=lead, area=area, staff=staff, title=f"{letter}年答复的建议")
+        a = make_assignment(
+            s, units["education"], staff=staff, assigned_on=D(letter, 3, 1), reply_due=D(letter, 6, 1)
+        )
+        reply = make_reply(
+            a, approved_at=dt.datetime(letter, 12, 31, 23, tzinfo=BEIJING), head=units["unit1head"], clerk=units["unit1"],
+            category="B", plan="计划", path="路径", completion_date=D(2027, 6, 30),
+        )  # fmt: skip
+        Commitment.objects.create(reply=reply, text=f"{letter}年的承诺", promised_date=D(2027, 6, 30))
+    table = commitments.commitment_table(commitments.in_report_of(Commitment.objects.all(), 2026), TODAY)
+    assert [(r.letter_year, r.due) for r in table] == [(2026, 1), (2025, 1)]
+
+
+def test_each_commitment_is_reported_on_every_year(assigned, units, django_capture_on_commit_callbacks):
+    """S§25(2): 所提问题已经列入工作计划、规划的…按年度报告办理进展情况; S§32: 承诺解决事项的办理进展和
+    落实情况应当及时向代表通报."""
+    with at(2026, 3, 2):
+        a = assigned()
+    reply = reply_through_services(
+        a, clerk=units["unit1"], head=units["unit1head"], category="B", body="列入计划", plan="新建校舍",
+        path="专项资金", completion_date=D(2028, 9, 1), when=dt.datetime(2026, 4, 1, 10, tzinfo=BEIJING),
+    )  # fmt: skip
+    commitment = reply.commitments.get()
+    assert commitment.progress_due == D(2027, 4, 1)  # twelve months after the reply letter
+    assert [item.object_id for item in commitment_progress_due_on([D(2027, 4, 1)])] == [commitment.pk]
+    late = commitments.commitment_table(Commitment.objects.all(), D(2027, 4, 2))
+    assert [r.progress_late for r in late] == [1]
+    with at(2027, 3, 15):
+        commitment_progress(commitment=commitment, actor=units["unit1"], text="已完成选址")
+    commitment.refresh_from_db()
+    assert commitment.progress_due == D(2028, 3, 15)  # the next year's report
+    assert commitments.commitment_table(Commitment.objects.all(), D(2027, 4, 2))[0].progress_late == 0

@@ -13,14 +13,13 @@ from congress.roles import Role
 from congress.workflow import available_actions
 from suggestions.models import Commitment, Evaluation, KeySuggestion, Reply, SuggestionEvent
 from suggestions.services.assignment import HandlingUnit, suggestion_accept_and_assign
-from suggestions.services.filing import DelegationVote, cosigner_confirm, suggestion_create, suggestion_submit
-from suggestions.services.follow_up import (
-    commitment_progress,
-    key_note,
-    suggestion_mark_key,
-    supervision_arrange,
-    supervision_request,
+from suggestions.services.evaluation import (
+    suggestion_decide_rehandling,
+    suggestion_evaluate,
+    suggestions_close_after_evaluation_window,
 )
+from suggestions.services.filing import DelegationVote, cosigner_confirm, suggestion_create, suggestion_submit
+from suggestions.services.follow_up import commitment_progress, supervision_arrange, supervision_request
 from suggestions.services.handling import (
     assignment_communicate,
     assignment_decide_extension,
@@ -29,15 +28,14 @@ from suggestions.services.handling import (
     assignment_send_opinion,
     reply_approve,
     reply_withhold,
-    suggestion_decide_rehandling,
-    suggestion_evaluate,
-    suggestions_close_after_evaluation_window,
 )
+from suggestions.services.key_handling import key_note, suggestion_mark_key
 from suggestions.services.review import suggestion_merge
 from suggestions.workflow import AssignmentStatus, Status
 from suggestions.workflow import Role as UnitRole
 from tests.helpers import refused
 from tests.suggestions.conftest import beijing
+from tests.suggestions.follow_up import handle_in_person, liaise_with_city_sc
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -55,6 +53,7 @@ def talk(assignment, actor):
         way="call",
         participants="李明代表",
         summary="电话沟通办理思路",
+        understanding=True,  # S§24: the reply waits for the deputies' understanding
     )
 
 
@@ -505,12 +504,12 @@ def test_a_key_suggestion_names_its_grounds_supervisor_and_channel(
         key_note(key=key, actor=units["unit2"], kind="comment", text="x")
     with refused("permission_denied"):
         key_note(key=key, actor=units["unit1"], kind="report", text="尚未答复")
-    talk(a, units["unit1"])
+    handle_in_person(a, units["unit1"])  # S§37
     reply = assignment_draft_reply(
         assignment=a, actor=units["unit1"], category="A", body="已采纳", scan=pdf()
     )
     reply_approve(reply=reply, actor=head)
-    key_note(key=key, actor=units["unit1"], kind="report", text="办理情况报告")
+    key_note(key=key, actor=units["unit1"], kind="report", text="办理情况报告", leader_informed="李副省长")
 
 
 def test_a_deputy_asks_the_committee_to_arrange_a_meeting_with_the_units_head(
@@ -545,6 +544,7 @@ def test_a_delegation_suggestions_reply_reaches_every_member_and_the_city_sc(
         suggestion=s, units=[HandlingUnit(units["education"], UnitRole.SOLE)], actor=staff
     )
     talk(a, units["unit1"])
+    liaise_with_city_sc(a, units["unit1"])  # S§24
     reply = assignment_draft_reply(
         assignment=a, actor=units["unit1"], category="A", body="已采纳", scan=pdf()
     )

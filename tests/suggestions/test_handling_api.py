@@ -23,7 +23,7 @@ def test_the_whole_path_through_the_api(api, assigned, units, lead, staff):
 
     ok = clerk.post(
         f"/api/v1/assignments/{a.pk}/communicate/",
-        {"date": a.assigned_on.isoformat(), "way": "call", "summary": "电话沟通"},
+        {"date": a.assigned_on.isoformat(), "way": "call", "summary": "电话沟通", "understanding": True},
     )
     assert ok.status_code == 200, ok.json()
 
@@ -49,7 +49,7 @@ def test_a_category_b_reply_without_its_plan_is_a_400_with_a_code(api, assigned,
     a = assigned()
     api(units["unit1"]).post(
         f"/api/v1/assignments/{a.pk}/communicate/",
-        {"date": a.assigned_on.isoformat(), "way": "visit", "summary": "走访"},
+        {"date": a.assigned_on.isoformat(), "way": "visit", "summary": "走访", "understanding": True},
     )
     response = api(units["unit1"]).post(
         f"/api/v1/assignments/{a.pk}/draft-reply/", {"category": "B", "body": "列入计划"}
@@ -95,11 +95,15 @@ def test_the_co_unit_sends_its_opinion(api, file_suggestion, staff, units):
     assert body["status"] == "opinion_sent"
 
 
-def test_mark_key_and_decide_rehandling(api, assigned, units, staff, lead):
+def test_mark_key_and_decide_rehandling(api, assigned, units, staff, lead, make_unit):
     a = assigned()
+    body = make_unit("省人大教科文卫委", "special_committee")
     key = api(staff).post(
-        f"/api/v1/suggestions/{a.suggestion_id}/mark-key/", {"ground": 3, "grounds_text": "代表反映集中"}
-    )
+        f"/api/v1/suggestions/{a.suggestion_id}/mark-key/",
+        # S§39: the supervising body, its leader and the leading official are named.
+        {"ground": 3, "grounds_text": "代表反映集中", "supervising_body": body.pk, "supervising_leader": "孙副主任",
+         "leading_official": "周副省长"},
+    )  # fmt: skip
     assert key.status_code == 200
     refused = api(staff).post(
         f"/api/v1/suggestions/{a.suggestion_id}/decide-rehandling/", {"rehandle": True, "explanation": "x"}
@@ -115,7 +119,7 @@ def test_commitments_and_their_progress(api, assigned, units, lead):
     clerk = api(units["unit1"])
     clerk.post(
         f"/api/v1/assignments/{a.pk}/communicate/",
-        {"date": a.assigned_on.isoformat(), "way": "meeting", "summary": "座谈"},
+        {"date": a.assigned_on.isoformat(), "way": "meeting", "summary": "座谈", "understanding": True},
     )
     clerk.post(
         f"/api/v1/assignments/{a.pk}/draft-reply/",

@@ -10,7 +10,9 @@ changed, with their new values (times, numbers and links to other records compar
 
 Actions with a page and no API action, not compared here: edit, invite, withdraw an invitation,
 answer a disagreement, withhold or publish a reply, supervisors' comments and units' reports
-on key suggestions, a deputy's request to the committee and its arrangement.
+on key suggestions, a deputy's request to the committee and its arrangement; the unit's leader
+of a key suggestion (S§37), the supervising body's responsible person and meeting (S§7) and
+its follow-on handling (S§40(4)); the unit's report on an order to put things right (S§47).
 """
 
 from __future__ import annotations
@@ -27,10 +29,10 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from congress.models import User
+from congress.models import Organisation, User
 from suggestions.models import Assignment, Commitment, Reply, Suggestion, SuggestionEvent
 from suggestions.services import assignment as routing
-from suggestions.services import filing, handling, review
+from suggestions.services import evaluation, filing, handling, review
 from suggestions.workflow import Role as UnitRole
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +103,7 @@ class World:
             way="call",
             participants="代表",
             summary="沟通",
+            understanding=True,
         )
         return a
 
@@ -120,7 +123,7 @@ class World:
 
     def rated_unsatisfied(self) -> Suggestion:
         s = self.replied()
-        handling.suggestion_evaluate(
+        evaluation.suggestion_evaluate(
             suggestion=s, actor=self.lead.user, rating="unsatisfied", comment="未解决"
         )
         return s
@@ -168,6 +171,17 @@ def by_staff(w: World) -> User:
 
 def by_clerk(w: World) -> User:
     return w.units["unit1"]
+
+
+def key_named(w: World) -> dict[str, Any]:
+    """A key suggestion's grounds, its supervising body and the people S§39 names."""
+    body = Organisation.objects.get_or_create(
+        name="省人大教科文卫委", defaults={"kind": "special_committee"}
+    )[0]
+    return {
+        "ground": 3, "grounds_text": "代表反映集中", "supervising_body": body.pk, "supervising_leader": "孙副主任",
+        "leading_official": "周副省长",
+    }  # fmt: skip
 
 
 CASES: dict[str, Case] = {
@@ -252,8 +266,8 @@ CASES: dict[str, Case] = {
     ),
     "mark_key": Case(
         lambda w: w.assigned().suggestion, by_staff,
-        lambda c, s, w: c.post(_s(f"{s.pk}/mark-key/"), {"ground": 3, "grounds_text": "代表反映集中"}),
-        lambda c, s, w: c.post(reverse("suggestions:mark-key", args=[s.pk]), {"ground": 3, "grounds_text": "代表反映集中"}),
+        lambda c, s, w: c.post(_s(f"{s.pk}/mark-key/"), key_named(w)),
+        lambda c, s, w: c.post(reverse("suggestions:mark-key", args=[s.pk]), key_named(w)),
     ),
     "acknowledge": Case(
         World.assigned, by_clerk,

@@ -111,7 +111,7 @@ def test_a_draft_is_never_public(client, api, assigned, units):
         assignment = assigned()
     assignment_communicate(
         assignment=assignment, actor=units["unit1"], date=assignment.assigned_on, way="call",
-        participants="代表", summary="沟通",
+        participants="代表", summary="沟通", understanding=True,
     )  # fmt: skip
     draft = assignment_draft_reply(
         assignment=assignment, actor=units["unit1"], category="A", body="草稿内容不公开"

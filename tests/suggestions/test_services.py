@@ -139,8 +139,10 @@ def test_someone_not_invited_cannot_confirm(lead, make_deputy, area, file_sugges
         cosigner_confirm(suggestion=s, actor=stranger.user)
 
 
-def test_a_delegation_suggestion_needs_more_than_half_and_the_heads_signature(lead, area):
-    vote = DelegationVote(members=40, votes_for=20, head_signed=True)
+def test_a_delegation_suggestion_needs_half_or_more_and_the_heads_signature(lead, area):
+    # This test asserted the refusal of 20 of 40 ("more than half"). S§14 says 半数以上, and 以上
+    # includes the number itself (Civil Code art. 1259): the statute wins, so 19 of 40 is refused.
+    vote = DelegationVote(members=40, votes_for=19, head_signed=True)
     s = suggestion_create(
         actor=lead.user, lead_deputy=lead, title="t", body="b", subject_area=area, session=None,
         kind=Suggestion.Kind.DELEGATION, delegation_vote=vote,
@@ -153,6 +155,15 @@ def test_a_delegation_suggestion_needs_more_than_half_and_the_heads_signature(le
     )  # fmt: skip
     with refused("delegation_head_signature_required"):
         suggestion_submit(suggestion=s, actor=lead.user)
+
+
+def test_a_delegation_suggestion_with_exactly_half_in_favour_is_filed(lead, area):
+    """S§14: 由代表团提出的，应当经该代表团半数以上代表同意，并由代表团负责人签署."""
+    s = suggestion_create(
+        actor=lead.user, lead_deputy=lead, title="t", body="b", subject_area=area, session=None,
+        kind=Suggestion.Kind.DELEGATION, delegation_vote=DelegationVote(members=40, votes_for=20, head_signed=True),
+    )  # fmt: skip
+    assert suggestion_submit(suggestion=s, actor=lead.user).status == Suggestion.Status.SUBMITTED
 
 
 def test_staff_entry_from_the_paper_form_is_recorded_as_such(lead, staff, area):

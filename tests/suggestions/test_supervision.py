@@ -14,11 +14,11 @@ from congress.models import Organisation
 from congress.roles import Role
 from suggestions.models import KeyNote
 from suggestions.permissions import visible_suggestions
-from suggestions.services.follow_up import suggestion_mark_key
-from suggestions.services.handling import suggestion_evaluate
+from suggestions.services.evaluation import suggestion_evaluate
+from suggestions.services.key_handling import suggestion_mark_key
 from suggestions.workflow import Role as UnitRole
 from tests.conftest import BEIJING
-from tests.suggestions.follow_up import assign_on, at, reply_through_services, sheet
+from tests.suggestions.follow_up import assign_on, at, handle_in_person, reply_through_services, sheet
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +58,8 @@ def keys(file_suggestion, staff, units, bodies, lead):
                 suggestion=s, actor=staff, ground=1, grounds_text="本省中心工作", supervising_body=body,
                 supervising_leader="孙副主任", leading_official="周副省长", approved_on=dt.date(2026, 3, 9),
             )  # fmt: skip
+    with at(2026, 5, 20):
+        handle_in_person(school_unit, units["unit1"])  # S§37
     reply_through_services(
         school_unit, clerk=units["unit1"], head=units["unit1head"], category="B", body="纳入计划。",
         plan="分批改造", path="专项资金", completion_date=dt.date(2027, 6, 30),
@@ -145,6 +147,8 @@ def test_the_list_exports_and_its_queries_do_not_grow(client, keys, staff, bodie
             ground=2,
             grounds_text="常委会重点工作",
             supervising_body=bodies["budget"],
+            supervising_leader="孙副主任",  # S§39: named
+            leading_official="周副省长",
         )
     assert _queries(client) == few <= 14
     with at(2026, 7, 1):
@@ -180,7 +184,7 @@ def test_only_the_supervising_body_comments(client, keys, bodies, units, staff):
 def test_the_unit_reports_to_the_supervising_body_after_replying(client, keys, units):
     client.force_login(units["unit1"])
     url = reverse("suggestions:key-report", args=[keys["schools"].pk])
-    client.post(url, {"text": "已完成第一批改造方案。"})
+    client.post(url, {"text": "已完成第一批改造方案。", "leader_informed": "周副省长"})
     assert KeyNote.objects.get().kind == "report"
     # Not yet replied on the roads suggestion: nothing to report (S§41).
     assert client.get(reverse("suggestions:key-report", args=[keys["roads"].pk])).status_code == 403

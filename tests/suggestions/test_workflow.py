@@ -85,3 +85,15 @@ def test_a_co_unit_owes_its_opinion_not_the_reply():
     assert running_clocks(AssignmentStatus.PENDING, Role.CO) == ("objection", "co_opinion")
     assert running_clocks(AssignmentStatus.PENDING, Role.LEAD) == ("objection", "reply")
     assert running_clocks(AssignmentStatus.OBJECTED, Role.SOLE) == ("reassignment", "reply")
+
+
+def test_the_assigning_bodies_are_cited_to_s17_and_s18_not_to_s11():
+    """S§17: 会议期间提出的…由大会秘书处…交办; S§18: 闭会期间提出的…由人事代表工作委员会受理…交办.
+    S§11 lists the committee's services to the session's group; it does not say the committee
+    takes over after the session."""
+    from suggestions.workflow.who import assigning_body, is_assigning_staff
+
+    for check in (is_assigning_staff, assigning_body):
+        doc = check.__doc__ or ""
+        assert "S§17" in doc and "S§18" in doc
+        assert "takes over" not in doc

@@ -1,0 +1,31 @@
+"""Which articles of the suggestion and motion measures the code and the tests cite; --check
+fails when an operative article is cited in neither."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from congress.statute_coverage import coverage
+
+
+class Command(BaseCommand):
+    help = "List every article of the suggestion (S§) and motion (M§) measures and where it is cited."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--check", action="store_true", help="Fail if an operative article is cited nowhere."
+        )
+
+    def handle(self, *args: Any, check: bool = False, **options: Any) -> None:
+        rows = coverage()
+        for row in rows:
+            if row.operative:
+                where = f"code {row.in_code:3d} files · tests {row.in_tests:3d} files"
+                self.stdout.write(f"{row.article:6} {where}{'  ← cited nowhere' if row.uncited else ''}")
+            else:
+                self.stdout.write(f"{row.article:6} not operative: {row.reason}")
+        uncited = [row.article for row in rows if row.uncited]
+        if check and uncited:
+            raise CommandError(f"Operative articles cited in neither code nor tests: {', '.join(uncited)}")

@@ -1,0 +1,76 @@
+"""Forms of the suggestion pages, by section of the workflow. They validate input; the
+services decide the rules."""
+
+from suggestions.forms.assignment import (
+    AssignForm,
+    ReasonForm,
+    ReassignForm,
+    RoutingRuleForm,
+)
+from suggestions.forms.filing import (
+    ImportForm,
+    MessageForm,
+    NotAcceptForm,
+    StaffEntryForm,
+    SuggestionForm,
+    WithdrawForm,
+    resolve_deputies,
+)
+from suggestions.forms.follow_up import (
+    ArrangeForm,
+    FollowOnForm,
+    KeyForm,
+    MeetingForm,
+    NoteForm,
+    ProgressForm,
+    RectificationForm,
+    RectificationReportForm,
+    ReportForm,
+    ResponsibleForm,
+    SupervisionRequestForm,
+)
+from suggestions.forms.handling import (
+    ApproveReplyForm,
+    CommunicationForm,
+    ExtensionDecisionForm,
+    LeaderForm,
+    OpinionForm,
+    RehandlingForm,
+    ReplyForm,
+    ReplyTemplateForm,
+    WithholdForm,
+)
+
+__all__ = [
+    "ApproveReplyForm",
+    "ArrangeForm",
+    "AssignForm",
+    "CommunicationForm",
+    "ExtensionDecisionForm",
+    "FollowOnForm",
+    "ImportForm",
+    "KeyForm",
+    "LeaderForm",
+    "MeetingForm",
+    "MessageForm",
+    "NotAcceptForm",
+    "NoteForm",
+    "OpinionForm",
+    "ProgressForm",
+    "ReasonForm",
+    "ReassignForm",
+    "RectificationForm",
+    "RectificationReportForm",
+    "RehandlingForm",
+    "ReplyForm",
+    "ReplyTemplateForm",
+    "ReportForm",
+    "ResponsibleForm",
+    "RoutingRuleForm",
+    "StaffEntryForm",
+    "SuggestionForm",
+    "SupervisionRequestForm",
+    "WithdrawForm",
+    "WithholdForm",
+    "resolve_deputies",
+]
