@@ -45,6 +45,8 @@ class LeaveSerializer(serializers.ModelSerializer):
             "decided_at",
             "decision_reason",
         ]
+        # One standing request per session is the service's rule (`leave_already_requested`).
+        validators: list[object] = []
 
 
 class LeaveDetailSerializer(WithActions, LeaveSerializer):
