@@ -90,7 +90,10 @@ def make_inspection(staff: User, committee_body: Organisation, deputy: Deputy) -
         inspection = inspection_create(congress=deputy.congress, actor=staff, **values)
         if reported:
             inspection = inspection_report(
-                inspection=inspection, report="视察报告：建议加大农村学校投入。", opinions="加大投入", actor=staff
+                inspection=inspection,
+                report="视察报告：建议加大农村学校投入。",
+                opinions="加大投入",
+                actor=staff,
             )
         return inspection
 

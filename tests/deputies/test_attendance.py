@@ -7,6 +7,7 @@ import datetime as dt
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import Workbook
 
 from congress.models import Congress, Session
@@ -43,7 +44,9 @@ def test_only_the_secretariat_keeps_the_roll_call(sitting, staff, deputy):
 
 
 def test_a_roll_call_is_not_recorded_before_its_sitting(session, secretariat, deputy):
-    future = Sitting.objects.create(session=session, date=dt.date.today() + dt.timedelta(days=400), name="x")
+    future = Sitting.objects.create(
+        session=session, date=timezone.localdate() + dt.timedelta(days=400), name="x"
+    )
     with refused("sitting_in_future"):
         attendance_record(sitting=future, present=[deputy], absent=[], actor=secretariat)
 
@@ -101,12 +104,19 @@ def test_approved_leave_excuses_the_absence_even_when_decided_after_the_roll_cal
     assert flagged(deputy.congress_id) == {}
 
 
-def test_the_mandate_ends_on_d46_3_once_the_roll_calls_show_two_absences(earlier, session, deputy, secretariat, staff):
+def test_the_mandate_ends_on_d46_3_once_the_roll_calls_show_two_absences(
+    earlier, session, deputy, secretariat, staff
+):
     miss(earlier, deputy, secretariat)
     miss(session, deputy, secretariat)
     day = dt.date(2026, 3, 1)
     deputy_terminate(
-        deputy=deputy, ground="absent_twice", effective_on=day, decision="常委会公告", announced_on=day, actor=staff
+        deputy=deputy,
+        ground="absent_twice",
+        effective_on=day,
+        decision="常委会公告",
+        announced_on=day,
+        actor=staff,
     )
     deputy.refresh_from_db()
     assert deputy.status_ground == "absent_twice"
@@ -127,7 +137,9 @@ def sheet(*rows: tuple[object, ...]) -> io.BytesIO:
 
 
 def test_a_roll_call_sheet_is_imported_by_number_or_name(sitting, secretariat, deputy, colleague):
-    count = attendance_import(sitting=sitting, upload=sheet((deputy.pk, "", "是"), ("", "王芳", "否")), actor=secretariat)
+    count = attendance_import(
+        sitting=sitting, upload=sheet((deputy.pk, "", "是"), ("", "王芳", "否")), actor=secretariat
+    )
     assert count == 2
     assert dict(Attendance.objects.filter(sitting=sitting).values_list("deputy_id", "present")) == {
         deputy.pk: True, colleague.pk: False
@@ -136,7 +148,9 @@ def test_a_roll_call_sheet_is_imported_by_number_or_name(sitting, secretariat, d
 
 def test_a_bad_row_refuses_the_whole_sheet_naming_it(sitting, secretariat, deputy):
     with refused("import_invalid") as info:
-        attendance_import(sitting=sitting, upload=sheet((deputy.pk, "", "是"), ("", "无此人", "是")), actor=secretariat)
+        attendance_import(
+            sitting=sitting, upload=sheet((deputy.pk, "", "是"), ("", "无此人", "是")), actor=secretariat
+        )
     assert "3" in str(info.value.detail)
     assert not Attendance.objects.exists()
 
@@ -146,9 +160,13 @@ def test_a_file_that_is_no_workbook_is_refused(sitting, secretariat):
         attendance_import(sitting=sitting, upload=io.BytesIO(b"not a workbook"), actor=secretariat)
 
 
-def test_the_api_records_a_roll_call_and_lists_attendance_with_the_excuse(api, sitting, secretariat, deputy, colleague):
+def test_the_api_records_a_roll_call_and_lists_attendance_with_the_excuse(
+    api, sitting, secretariat, deputy, colleague
+):
     response = api(secretariat).post(
-        f"/api/v1/sittings/{sitting.pk}/attendance/", {"present": [deputy.pk], "absent": [colleague.pk]}, format="json"
+        f"/api/v1/sittings/{sitting.pk}/attendance/",
+        {"present": [deputy.pk], "absent": [colleague.pk]},
+        format="json",
     )
     assert response.json() == {"recorded": 2}
     rows = api(secretariat).get("/api/v1/attendance/", {"sitting": sitting.pk}).json()["results"]

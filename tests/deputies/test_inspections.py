@@ -32,8 +32,12 @@ RECEIVED = dt.date(2021, 7, 1)
 DUE = dt.date(2021, 10, 8)
 
 
-def test_the_feedback_clock_runs_three_months_and_moves_past_the_national_day_holidays(make_inspection, staff, unit):
-    (feedback,) = inspection_forward(inspection=make_inspection(), bodies=[unit], received_on=RECEIVED, actor=staff)
+def test_the_feedback_clock_runs_three_months_and_moves_past_the_national_day_holidays(
+    make_inspection, staff, unit
+):
+    (feedback,) = inspection_forward(
+        inspection=make_inspection(), bodies=[unit], received_on=RECEIVED, actor=staff
+    )
     assert (feedback.status, feedback.received_on, feedback.feedback_due) == ("pending", RECEIVED, DUE)
     assert not feedback.feedback_due_provisional
     note = Event.objects.get(feedback=feedback, action="forward_to").note
@@ -102,7 +106,9 @@ def test_a_handling_unit_organises_no_inspection(staff, deputy, unit):
         )  # fmt: skip
 
 
-def test_a_special_committee_organises_its_own_and_not_anothers(make_inspection, supervisor, special_committee):
+def test_a_special_committee_organises_its_own_and_not_anothers(
+    make_inspection, supervisor, special_committee
+):
     own = make_inspection(organiser=special_committee, reported=False)
     inspection_cancel(inspection=own, reason="改期", actor=supervisor)
     other = make_inspection(reported=False)
@@ -110,7 +116,9 @@ def test_a_special_committee_organises_its_own_and_not_anothers(make_inspection,
         inspection_cancel(inspection=other, reason="x", actor=supervisor)
 
 
-def test_deputies_ask_to_meet_an_official_and_the_organiser_arranges_it(make_inspection, deputy, colleague, staff):
+def test_deputies_ask_to_meet_an_official_and_the_organiser_arranges_it(
+    make_inspection, deputy, colleague, staff
+):
     inspection = make_inspection()
     meeting = meeting_request(inspection=inspection, official="省教育厅厅长", actor=deputy.user)
     assert staff.notifications.filter(kind="inspection_meeting").exists()
@@ -172,7 +180,9 @@ def test_late_feedback_is_on_the_overdue_board_under_its_body(feedback, unit):
     board = overdue_board(DUE + dt.timedelta(days=3))
     row = next(r for r in board.rows if r.owner == str(unit.pk))
     assert row.cells["inspection_feedback"].count == 1
-    assert [r[0] for r in overdue_rows(DUE + dt.timedelta(days=3), owner=str(unit.pk))] == ["inspection_feedback"]
+    assert [r[0] for r in overdue_rows(DUE + dt.timedelta(days=3), owner=str(unit.pk))] == [
+        "inspection_feedback"
+    ]
     assert overdue_board(DUE).total == 0
 
 
@@ -190,20 +200,28 @@ def test_the_api_creates_forwards_and_lists_the_feedbacks_with_their_deadline_ob
     created = api(staff).post(
         "/api/v1/inspections/",
         {
-            "congress": congress_term.pk, "kind": "research", "title": "职业教育专题调研", "date": "2021-06-20",
-            "deputies": [deputy.pk], "report": "调研报告",
-        },  # fmt: skip
+            "congress": congress_term.pk,
+            "kind": "research",
+            "title": "职业教育专题调研",
+            "date": "2021-06-20",
+            "deputies": [deputy.pk],
+            "report": "调研报告",
+        },
         format="json",
     )
     assert created.status_code == 201, created.json()
     body = created.json()
     assert body["status"] == "reported" and "forward" in body["actions"]
     forwarded = api(staff).post(
-        f"/api/v1/inspections/{body['id']}/forward/", {"bodies": [unit.pk], "received_on": "2021-07-01"}, format="json"
+        f"/api/v1/inspections/{body['id']}/forward/",
+        {"bodies": [unit.pk], "received_on": "2021-07-01"},
+        format="json",
     )
     (feedback,) = forwarded.json()["feedbacks"]
     assert feedback["body"] == unit.pk and feedback["status"] == "pending"
-    assert feedback["feedback_due"]["due"] == "2021-10-08" and feedback["feedback_due"]["provisional"] is False
+    assert (
+        feedback["feedback_due"]["due"] == "2021-10-08" and feedback["feedback_due"]["provisional"] is False
+    )
     assert feedback["feedback_due"]["explanation"]
     inbox = api(clerk).get("/api/v1/feedbacks/").json()
     assert [f["id"] for f in inbox["results"]] == [feedback["id"]]

@@ -20,7 +20,11 @@ def ask(deputy, session, actor=None, reason="因病住院治疗") -> Leave:
 def test_leave_asked_for_before_the_session_is_for_the_chairpersons_meeting(deputy, session, staff):
     with at(BEFORE):
         leave = ask(deputy, session)
-    assert (leave.status, leave.deciding_body, leave.entered_by) == ("requested", "chairpersons_meeting", None)
+    assert (leave.status, leave.deciding_body, leave.entered_by) == (
+        "requested",
+        "chairpersons_meeting",
+        None,
+    )
     assert staff.notifications.filter(kind="leave_requested").exists()
 
 
@@ -128,7 +132,9 @@ def test_the_api_takes_a_leave_and_its_decision(api, deputy, session, secretaria
         assert (wrong.status_code, wrong.json()["code"]) == (403, "wrong_deciding_body")
         detail = api(secretariat).get(f"/api/v1/leaves/{body['id']}/").json()
         assert detail["actions"] == ["decide", "withdraw"]
-        decided = api(secretariat).post(f"/api/v1/leaves/{body['id']}/decide/", {"approve": False, "reason": "不准"})
+        decided = api(secretariat).post(
+            f"/api/v1/leaves/{body['id']}/decide/", {"approve": False, "reason": "不准"}
+        )
     assert decided.status_code == 200
     assert decided.json()["status"] == "refused"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from deputies.models import Event
 from deputies.selectors.trainings import deputies_without_training, yearly_check
@@ -19,7 +20,13 @@ DAY = dt.date(2026, 3, 18)
 
 
 def plan(staff, deputies, **extra):
-    values = {"title": "代表履职学习班", "kind": "collective", "date": DAY, "place": "省人大常委会机关", **extra}
+    values = {
+        "title": "代表履职学习班",
+        "kind": "collective",
+        "date": DAY,
+        "place": "省人大常委会机关",
+        **extra,
+    }
     return training_plan(congress=deputies[0].congress, deputies=deputies, actor=staff, **values)
 
 
@@ -44,7 +51,7 @@ def test_only_the_committee_plans_trainings(deputy):
 
 
 def test_a_training_is_held_on_or_after_its_day(staff, deputy):
-    training = plan(staff, [deputy], date=dt.date.today() + dt.timedelta(days=10))
+    training = plan(staff, [deputy], date=timezone.localdate() + dt.timedelta(days=10))
     with refused("training_in_future"):
         training_hold(training=training, attended=[deputy], actor=staff)
 
@@ -52,7 +59,10 @@ def test_a_training_is_held_on_or_after_its_day(staff, deputy):
 def test_holding_records_who_attended_and_adds_who_came_uninvited(staff, deputy, colleague):
     training = plan(staff, [deputy])
     training_hold(training=training, attended=[colleague], actor=staff, summary="学习代表法")
-    assert dict(training.invitations.values_list("deputy_id", "attended")) == {deputy.pk: False, colleague.pk: True}
+    assert dict(training.invitations.values_list("deputy_id", "attended")) == {
+        deputy.pk: False,
+        colleague.pk: True,
+    }
     with refused("invalid_transition"):
         training_hold(training=training, attended=[deputy], actor=staff)
     assert Event.objects.filter(training=training, action="hold").count() == 1
@@ -80,7 +90,13 @@ def test_deputies_without_collective_study_and_the_years_without_one(staff, depu
 def test_the_api_plans_and_holds_a_training(api, staff, deputy, congress_term):
     created = api(staff).post(
         "/api/v1/trainings/",
-        {"congress": congress_term.pk, "title": "学习班", "kind": "collective", "date": "2026-03-18", "deputies": [deputy.pk]},
+        {
+            "congress": congress_term.pk,
+            "title": "学习班",
+            "kind": "collective",
+            "date": "2026-03-18",
+            "deputies": [deputy.pk],
+        },
         format="json",
     )
     assert created.status_code == 201, created.json()
