@@ -173,7 +173,7 @@ def archives(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-@refusals
+@refusals(show=archive)
 def report_new(request: HttpRequest, pk: int) -> HttpResponse:
     deputy = get_object_or_404(Deputy.objects.select_related("congress"), pk=pk)
     text = request.POST.get("year", "")
