@@ -55,7 +55,7 @@ class DeputyAdmin(admin.ModelAdmin):
         ),
         (_("Contact"), {"fields": ("phone", "email", "address", "user")}),
         (_("Needs (D§42)"), {"fields": ("language_needs", "custom_needs")}),
-        (_("Status"), {"fields": readonly_fields}),
+        (_("Status"), {"fields": tuple(readonly_fields)}),
     )
 
 

@@ -62,7 +62,8 @@ def leaves_visible_to(user: Any) -> QuerySet[Leave]:
 def trainings_visible_to(user: Any) -> QuerySet[Training]:
     if _all(user, *SERVING_ALL, Role.DELEGATION_STAFF):
         return Training.objects.all()
-    return Training.objects.filter(invitations__deputy_id=own_deputy_id(user)).distinct()
+    own = own_deputy_id(user)
+    return Training.objects.filter(invitations__deputy_id=own).distinct() if own else Training.objects.none()
 
 
 def inspections_visible_to(user: Any) -> QuerySet[Inspection]:

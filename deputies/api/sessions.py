@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -81,7 +81,7 @@ class LeaveViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     @extend_schema(request=LeaveSerializer, responses={201: LeaveDetailSerializer})
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         data = valid(LeaveSerializer, request)
-        deputy = data.get("deputy") or Deputy.objects.filter(pk=own_deputy_id(request.user)).first()
+        deputy = data.get("deputy") or getattr(request.user, "deputy", None)
         if deputy is None:
             raise refusal("deputy_missing", status=400)
         leave = leave_request(
@@ -183,7 +183,5 @@ class AttendanceViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Attendance]:
         user = self.request.user
         served = deputies_served_by(user).values("pk")
-        rows = Attendance.objects.filter(deputy__in=served) | Attendance.objects.filter(
-            deputy_id=own_deputy_id(user)
-        )
+        rows = Attendance.objects.filter(Q(deputy__in=served) | Q(deputy_id=own_deputy_id(user) or 0))
         return rows.annotate(excused=approved_leave()).order_by("sitting", "deputy")

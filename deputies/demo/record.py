@@ -99,11 +99,11 @@ def _sessions(
                 leave=leave,
                 actor=leave.entered_by or leave.deputy.user,
                 action="request",
-                at=leave.requested_at,
+                at=_at(session.opens - dt.timedelta(days=7)) if leave is approved else _at(session.opens, 8),
             )
             Event.objects.create(
                 leave=leave, actor=actor, action="decide", from_status="requested", to_status=leave.status,
-                note=leave.decision_reason, at=leave.decided_at,
+                note=leave.decision_reason, at=leave.decided_at or timezone.now(),
             )  # fmt: skip
         days = [session.opens + dt.timedelta(days=i) for i in range(len(SITTINGS))]
         for number, (name, day) in enumerate(zip(SITTINGS, days, strict=True)):
@@ -199,7 +199,7 @@ def _inspections(
         min(dt.date(year, 4, 16), today), deputies[:5], "太原市小店区、清徐县中小学",
     )  # fmt: skip
     meeting = OfficialMeeting.objects.create(
-        inspection=education, official="省教育厅分管副厅长", body=bodies["省教育厅"], requested_by=deputies[0].user,
+        inspection=education, official="省教育厅分管副厅长", body=bodies["省教育厅"], requested_by=deputies[0].user or staff,
         requested_on=education.date, arranged_on=education.date, note="就农村教师周转房建设当面交流。",
     )  # fmt: skip
     Event.objects.create(

@@ -132,13 +132,13 @@ def archive_items(deputy: Deputy, span: Span, category: str) -> list[Item]:
         )
         if category == "motions_filed":
             return filed
-        cosigned = CoSignature.objects.select_related("motion").filter(
+        signatures = CoSignature.objects.select_related("motion").filter(
             deputy=deputy,
             confirmed_version=F("motion__text_version"),
             motion__submitted_at__gte=start,
             motion__submitted_at__lt=end,
         )
-        return _once(_motion_items(cosigned, "motion__"), {i.key for i in filed})
+        return _once(_motion_items(signatures, "motion__"), {i.key for i in filed})
     if category == "receptions":
         receptions = Reception.objects.select_related("station", "point").filter(
             deputies=deputy, status__in=HELD_RECEPTION, starts_at__gte=start, starts_at__lt=end

@@ -41,8 +41,8 @@ def sessions_missed(deputy_ids: Iterable[int] | None, congress_id: int) -> Count
         rows = rows.filter(deputy_id__in=list(deputy_ids))
     per_session = (
         rows.values("deputy_id", "sitting__session_id")
-        .annotate(present=Count("pk", filter=Q(present=True)))
-        .filter(present=0)
+        .annotate(sittings_present=Count("pk", filter=Q(present=True)))
+        .filter(sittings_present=0)
         .values_list("deputy_id", "sitting__session_id")
     )
     missed = list(per_session)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from congress.models import User
 from congress.workflow import Step
 from deputies import notices
-from deputies.models import SUSPENSION_GROUNDS, TERMINATION_GROUNDS, Deputy, DeputyGround
+from deputies.models import SUSPENSION_GROUNDS, TERMINATION_GROUNDS, Deputy, DeputyGround, DeputyStatus
 from deputies.selectors.attendance import sessions_missed
 from deputies.services.common import required, take
 from deputies.services.lapse import lapse_invitations
@@ -61,7 +61,7 @@ def _change(
         "announced_on": announced_on.isoformat() if announced_on else None,
     }
     take(step, deputy, actor=actor, fields=fields, note=note.strip(), data=data)
-    if step.target != DEPUTY.statuses.ACTIVE:
+    if step.target != DeputyStatus.ACTIVE:
         with translation.override(settings.LANGUAGE_CODE):
             why = _("%(status)s (%(ground)s)") % {
                 "status": deputy.get_status_display(),

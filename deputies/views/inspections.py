@@ -60,9 +60,8 @@ def inspection_list(request: HttpRequest) -> HttpResponse:
             ),
         )
     context = list_context(request, filterset, filterset.qs)
-    context["may_organise"] = request.user.is_superuser or request.user.has_role(
-        Role.COMMITTEE_STAFF, Role.SUPERVISOR
-    )
+    user = actor(request)
+    context["may_organise"] = user.is_superuser or user.has_role(Role.COMMITTEE_STAFF, Role.SUPERVISOR)
     return render(request, "deputies/inspection_list.html", context)
 
 
@@ -186,7 +185,7 @@ def inspection_arrange_meeting_view(request: HttpRequest, pk: int, meeting: int)
 @login_required
 def feedback_inbox(request: HttpRequest) -> HttpResponse:
     """A unit's reports to feed back on, sorted by due date; the committee sees every body's."""
-    user = request.user
+    user = actor(request)
     if user.is_superuser or user.has_role(Role.COMMITTEE_STAFF):
         queryset = Feedback.objects.all()
     elif user.unit_id_for_work() is not None:

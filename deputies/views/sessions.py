@@ -20,7 +20,7 @@ from congress.selectors import current_session
 from congress.workflow import available_actions
 from deputies.forms import DecideForm, ImportForm, LeaveFilter, LeaveForm, SittingForm
 from deputies.models import Attendance, Delegation, Deputy, Leave, Sitting
-from deputies.permissions import deputies_served_by, leaves_visible_to, own_deputy_id
+from deputies.permissions import deputies_served_by, leaves_visible_to
 from deputies.selectors.attendance import flagged
 from deputies.services.attendance import attendance_import, attendance_record, sitting_create
 from deputies.services.leave import leave_decide, leave_request, leave_withdraw
@@ -65,9 +65,7 @@ def leave_list(request: HttpRequest) -> HttpResponse:
 def leave_new(request: HttpRequest) -> HttpResponse:
     form = LeaveForm(request.POST or None, deputies=deputies_served_by(request.user))
     if request.method == "POST" and form.is_valid():
-        deputy = (
-            form.cleaned_data.get("deputy") or Deputy.objects.filter(pk=own_deputy_id(request.user)).first()
-        )
+        deputy = form.cleaned_data.get("deputy") or getattr(request.user, "deputy", None)
         if deputy is None:
             form.add_error("deputy", _("Choose the deputy."))
         else:
@@ -152,7 +150,8 @@ def sitting_list(request: HttpRequest) -> HttpResponse:
 
 
 def _secretariat(request: HttpRequest) -> bool:
-    return bool(request.user.is_superuser or request.user.has_role(Role.SECRETARIAT))
+    user = actor(request)
+    return bool(user.is_superuser or user.has_role(Role.SECRETARIAT))
 
 
 @login_required

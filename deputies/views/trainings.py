@@ -36,7 +36,8 @@ def training_list(request: HttpRequest) -> HttpResponse:
             ((t.date, t.title, t.get_kind_display(), t.place, t.get_status_display()) for t in filterset.qs),
         )
     context = list_context(request, filterset, filterset.qs)
-    context["may_plan"] = request.user.is_superuser or request.user.has_role(Role.COMMITTEE_STAFF)
+    user = actor(request)
+    context["may_plan"] = user.is_superuser or user.has_role(Role.COMMITTEE_STAFF)
     return render(request, "deputies/training_list.html", context)
 
 

@@ -127,9 +127,10 @@ def test_the_mandate_ends_on_d46_3_once_the_roll_calls_show_two_absences(
 
 def sheet(*rows: tuple[object, ...]) -> io.BytesIO:
     book = Workbook()
-    book.active.append(["代表编号", "姓名", "出席"])
+    page = book.worksheets[0]
+    page.append(["代表编号", "姓名", "出席"])
     for row in rows:
-        book.active.append(list(row))
+        page.append(list(row))
     data = io.BytesIO()
     book.save(data)
     data.seek(0)
