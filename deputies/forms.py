@@ -241,6 +241,18 @@ class InspectionForm(forms.Form):
         choices(self, "deputies").queryset = active_deputies()
 
 
+class InspectionEditForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    date = forms.DateField(label=_("First day"), widget=DateInput())
+    end_date = forms.DateField(label=_("Last day"), widget=DateInput(), required=False)
+    places = forms.CharField(label=_("Places"), max_length=500, required=False)
+    deputies = DeputiesChoice(label=_("Deputies"), queryset=Deputy.objects.none(), widget=_tall())
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices(self, "deputies").queryset = active_deputies()
+
+
 class ReportForm(forms.Form):
     findings = forms.CharField(label=_("Findings"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     opinions = forms.CharField(

@@ -47,6 +47,7 @@ urlpatterns = [
     path("inspections/", inspections.inspection_list, name="inspections"),
     path("inspections/new/", inspections.inspection_new, name="inspection-new"),
     path("inspections/<int:pk>/", inspections.inspection_detail, name="inspection"),
+    path("inspections/<int:pk>/edit/", inspections.inspection_edit_view, name="inspection-edit"),
     path("inspections/<int:pk>/report/", inspections.inspection_report_view, name="inspection-report"),
     path("inspections/<int:pk>/forward/", inspections.inspection_forward_view, name="inspection-forward"),
     path("inspections/<int:pk>/cancel/", inspections.inspection_cancel_view, name="inspection-cancel"),

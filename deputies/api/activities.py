@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -23,8 +24,10 @@ from deputies.services.feedback import feedback_give
 from deputies.services.inspections import (
     inspection_cancel,
     inspection_create,
+    inspection_edit,
     inspection_forward,
     inspection_report,
+    meeting_arrange,
     meeting_request,
 )
 from deputies.services.trainings import training_cancel, training_hold, training_invite, training_plan
@@ -187,6 +190,20 @@ class InspectionDetailSerializer(WithActions, InspectionSerializer):
         return list(FeedbackSerializer(rows, many=True).data)
 
 
+class InspectionEditSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    date = serializers.DateField()
+    end_date = serializers.DateField(required=False, allow_null=True, default=None)
+    places = serializers.CharField(required=False, allow_blank=True, default="")
+    deputies = DEPUTIES
+
+
+class ArrangeSerializer(serializers.Serializer):
+    meeting = serializers.PrimaryKeyRelatedField(queryset=OfficialMeeting.objects.all())
+    held_on = serializers.DateField()
+    note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
 class InspectionFilter(PortalFilterSet):
     class Meta:
         model = Inspection
@@ -245,6 +262,24 @@ class InspectionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
 
     def _answer(self, inspection: Inspection) -> Response:
         return Response(self.get_serializer(self.get_queryset().get(pk=inspection.pk)).data)
+
+    @extend_schema(request=InspectionEditSerializer, responses=InspectionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def edit(self, request: Request, pk: str | None = None) -> Response:
+        data = valid(InspectionEditSerializer, request)
+        return self._answer(inspection_edit(inspection=self.get_object(), actor=actor(request), **data))
+
+    @extend_schema(request=ArrangeSerializer, responses=InspectionDetailSerializer)
+    @action(detail=True, methods=["post"], url_path="arrange-meeting")
+    def arrange_meeting(self, request: Request, pk: str | None = None) -> Response:
+        data = valid(ArrangeSerializer, request)
+        inspection = self.get_object()
+        if data["meeting"].inspection_id != inspection.pk:
+            raise NotFound
+        meeting_arrange(
+            meeting=data["meeting"], held_on=data["held_on"], note=data["note"], actor=actor(request)
+        )
+        return self._answer(inspection)
 
     @extend_schema(request=ReportSerializer, responses=InspectionDetailSerializer)
     @action(detail=True, methods=["post"])

@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congress.excel import excel_response
+from congress.lists import page_size
 from congress.pages import refusals
 from congress.roles import Role
 from congress.selectors import current_session
@@ -133,13 +135,14 @@ def archives(request: HttpRequest) -> HttpResponse:
         archive_publish(congress=congress, year=year, actor=actor(request))
         messages.success(request, _("The archive of %(year)s is published.") % {"year": year})
         return redirect(f"{request.path}?year={year}")
-    deputies = list(
+    deputies = (
         Deputy.objects.filter(congress=congress)
         .select_related("delegation")
         .order_by("delegation__sort_order", "name")
     )
-    counts = archives_of_term(Span(congress, year), [d.pk for d in deputies])
     if request.GET.get("export") == "xlsx":
+        everyone = list(deputies)
+        counts = archives_of_term(Span(congress, year), [d.pk for d in everyone])
         return excel_response(
             f"archive-{year}.xlsx",
             _("Performance archive %(year)s") % {"year": year},
@@ -151,9 +154,12 @@ def archives(request: HttpRequest) -> HttpResponse:
                     d.get_status_display(),
                     *(counts[d.pk].total[c] for c in CATEGORIES),
                 )
-                for d in deputies
+                for d in everyone
             ),
         )
+    page = Paginator(deputies, page_size(request)).get_page(request.GET.get("page"))
+    shown = list(page.object_list)
+    counts = archives_of_term(Span(congress, year), [d.pk for d in shown])
     return render(
         request,
         "deputies/archives.html",
@@ -161,8 +167,9 @@ def archives(request: HttpRequest) -> HttpResponse:
             "year": year,
             "years": list(range(congress.starts.year, congress.ends.year + 1)),
             "categories": CATEGORIES,
-            "rows": [(d, counts[d.pk].total) for d in deputies[:100]],
-            "count": len(deputies),
+            "rows": [(d, [counts[d.pk].total[c] for c in CATEGORIES]) for d in shown],
+            "page": page,
+            "query": f"year={year}",
             "published": year in published_years(congress.pk),
         },
     )

@@ -23,6 +23,7 @@ from deputies.forms import (
     FeedbackFilter,
     FeedbackForm,
     ForwardForm,
+    InspectionEditForm,
     InspectionFilter,
     InspectionForm,
     MeetingForm,
@@ -36,6 +37,7 @@ from deputies.services.feedback import feedback_give
 from deputies.services.inspections import (
     inspection_cancel,
     inspection_create,
+    inspection_edit,
     inspection_forward,
     inspection_report,
     meeting_arrange,
@@ -85,7 +87,12 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = get_object_or_404(inspections_visible_to(request.user).select_related("organiser"), pk=pk)
     actions = available_actions(inspection, request.user)
     feedbacks = feedbacks_visible_to(request.user).filter(inspection=inspection).select_related("body")
+    initial = {
+        "title": inspection.title, "date": inspection.date, "end_date": inspection.end_date,
+        "places": inspection.places, "deputies": [d.pk for d in inspection.deputies.all()],
+    }  # fmt: skip
     forms = {
+        "edit": InspectionEditForm(posted_to(request, "inspection-edit"), initial=initial),
         "report": ReportForm(posted_to(request, "inspection-report")),
         "forward": ForwardForm(posted_to(request, "inspection-forward")),
         "cancel": ReasonForm(posted_to(request, "inspection-cancel")),
@@ -109,6 +116,21 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _visible(request: HttpRequest, pk: int) -> Inspection:
     return get_object_or_404(inspections_visible_to(request.user), pk=pk)
+
+
+@login_required
+@require_POST
+@refusals(show=inspection_detail)
+def inspection_edit_view(request: HttpRequest, pk: int) -> HttpResponse:
+    form = InspectionEditForm(request.POST)
+    if not form.is_valid():
+        return inspection_detail(request, pk)
+    data = form.cleaned_data
+    inspection_edit(
+        inspection=_visible(request, pk), actor=actor(request), **{**data, "deputies": list(data["deputies"])}
+    )
+    messages.success(request, _("The inspection is saved; deputies added are told."))
+    return redirect("deputies:inspection", pk=pk)
 
 
 @login_required

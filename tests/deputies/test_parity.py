@@ -5,8 +5,8 @@ through its page (logged in, the page's form), on two equal records, leaves the 
 Compared for each step: the events it wrote on the record (action, from_status, to_status,
 actor, note, data), every field of the record except who it is (its id, and for two deputies
 or two leaves the deputy's own identity), and what the step made beside it: a training's
-invitations (deputy, attended), an inspection's feedbacks (body, status, received_on, due
-date, provisional) and meetings asked for (official, note, arranged_on).
+invitations (deputy, attended), an inspection's deputies, feedbacks (body, status, received_on,
+due date, provisional) and meetings asked for (official, note, arranged_on).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from django.db import models
 from django.urls import reverse
 
 from deputies.models import Deputy, Event, Feedback, Inspection, Leave, Training
-from deputies.services.inspections import inspection_forward
+from deputies.services.inspections import inspection_forward, meeting_request
 from deputies.services.leave import leave_request
 from deputies.services.status import deputy_suspend
 from deputies.services.trainings import training_plan
@@ -70,6 +70,7 @@ def state(record: Any) -> dict[str, Any]:
             )
         )
         values["meetings"] = sorted(record.meetings.values_list("official", "note", "arranged_on"))
+        values["deputies"] = sorted(record.deputies.values_list("pk", flat=True))
     return values
 
 
@@ -83,7 +84,8 @@ class Step:
     action: str
     prepare: Callable[[SimpleNamespace, int], Any]  # the first or the second of two equal records
     actor: str
-    payload: Callable[[SimpleNamespace], dict[str, Any]] = field(default=lambda w: {})
+    # What is posted, through either door, for this record.
+    payload: Callable[[SimpleNamespace, Any], dict[str, Any]] = field(default=lambda w, r: {})
 
     def api_path(self, record: Any) -> str:
         return f"/api/v1/{COLLECTION[type(record)]}/{record.pk}/{self.action.replace('_', '-')}/"
@@ -91,7 +93,8 @@ class Step:
     def page_url(self, record: Any) -> str:
         prefix = PAGE[type(record)]
         name = {"record_needs": "needs"}.get(self.action, self.action.replace("_", "-"))
-        return reverse(f"deputies:{prefix}-{name}" if prefix else f"deputies:{name}", args=[record.pk])
+        args = [record.pk, record.meetings.get().pk] if self.action == "arrange_meeting" else [record.pk]
+        return reverse(f"deputies:{prefix}-{name}" if prefix else f"deputies:{name}", args=args)
 
 
 def a_leave(w: SimpleNamespace, i: int) -> Leave:
@@ -111,6 +114,12 @@ def a_plan(w: SimpleNamespace, i: int) -> Inspection:
 
 def a_report(w: SimpleNamespace, i: int) -> Inspection:
     return w.make_inspection(deputies=[w.deputies[0]])
+
+
+def a_meeting_asked(w: SimpleNamespace, i: int) -> Inspection:
+    inspection = a_report(w, i)
+    meeting_request(inspection=inspection, official="省教育厅厅长", actor=w.deputy_user)
+    return inspection
 
 
 def a_feedback(w: SimpleNamespace, i: int) -> Feedback:
@@ -136,30 +145,51 @@ def a_suspended(w: SimpleNamespace, i: int) -> Deputy:
 
 STATUS = {"effective_on": "2026-01-20", "decision": "常委会决定〔2026〕2号", "note": "经审查"}
 STEPS = [
-    Step("decide", a_leave, "secretariat", lambda w: {"approve": "true", "reason": "同意"}),
-    Step("decide", a_leave, "secretariat", lambda w: {"approve": "false", "reason": "会议期间不宜请假"}),
+    Step("decide", a_leave, "secretariat", lambda w, r: {"approve": "true", "reason": "同意"}),
+    Step("decide", a_leave, "secretariat", lambda w, r: {"approve": "false", "reason": "会议期间不宜请假"}),
     Step("withdraw", a_leave, "dele_staff"),
-    Step("invite", a_training, "staff", lambda w: {"deputies": [w.deputies[1].pk]}),
-    Step("hold", a_training, "staff", lambda w: {"attended": [w.deputies[0].pk], "summary": "学习代表法"}),
-    Step("cancel", a_training, "staff", lambda w: {"reason": "改期"}),
-    Step("report", a_plan, "staff", lambda w: {"report": "视察报告", "findings": "发现", "opinions": "建议"}),
-    Step("forward", a_report, "staff", lambda w: {"bodies": [w.unit.pk], "received_on": "2026-01-05"}),
-    Step("cancel", a_plan, "staff", lambda w: {"reason": "改期"}),
-    Step("request_meeting", a_report, "deputy_user", lambda w: {"official": "省教育厅厅长", "note": "面谈"}),
-    Step("give", a_feedback, "clerk", lambda w: {"text": "已研究办理"}),
-    Step("suspend", a_deputy, "staff", lambda w: {"ground": "detained", **STATUS}),
-    Step("restore", a_suspended, "staff", lambda w: STATUS),
+    Step("invite", a_training, "staff", lambda w, r: {"deputies": [w.deputies[1].pk]}),
+    Step("hold", a_training, "staff", lambda w, r: {"attended": [w.deputies[0].pk], "summary": "学习代表法"}),
+    Step("cancel", a_training, "staff", lambda w, r: {"reason": "改期"}),
+    Step(
+        "report", a_plan, "staff", lambda w, r: {"report": "视察报告", "findings": "发现", "opinions": "建议"}
+    ),
+    Step("forward", a_report, "staff", lambda w, r: {"bodies": [w.unit.pk], "received_on": "2026-01-05"}),
+    Step("cancel", a_plan, "staff", lambda w, r: {"reason": "改期"}),
+    Step(
+        "edit",
+        a_plan,
+        "staff",
+        lambda w, r: {
+            "title": "视察（改）",
+            "date": "2021-06-22",
+            "places": "清徐县",
+            "deputies": [w.deputies[1].pk],
+        },
+    ),
+    Step(
+        "arrange_meeting",
+        a_meeting_asked,
+        "staff",
+        lambda w, r: {"meeting": r.meetings.get().pk, "held_on": "2021-06-23", "note": "已约见"},
+    ),
+    Step(
+        "request_meeting", a_report, "deputy_user", lambda w, r: {"official": "省教育厅厅长", "note": "面谈"}
+    ),
+    Step("give", a_feedback, "clerk", lambda w, r: {"text": "已研究办理"}),
+    Step("suspend", a_deputy, "staff", lambda w, r: {"ground": "detained", **STATUS}),
+    Step("restore", a_suspended, "staff", lambda w, r: STATUS),
     Step(
         "terminate",
         a_deputy,
         "staff",
-        lambda w: {"ground": "resigned", "announced_on": "2026-01-21", **STATUS},
+        lambda w, r: {"ground": "resigned", "announced_on": "2026-01-21", **STATUS},
     ),
     Step(
         "record_needs",
         a_deputy,
         "staff",
-        lambda w: {"language_needs": "蒙古文材料", "custom_needs": "清真饮食"},
+        lambda w, r: {"language_needs": "蒙古文材料", "custom_needs": "清真饮食"},
     ),
 ]
 
@@ -181,14 +211,13 @@ def last_event_id() -> int:
 @time_machine.travel(NOW, tick=False)
 @pytest.mark.parametrize("step", STEPS, ids=lambda s: f"{s.action}-{s.prepare.__name__}")
 def test_a_step_taken_through_the_api_and_through_its_page_leaves_the_same_history(step, world, api, client):
-    payload = step.payload(world)
     user = getattr(world, step.actor)
     client.login(username=user.username, password=PASSWORD)
     by_api, by_page = step.prepare(world, 0), step.prepare(world, 1)
     results = []
     for record, take, done in [
-        (by_api, lambda r: api(user).post(step.api_path(r), payload), {200, 201}),
-        (by_page, lambda r: client.post(step.page_url(r), payload), {302}),
+        (by_api, lambda r: api(user).post(step.api_path(r), step.payload(world, r)), {200, 201}),
+        (by_page, lambda r: client.post(step.page_url(r), step.payload(world, r)), {302}),
     ]:
         since = last_event_id()
         response = take(record)
