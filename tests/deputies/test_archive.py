@@ -16,11 +16,12 @@ from django.urls import reverse
 from deputies.models import Attendance, Inspection, Leave, Sitting, Training, TrainingInvitation
 from deputies.selectors.archive import Span, archive_of, archives_of_term
 from deputies.selectors.archive_items import archive_items, counted
-from deputies.services.archive import archive_publish
+from deputies.services.archive import archive_publish, report_create
 from liaison_stations.models import Reception, Station
 from motions.models import CoSignature, Motion
 from suggestions.models import CoSigner, SubjectArea, Suggestion
 from tests.conftest import BEIJING
+from tests.helpers import refused
 
 pytestmark = pytest.mark.django_db
 
@@ -221,8 +222,6 @@ def test_the_public_reads_a_year_the_congress_published(api, make, deputy, staff
 
 
 def test_a_year_is_published_once(deputy, staff):
-    from tests.helpers import refused
-
     archive_publish(congress=deputy.congress, year=2026, actor=staff)
     with refused("already_published"):
         archive_publish(congress=deputy.congress, year=2026, actor=staff)
@@ -268,3 +267,13 @@ def test_the_archive_page_and_api_cost_the_same_queries_for_3_or_30_items(
     many = (queries(lambda: client.get(page)), queries(lambda: api(deputy.user).get(path)))
     assert few == many
     assert many[0] <= 20 and many[1] <= 12
+
+
+def test_one_report_to_the_voters_a_year_and_only_by_the_deputy(deputy, colleague):
+    deputy.directly_elected = True
+    deputy.save()
+    report_create(deputy=deputy, year=2026, actor=deputy.user)
+    with refused("report_exists"):
+        report_create(deputy=deputy, year=2026, actor=deputy.user)
+    with refused("permission_denied"):
+        report_create(deputy=deputy, year=2025, actor=colleague.user)

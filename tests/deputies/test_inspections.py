@@ -9,9 +9,11 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from congress.deadlines.overdue import overdue_board, overdue_rows
 from congress.deadlines.reminders import sweep_deadlines
+from congress.roles import Role
 from deputies.models import Event, Feedback
 from deputies.services.feedback import feedback_give
 from deputies.services.inspections import (
@@ -149,8 +151,6 @@ def test_the_body_feeds_back_and_every_deputy_who_took_part_reads_it(feedback, c
 
 
 def test_another_unit_does_not_feed_back_for_the_body(feedback, make_user, make_unit):
-    from congress.roles import Role
-
     other = make_user("unit2", Role.UNIT_HANDLER, organisation=make_unit("省交通运输厅"))
     with refused("permission_denied"):
         feedback_give(feedback=feedback, text="x", actor=other)
@@ -235,3 +235,13 @@ def test_a_unit_sees_its_own_feedback_not_another_bodys(api, make_inspection, st
     detail = api(clerk).get(f"/api/v1/inspections/{inspection.pk}/").json()
     assert [f["body"] for f in detail["feedbacks"]] == [unit.pk]
     assert api(clerk).get("/api/v1/feedbacks/").json()["count"] == 1
+
+
+def test_a_report_is_not_received_in_the_future(make_inspection, staff, unit):
+    with refused("date_in_future"):
+        inspection_forward(
+            inspection=make_inspection(),
+            bodies=[unit],
+            received_on=timezone.localdate() + dt.timedelta(days=1),
+            actor=staff,
+        )

@@ -153,3 +153,9 @@ def test_a_deputy_sees_only_their_own_leave(api, deputy, colleague, session):
         ask(deputy, session)
     assert api(colleague.user).get("/api/v1/leaves/").json()["count"] == 0
     assert api(deputy.user).get("/api/v1/leaves/").json()["count"] == 1
+
+
+def test_staff_name_the_deputy_they_enter_leave_for(api, session, dele_staff):
+    with at(BEFORE):
+        response = api(dele_staff).post("/api/v1/leaves/", {"session": session.pk, "reason": "出国"})
+    assert (response.status_code, response.json()["code"]) == (400, "deputy_missing")

@@ -105,3 +105,8 @@ def test_the_api_plans_and_holds_a_training(api, staff, deputy, congress_term):
     held = api(staff).post(f"/api/v1/trainings/{body['id']}/hold/", {"attended": [deputy.pk]}, format="json")
     assert held.json()["status"] == "held" and held.json()["attended"] == [deputy.pk]
     assert api(deputy.user).get("/api/v1/trainings/").json()["count"] == 1
+
+
+def test_a_training_has_its_title(staff, deputy):
+    with refused("title_missing"):
+        plan(staff, [deputy], title=" ")
