@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -44,7 +45,7 @@ from deputies.services.inspections import (
     meeting_request,
 )
 from deputies.views.common import actor, history, posted_to, require_role
-from deputies.workflow import FEEDBACK
+from deputies.workflow import FEEDBACK, FEEDBACK_CLOCK
 
 
 @login_required
@@ -214,7 +215,9 @@ def feedback_inbox(request: HttpRequest) -> HttpResponse:
         queryset = feedbacks_owed_by(user)
     else:
         raise PermissionDenied
-    queryset = queryset.select_related("inspection", "body").order_by("status", "feedback_due", "id")
+    # What is still owed first, soonest due first (USERS.md: the inbox sorted by due date).
+    owed_first = Case(When(FEEDBACK.running(FEEDBACK_CLOCK), then=0), default=1)
+    queryset = queryset.select_related("inspection", "body").order_by(owed_first, "feedback_due", "id")
     filterset = FeedbackFilter(request.GET or None, queryset=queryset)
     if request.GET.get("export") == "xlsx":
         return excel_response(
