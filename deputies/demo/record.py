@@ -84,14 +84,14 @@ def _sessions(
         congress=congress, opens__year__in=[year - 1, year], opens__lte=today
     ):
         approved = Leave.objects.create(
-            deputy=deputies[1], session=session, reason="因病住院治疗，不能出席会议。", status="approved",
-            deciding_body="chairpersons_meeting", requested_at=_at(session.opens - dt.timedelta(days=7)),
+            deputy=deputies[1], session=session, reason="因病住院治疗，不能出席会议。", status=Leave.Status.APPROVED,
+            deciding_body=Leave.Body.CHAIRPERSONS, requested_at=_at(session.opens - dt.timedelta(days=7)),
             decided_at=_at(session.opens - dt.timedelta(days=3)), decided_by=staff,
             decision_reason="主任会议同意", entered_by=None,
         )  # fmt: skip
         refused = Leave.objects.create(
-            deputy=deputies[2], session=session, reason="单位有紧急任务。", status="refused",
-            deciding_body="secretariat", requested_at=_at(session.opens, 8), decided_at=_at(session.opens, 11),
+            deputy=deputies[2], session=session, reason="单位有紧急任务。", status=Leave.Status.REFUSED,
+            deciding_body=Leave.Body.SECRETARIAT, requested_at=_at(session.opens, 8), decided_at=_at(session.opens, 11),
             decided_by=secretariat, decision_reason="会议期间无特殊原因不宜请假。",
         )  # fmt: skip
         for leave, actor in ((approved, staff), (refused, secretariat)):
@@ -102,7 +102,7 @@ def _sessions(
                 at=_at(session.opens - dt.timedelta(days=7)) if leave is approved else _at(session.opens, 8),
             )
             Event.objects.create(
-                leave=leave, actor=actor, action="decide", from_status="requested", to_status=leave.status,
+                leave=leave, actor=actor, action="decide", from_status=Leave.Status.REQUESTED, to_status=leave.status,
                 note=leave.decision_reason, at=leave.decided_at or timezone.now(),
             )  # fmt: skip
         days = [session.opens + dt.timedelta(days=i) for i in range(len(SITTINGS))]
@@ -120,7 +120,7 @@ def _sessions(
             deputy=deputies[3],
             session=upcoming,
             reason="赴外省参加培训。",
-            deciding_body="chairpersons_meeting",
+            deciding_body=Leave.Body.CHAIRPERSONS,
         )
         Event.objects.create(leave=leave, actor=deputies[3].user, action="request", note=leave.reason)
 
@@ -158,8 +158,8 @@ def _trainings(congress: Congress, deputies: list[Deputy], year: int, today: dt.
                 training=training,
                 actor=staff,
                 action="hold",
-                from_status="planned",
-                to_status="held",
+                from_status=Training.Status.PLANNED,
+                to_status=Training.Status.HELD,
                 at=_at(day, 17),
             )
     coming = today + dt.timedelta(days=21)
@@ -236,8 +236,8 @@ def _inspection(
         inspection=inspection,
         actor=staff,
         action="report",
-        from_status="planned",
-        to_status="reported",
+        from_status=Inspection.Status.PLANNED,
+        to_status=Inspection.Status.REPORTED,
         at=_at(day + dt.timedelta(days=7)),
     )
     return inspection
@@ -260,8 +260,8 @@ def _forward(
         inspection=inspection,
         actor=staff,
         action="forward",
-        from_status="reported",
-        to_status="forwarded",
+        from_status=Inspection.Status.REPORTED,
+        to_status=Inspection.Status.FORWARDED,
         note=body.name,
         at=_at(received_on),
     )
@@ -278,8 +278,8 @@ def _forward(
             feedback=feedback,
             actor=given_by,
             action="give",
-            from_status="pending",
-            to_status="given",
+            from_status=Feedback.Status.PENDING,
+            to_status=Feedback.Status.GIVEN,
             at=_at(given_on),
         )
 

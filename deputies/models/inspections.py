@@ -105,7 +105,7 @@ class Feedback(models.Model):
                 condition=Q(status__in=workflow.FeedbackStatus.values), name="feedback_status_valid"
             ),
             models.CheckConstraint(
-                condition=Q(status="pending") | (Q(given_on__isnull=False) & ~Q(text="")),
+                condition=Q(status__in=workflow.FEEDBACK_OWED) | (Q(given_on__isnull=False) & ~Q(text="")),
                 name="feedback_given_has_text",
             ),
         ]

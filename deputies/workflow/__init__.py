@@ -199,6 +199,8 @@ LEAVE_STANDING = in_order(LeaveStatus, LEAVE.open_statuses | {L.APPROVED})
 INSPECTION_TOOK_PLACE = in_order(
     InspectionStatus, INSPECTION.action("report").targets | INSPECTION.action("forward").targets
 )
+# Feedback still owed (D§27): its clock runs.
+FEEDBACK_OWED = in_order(FeedbackStatus, FEEDBACK.open_statuses)
 # Open invitations of a planned training lapse with a deputy's suspension or termination.
 TRAINING_INVITING = in_order(TrainingStatus, TRAINING.sources("invite"))
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.errors import DomainError
 from congress.roles import Role
+from deputies.workflow.statuses import DecidingBody
 
 MESSAGES: dict[str, Promise] = {
     "deputy_not_active": _("A suspended or terminated deputy cannot file, sign or be invited (D§45, D§46)."),
@@ -113,7 +114,7 @@ def asks_or_enters(leave: Any, user: Any) -> bool:
 def deciding_body(leave: Any, user: Any) -> bool:
     """D§8: before the session the chairpersons' meeting decides (committee staff record it),
     during it the secretariat."""
-    role = Role.COMMITTEE_STAFF if leave.deciding_body == "chairpersons_meeting" else Role.SECRETARIAT
+    role = Role.COMMITTEE_STAFF if leave.deciding_body == DecidingBody.CHAIRPERSONS else Role.SECRETARIAT
     return _is(user, role)
 
 
