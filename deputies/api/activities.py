@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from congress.api.serializers import DEADLINE, WithActions
 from congress.lists import PortalFilterSet
 from congress.models import Organisation
-from deputies.api.base import ReasonSerializer, actor, valid
+from deputies.api.base import StepReasonSerializer, actor, valid
 from deputies.models import Deputy, Feedback, Inspection, OfficialMeeting, Training
 from deputies.permissions import feedbacks_visible_to, inspections_visible_to, trainings_visible_to
 from deputies.reminders import feedback_deadline
@@ -62,11 +62,11 @@ class TrainingFilter(PortalFilterSet):
         fields = ["congress", "status", "kind"]
 
 
-class InviteSerializer(serializers.Serializer):
+class TrainingInviteSerializer(serializers.Serializer):
     deputies = DEPUTIES
 
 
-class HoldSerializer(serializers.Serializer):
+class TrainingHoldSerializer(serializers.Serializer):
     attended = serializers.PrimaryKeyRelatedField(queryset=Deputy.objects.all(), many=True)
     summary = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -95,24 +95,24 @@ class TrainingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def _answer(self, training: Training) -> Response:
         return Response(self.get_serializer(self.get_queryset().get(pk=training.pk)).data)
 
-    @extend_schema(request=InviteSerializer, responses=TrainingDetailSerializer)
+    @extend_schema(request=TrainingInviteSerializer, responses=TrainingDetailSerializer)
     @action(detail=True, methods=["post"])
     def invite(self, request: Request, pk: str | None = None) -> Response:
-        data = valid(InviteSerializer, request)
+        data = valid(TrainingInviteSerializer, request)
         training = self.get_object()
         training_invite(training=training, deputies=data["deputies"], actor=actor(request))
         return self._answer(training)
 
-    @extend_schema(request=HoldSerializer, responses=TrainingDetailSerializer)
+    @extend_schema(request=TrainingHoldSerializer, responses=TrainingDetailSerializer)
     @action(detail=True, methods=["post"])
     def hold(self, request: Request, pk: str | None = None) -> Response:
-        data = valid(HoldSerializer, request)
+        data = valid(TrainingHoldSerializer, request)
         return self._answer(training_hold(training=self.get_object(), actor=actor(request), **data))
 
-    @extend_schema(request=ReasonSerializer, responses=TrainingDetailSerializer)
+    @extend_schema(request=StepReasonSerializer, responses=TrainingDetailSerializer)
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: str | None = None) -> Response:
-        data = valid(ReasonSerializer, request)
+        data = valid(StepReasonSerializer, request)
         return self._answer(
             training_cancel(training=self.get_object(), reason=data["reason"], actor=actor(request))
         )
@@ -198,7 +198,7 @@ class InspectionEditSerializer(serializers.Serializer):
     deputies = DEPUTIES
 
 
-class ArrangeSerializer(serializers.Serializer):
+class MeetingArrangeSerializer(serializers.Serializer):
     meeting = serializers.PrimaryKeyRelatedField(queryset=OfficialMeeting.objects.all())
     held_on = serializers.DateField()
     note = serializers.CharField(required=False, allow_blank=True, default="")
@@ -210,13 +210,13 @@ class InspectionFilter(PortalFilterSet):
         fields = ["congress", "status", "kind", "organiser", "deputies"]
 
 
-class ReportSerializer(serializers.Serializer):
+class InspectionReportSerializer(serializers.Serializer):
     report = serializers.CharField()
     findings = serializers.CharField(required=False, allow_blank=True, default="")
     opinions = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class ForwardSerializer(serializers.Serializer):
+class InspectionForwardSerializer(serializers.Serializer):
     bodies = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all(), many=True)
     received_on = serializers.DateField(required=False, allow_null=True, default=None)
 
@@ -269,10 +269,10 @@ class InspectionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         data = valid(InspectionEditSerializer, request)
         return self._answer(inspection_edit(inspection=self.get_object(), actor=actor(request), **data))
 
-    @extend_schema(request=ArrangeSerializer, responses=InspectionDetailSerializer)
+    @extend_schema(request=MeetingArrangeSerializer, responses=InspectionDetailSerializer)
     @action(detail=True, methods=["post"], url_path="arrange-meeting")
     def arrange_meeting(self, request: Request, pk: str | None = None) -> Response:
-        data = valid(ArrangeSerializer, request)
+        data = valid(MeetingArrangeSerializer, request)
         inspection = self.get_object()
         if data["meeting"].inspection_id != inspection.pk:
             raise NotFound
@@ -281,24 +281,24 @@ class InspectionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         )
         return self._answer(inspection)
 
-    @extend_schema(request=ReportSerializer, responses=InspectionDetailSerializer)
+    @extend_schema(request=InspectionReportSerializer, responses=InspectionDetailSerializer)
     @action(detail=True, methods=["post"])
     def report(self, request: Request, pk: str | None = None) -> Response:
-        data = valid(ReportSerializer, request)
+        data = valid(InspectionReportSerializer, request)
         return self._answer(inspection_report(inspection=self.get_object(), actor=actor(request), **data))
 
-    @extend_schema(request=ForwardSerializer, responses=InspectionDetailSerializer)
+    @extend_schema(request=InspectionForwardSerializer, responses=InspectionDetailSerializer)
     @action(detail=True, methods=["post"])
     def forward(self, request: Request, pk: str | None = None) -> Response:
-        data = valid(ForwardSerializer, request)
+        data = valid(InspectionForwardSerializer, request)
         inspection = self.get_object()
         inspection_forward(inspection=inspection, actor=actor(request), **data)
         return self._answer(inspection)
 
-    @extend_schema(request=ReasonSerializer, responses=InspectionDetailSerializer)
+    @extend_schema(request=StepReasonSerializer, responses=InspectionDetailSerializer)
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: str | None = None) -> Response:
-        data = valid(ReasonSerializer, request)
+        data = valid(StepReasonSerializer, request)
         return self._answer(
             inspection_cancel(inspection=self.get_object(), reason=data["reason"], actor=actor(request))
         )
@@ -318,7 +318,7 @@ class FeedbackFilter(PortalFilterSet):
         fields = ["inspection", "body", "status"]
 
 
-class GiveSerializer(serializers.Serializer):
+class FeedbackGiveSerializer(serializers.Serializer):
     text = serializers.CharField()
     given_on = serializers.DateField(required=False, allow_null=True, default=None)
 
@@ -335,10 +335,10 @@ class FeedbackViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet[Feedback]:
         return feedbacks_visible_to(self.request.user).select_related("body", "inspection")
 
-    @extend_schema(request=GiveSerializer, responses=FeedbackDetailSerializer)
+    @extend_schema(request=FeedbackGiveSerializer, responses=FeedbackDetailSerializer)
     @action(detail=True, methods=["post"])
     def give(self, request: Request, pk: str | None = None) -> Response:
-        data = valid(GiveSerializer, request)
+        data = valid(FeedbackGiveSerializer, request)
         return Response(
             self.get_serializer(feedback_give(feedback=self.get_object(), actor=actor(request), **data)).data
         )

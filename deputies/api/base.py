@@ -21,5 +21,5 @@ def valid(serializer_class: type[serializers.Serializer], request: Request) -> d
     return dict(serializer.validated_data)
 
 
-class ReasonSerializer(serializers.Serializer):
+class StepReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")

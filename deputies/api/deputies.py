@@ -83,6 +83,11 @@ class DeputyFilter(PortalFilterSet):
         fields = ["delegation", "status", "congress", "gender"]
 
 
+# The grounds each change takes (D§45, D§46), named in the schema (ENUM_NAME_OVERRIDES).
+SUSPENSION_CHOICES = [g.value for g in SUSPENSION_GROUNDS]
+TERMINATION_CHOICES = [g.value for g in TERMINATION_GROUNDS]
+
+
 class StatusChangeSerializer(serializers.Serializer):
     effective_on = serializers.DateField()
     decision = serializers.CharField(help_text="the decision's reference (D§45, D§48, D§49)")
@@ -91,14 +96,14 @@ class StatusChangeSerializer(serializers.Serializer):
 
 
 class SuspendSerializer(StatusChangeSerializer):
-    ground = serializers.ChoiceField(choices=[g.value for g in SUSPENSION_GROUNDS])
+    ground = serializers.ChoiceField(choices=SUSPENSION_CHOICES)
 
 
 class TerminateSerializer(StatusChangeSerializer):
-    ground = serializers.ChoiceField(choices=[g.value for g in TERMINATION_GROUNDS])
+    ground = serializers.ChoiceField(choices=TERMINATION_CHOICES)
 
 
-class NeedsSerializer(serializers.Serializer):
+class DeputyNeedsSerializer(serializers.Serializer):
     language_needs = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
     custom_needs = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
 
@@ -147,10 +152,10 @@ class DeputyViewSet(viewsets.ReadOnlyModelViewSet):
         data = valid(TerminateSerializer, request)
         return self._changed(deputy_terminate(deputy=self.get_object(), actor=actor(request), **data))
 
-    @extend_schema(request=NeedsSerializer, responses=DeputyWithContactDetailSerializer)
+    @extend_schema(request=DeputyNeedsSerializer, responses=DeputyWithContactDetailSerializer)
     @action(detail=True, methods=["post"], url_path="record-needs")
     def record_needs(self, request: Request, pk: str | None = None) -> Response:
-        data = valid(NeedsSerializer, request)
+        data = valid(DeputyNeedsSerializer, request)
         return self._changed(deputy_record_needs(deputy=self.get_object(), actor=actor(request), **data))
 
     @extend_schema(

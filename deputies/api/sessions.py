@@ -60,7 +60,7 @@ class LeaveFilter(PortalFilterSet):
         fields = ["session", "deputy", "status", "deciding_body"]
 
 
-class DecideSerializer(serializers.Serializer):
+class LeaveDecideSerializer(serializers.Serializer):
     approve = serializers.BooleanField()
     reason = serializers.CharField(required=False, allow_blank=True, default="")
 
@@ -89,10 +89,10 @@ class LeaveViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         )
         return Response(LeaveDetailSerializer(leave, context=self.get_serializer_context()).data, status=201)
 
-    @extend_schema(request=DecideSerializer, responses=LeaveDetailSerializer)
+    @extend_schema(request=LeaveDecideSerializer, responses=LeaveDetailSerializer)
     @action(detail=True, methods=["post"])
     def decide(self, request: Request, pk: str | None = None) -> Response:
-        data = valid(DecideSerializer, request)
+        data = valid(LeaveDecideSerializer, request)
         leave = leave_decide(leave=self.get_object(), actor=actor(request), **data)
         return Response(self.get_serializer(leave).data)
 
@@ -115,11 +115,11 @@ class RollCallSerializer(serializers.Serializer):
     absent = serializers.PrimaryKeyRelatedField(queryset=Deputy.objects.all(), many=True, required=False)
 
 
-class RecordedSerializer(serializers.Serializer):
+class RollCallRecordedSerializer(serializers.Serializer):
     recorded = serializers.IntegerField()
 
 
-class ImportSerializer(serializers.Serializer):
+class RollCallImportSerializer(serializers.Serializer):
     file = serializers.FileField(help_text="xlsx with the headers 代表编号, 姓名, 出席")
 
 
@@ -137,7 +137,7 @@ class SittingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         sitting = sitting_create(session=session, date=data["date"], name=data["name"], actor=actor(request))
         return Response(SittingSerializer(sitting).data, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=RollCallSerializer, responses=RecordedSerializer)
+    @extend_schema(request=RollCallSerializer, responses=RollCallRecordedSerializer)
     @action(detail=True, methods=["post"])
     def attendance(self, request: Request, pk: str | None = None) -> Response:
         data = valid(RollCallSerializer, request)
@@ -147,10 +147,12 @@ class SittingViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         )  # fmt: skip
         return Response({"recorded": count})
 
-    @extend_schema(request={"multipart/form-data": ImportSerializer}, responses=RecordedSerializer)
+    @extend_schema(
+        request={"multipart/form-data": RollCallImportSerializer}, responses=RollCallRecordedSerializer
+    )
     @action(detail=True, methods=["post"], url_path="import", parser_classes=[MultiPartParser])
     def import_roll_call(self, request: Request, pk: str | None = None) -> Response:
-        data = valid(ImportSerializer, request)
+        data = valid(RollCallImportSerializer, request)
         count = attendance_import(sitting=self.get_object(), upload=data["file"], actor=actor(request))
         return Response({"recorded": count})
 
