@@ -92,6 +92,31 @@ NAV: list[NavItem] = [
         _("Receptions"), "stations:receptions", roles=frozenset({Role.STATION_STAFF, Role.COMMITTEE_STAFF})
     ),
     NavItem(_("Liaison stations"), "stations:list"),
+    # The deputies' own record (D§8, D§22–D§27, D§41, D§43, D§45–D§49).
+    NavItem(_("My record"), "deputies:mine", roles=frozenset({Role.DEPUTY})),
+    NavItem(
+        _("Deputies"),
+        "deputies:list",
+        roles=frozenset({Role.COMMITTEE_STAFF, Role.SECRETARIAT, Role.DELEGATION_STAFF}),
+    ),
+    NavItem(
+        _("Leave"),
+        "deputies:leaves",
+        roles=frozenset({Role.DEPUTY, Role.DELEGATION_STAFF, Role.COMMITTEE_STAFF, Role.SECRETARIAT}),
+    ),
+    NavItem(_("Roll call"), "deputies:sittings", roles=frozenset({Role.SECRETARIAT, Role.COMMITTEE_STAFF})),
+    NavItem(
+        _("Trainings"),
+        "deputies:trainings",
+        roles=frozenset({Role.COMMITTEE_STAFF, Role.DELEGATION_STAFF, Role.DEPUTY}),
+    ),
+    NavItem(
+        _("Inspections"),
+        "deputies:inspections",
+        roles=frozenset({Role.COMMITTEE_STAFF, Role.SUPERVISOR, Role.DEPUTY}),
+    ),
+    NavItem(_("Inspection feedback"), "deputies:feedbacks", unit_only=True),
+    NavItem(_("Performance archives"), "deputies:archives", roles=frozenset({Role.COMMITTEE_STAFF})),
     NavItem(_("Published replies"), "public:replies"),
     NavItem(_("Deadline calculator"), "deadline-calculator"),
     NavItem(_("Notifications"), "notifications:inbox"),

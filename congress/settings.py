@@ -301,6 +301,16 @@ SPECTACULAR_SETTINGS = {
         "FeedbackWayEnum": "liaison_stations.models.Opinion.FeedbackWay",
         "StationOpinionCategoryEnum": "liaison_stations.workflow.Category",
         "MotionCategoryEnum": "motions.models.Category",
+        "DeputyGroundEnum": "deputies.workflow.DeputyGround",
+        "SuspensionGroundEnum": "deputies.api.deputies.SUSPENSION_CHOICES",
+        "TerminationGroundEnum": "deputies.api.deputies.TERMINATION_CHOICES",
+        "LeaveStatusEnum": "deputies.workflow.LeaveStatus",
+        "LeaveDecidingBodyEnum": "deputies.workflow.DecidingBody",
+        "TrainingStatusEnum": "deputies.workflow.TrainingStatus",
+        "TrainingKindEnum": "deputies.workflow.TrainingKind",
+        "InspectionStatusEnum": "deputies.workflow.InspectionStatus",
+        "InspectionKindEnum": "deputies.workflow.InspectionKind",
+        "InspectionFeedbackStatusEnum": "deputies.workflow.FeedbackStatus",
     },
 }
 

@@ -11,7 +11,7 @@ from congress.api.calendar import CalendarDayViewSet, CalendarYearViewSet, Deadl
 from congress.api.views import MeView, SessionViewSet, UnitViewSet, api_docs
 from congress.deadlines import calendar_views, reminder_views
 from congress.notifications.api import NotificationViewSet
-from deputies.api import DelegationViewSet, DeputyViewSet
+from deputies import api as deputies_api
 from liaison_stations import api as stations_api
 from motions.api import MotionViewSet, ReviewMeetingViewSet, ReviewMemberViewSet, ReviewReportViewSet
 from suggestions.api.assignments import AssignmentViewSet, CommitmentViewSet
@@ -21,8 +21,14 @@ from suggestions.api.suggestions import SuggestionViewSet
 router = DefaultRouter()
 router.register("sessions", SessionViewSet, basename="session")
 router.register("units", UnitViewSet, basename="unit")
-router.register("deputies", DeputyViewSet, basename="deputy")
-router.register("delegations", DelegationViewSet, basename="delegation")
+router.register("deputies", deputies_api.DeputyViewSet, basename="deputy")
+router.register("delegations", deputies_api.DelegationViewSet, basename="delegation")
+router.register("leaves", deputies_api.LeaveViewSet, basename="leave")
+router.register("sittings", deputies_api.SittingViewSet, basename="sitting")
+router.register("attendance", deputies_api.AttendanceViewSet, basename="attendance")
+router.register("trainings", deputies_api.TrainingViewSet, basename="training")
+router.register("inspections", deputies_api.InspectionViewSet, basename="inspection")
+router.register("feedbacks", deputies_api.FeedbackViewSet, basename="feedback")
 router.register("suggestions", SuggestionViewSet, basename="suggestion")
 router.register("assignments", AssignmentViewSet, basename="assignment")
 router.register("commitments", CommitmentViewSet, basename="commitment")
@@ -91,6 +97,7 @@ urlpatterns = [
     ),
     path("stations/", include("liaison_stations.urls", namespace="stations")),
     path("motions/", include("motions.urls")),
+    path("deputies/", include("deputies.urls", namespace="deputies")),
     path("notifications/", include("congress.notifications.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

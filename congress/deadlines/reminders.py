@@ -105,6 +105,7 @@ DEFAULT_SCHEDULES: dict[str, Schedule] = {
     "motion_report": Schedule(days_before=(60, 30, 7), overdue_every=14),  # M§23: 6 months
     "station_forward": Schedule(days_before=(7, 1), overdue_every=7),  # D§35
     "station_reception": Schedule(days_before=(7,), on_the_day=False, overdue_every=0),  # D§31: monthly
+    "inspection_feedback": Schedule(days_before=(30, 7, 1), overdue_every=7),  # D§27: 3 months
 }
 RULE_NAMES: dict[str, Promise] = {
     "objection": gettext_lazy("Objection window (S§20)"),
@@ -118,6 +119,7 @@ RULE_NAMES: dict[str, Promise] = {
     "motion_report": gettext_lazy("Report on a referred motion (M§23)"),
     "station_forward": gettext_lazy("Answer to a forwarded constituent opinion (D§35)"),
     "station_reception": gettext_lazy("Monthly reception at a liaison station (D§31)"),
+    "inspection_feedback": gettext_lazy("Feedback on an inspection report (D§27)"),
 }
 
 

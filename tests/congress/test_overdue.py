@@ -129,6 +129,7 @@ def test_the_board_counts_what_is_late_per_unit_and_rule(province):
         "rehandling": 1,
         "motion_report": 1,
         "station_forward": 2,
+        "inspection_feedback": 0,  # D§27, registered by the deputies app
     }
     assert board.total == 9
     education = board.rows[0]

@@ -17,7 +17,7 @@ from deputies.demo import seed_delegations, seed_deputies, seed_deputy_accounts
 from liaison_stations.demo import seed_stations
 from suggestions.demo import seed_demo_suggestions, seed_routing
 
-SCALED_APPS = ["suggestions", "motions", "liaison_stations"]
+SCALED_APPS = ["suggestions", "motions", "liaison_stations", "deputies"]
 
 
 class Command(BaseCommand):

@@ -1,4 +1,5 @@
-"""Deputies (代表) and their delegations (代表团)."""
+"""Deputies (代表) and their delegations (代表团); a deputy's status is a table of
+deputies/workflow (D§45–D§49)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,16 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Congress, Organisation
+from deputies.workflow.statuses import SUSPENSION_GROUNDS, TERMINATION_GROUNDS, DeputyGround, DeputyStatus
+
+__all__ = [
+    "SUSPENSION_GROUNDS",
+    "TERMINATION_GROUNDS",
+    "Delegation",
+    "Deputy",
+    "DeputyGround",
+    "DeputyStatus",
+]
 
 
 class Delegation(models.Model):
@@ -48,38 +59,6 @@ class Delegation(models.Model):
         return self.name
 
 
-class DeputyStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
-    SUSPENDED = "suspended", _("Suspended")  # D§45
-    TERMINATED = "terminated", _("Terminated")  # D§46
-
-
-class DeputyGround(models.TextChoices):
-    # D§45: suspension, restored when the circumstance ends.
-    DETAINED = "detained", _("Detained in a criminal case (D§45(1))")
-    SERVING_SENTENCE = "serving_sentence", _("Serving a sentence (D§45(2))")
-    # D§46: termination of the mandate.
-    MOVED_AWAY = "moved_away", _("Moved out of the province (D§46(1))")
-    RESIGNED = "resigned", _("Resignation accepted (D§46(2))")
-    ABSENT_TWICE = "absent_twice", _("Twice absent from sessions without leave (D§46(3))")
-    RECALLED = "recalled", _("Recalled (D§46(4))")
-    NATIONALITY_LOST = "nationality_lost", _("Lost PRC nationality (D§46(5))")
-    RIGHTS_DEPRIVED = "rights_deprived", _("Deprived of political rights (D§46(6))")
-    INCAPACITATED = "incapacitated", _("Lost legal capacity (D§46(7))")
-
-
-SUSPENSION_GROUNDS = (DeputyGround.DETAINED, DeputyGround.SERVING_SENTENCE)
-TERMINATION_GROUNDS = (
-    DeputyGround.MOVED_AWAY,
-    DeputyGround.RESIGNED,
-    DeputyGround.ABSENT_TWICE,
-    DeputyGround.RECALLED,
-    DeputyGround.NATIONALITY_LOST,
-    DeputyGround.RIGHTS_DEPRIVED,
-    DeputyGround.INCAPACITATED,
-)
-
-
 class Deputy(models.Model):
     class Gender(models.TextChoices):
         MALE = "male", _("Male")
@@ -109,6 +88,15 @@ class Deputy(models.Model):
     # S§48: a deputy to the National People's Congress elected in the province, who attends the
     # provincial sessions or the SC's activities and files suggestions under the same measures.
     npc_deputy = models.BooleanField(_("NPC deputy elected in the province"), default=False)
+    # The decision behind the present status and the day it was announced (D§45, D§48, D§49);
+    # every earlier change is in the history (Event), with its own.
+    status_decision = models.CharField(_("decision"), max_length=200, blank=True)
+    status_announced_on = models.DateField(_("announced on"), null=True, blank=True)
+    # D§43: a deputy elected directly by voters reports to them on their work.
+    directly_elected = models.BooleanField(_("elected directly by voters"), default=False)
+    # D§42: a minority deputy's language and custom needs, honoured in notices and activities.
+    language_needs = models.CharField(_("language needs"), max_length=200, blank=True)
+    custom_needs = models.CharField(_("custom needs"), max_length=200, blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
@@ -151,3 +139,8 @@ class Deputy(models.Model):
     def is_active(self) -> bool:
         """Only a deputy in office may file or sign (D§45, D§46)."""
         return self.status == self.Status.ACTIVE
+
+    @property
+    def needs(self) -> str:
+        """D§42: what those who organise for the deputy are to provide, in one line."""
+        return "；".join(n for n in (self.language_needs, self.custom_needs) if n)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('deputies', '0001_initial'),
+        ('deputies', '0002_deputies_own_record'),
     ]
 
     operations = [

@@ -1,0 +1,7 @@
+"""Demo deputies: the province's delegations and deputies (province.py), and a year of their own
+record (record.py) so that deputy1's archive is full on a fresh `make run`."""
+
+from deputies.demo.province import seed_delegations, seed_deputies, seed_deputy_accounts
+from deputies.demo.record import seed
+
+__all__ = ["seed", "seed_delegations", "seed_deputies", "seed_deputy_accounts"]

@@ -1,0 +1,1 @@
+"""Pages of the deputies' own record, under /deputies/ (deputies/urls.py)."""
