@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.services import ROOT, database_url_for_subprocess
+from tests.services import ROOT, database_url_for_subprocess, require_redis
 
 SECRET_KEY = "scale-tests-only-shared-by-every-node-0123456789abcdefghijklmnop"
 
@@ -197,3 +197,43 @@ def proxy_in_front_of(nodes: list[Node]) -> Iterator[tuple[str, int]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def celery_workers(names: list[str], var_root: Path, timeout: float = 90.0) -> Iterator[list[Node]]:
+    """`celery worker` processes on this run's queue, started together, each with its own
+    folder; each waits for one task at a time (solo pool, prefetch 1), as in production."""
+    from congress.celery import app
+
+    redis_url = require_redis()
+    nodes = []
+    for name in names:
+        env = node_env(var_root / name, REDIS_URL=redis_url, CELERY_QUEUE=app.conf.task_default_queue)
+        command = [
+            sys.executable, "-m", "celery", "-A", "congress", "worker", "--pool=solo", "--loglevel=INFO",
+            "--without-gossip", "--without-mingle", "--without-heartbeat",
+            "-Q", app.conf.task_default_queue, "-n", f"{name}-{os.getpid()}@%h",
+        ]  # fmt: skip
+        process = subprocess.Popen(  # noqa: S603 - fixed command
+            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        node = Node(name, 0, process)
+        threading.Thread(target=lambda n=node: n.output.extend(n.process.stdout or []), daemon=True).start()
+        nodes.append(node)
+    try:
+        deadline = time.monotonic() + timeout
+        for node in nodes:
+            while not any(" ready." in line for line in node.output):
+                if node.process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"{node.name} did not start:\n" + "".join(node.output))
+                time.sleep(0.2)
+        yield nodes
+    finally:
+        for node in nodes:
+            node.process.terminate()
+        for node in nodes:
+            try:
+                node.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                node.process.kill()
+                node.process.wait()
