@@ -196,8 +196,27 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploads on the local disk (MEDIA_ROOT), or with S3_BUCKET set in an S3-compatible bucket,
+# private, read back only through the portal's views (congress.storage). S3_ENDPOINT_URL for
+# a bucket not at AWS (MinIO, a cloud's object storage); the keys, or boto3's own chain
+# (AWS_* variables, an instance role) when unset; path-style addresses unless told otherwise.
+S3_BUCKET = env_str("S3_BUCKET")
+UPLOADS: dict[str, Any] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if S3_BUCKET:
+    UPLOADS = {
+        "BACKEND": "congress.storage.PortalS3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "addressing_style": env_str("S3_ADDRESSING_STYLE", "path"),
+            "location": env_str("S3_PREFIX"),  # a folder of the bucket, when it is shared
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": UPLOADS,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
