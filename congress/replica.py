@@ -15,7 +15,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
 
-from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Model
 
@@ -43,7 +42,7 @@ class ReplicaRouter:
     (Django then uses default)."""
 
     def db_for_read(self, model: type[Model], **hints: Any) -> str | None:
-        if not _reading.get() or REPLICA not in settings.DATABASES:
+        if not _reading.get() or REPLICA not in connections.settings:
             return None
         if model._meta.app_label not in PORTAL_APPS:
             return None

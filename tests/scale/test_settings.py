@@ -64,3 +64,12 @@ def test_uploads_stay_on_the_local_disk_unless_a_bucket_is_named():
     assert s3["BACKEND"] == "congress.storage.PortalS3Storage"
     assert s3["OPTIONS"]["bucket_name"] == "portal-uploads"
     assert s3["OPTIONS"]["endpoint_url"] == "https://oss.example.cn"
+
+
+def test_without_a_replica_the_reports_context_reads_default(make_unit):
+    from congress.models import Organisation
+    from congress.replica import reads_from_replica
+
+    make_unit("省教育厅")
+    with reads_from_replica():
+        assert Organisation.objects.count() == 1
