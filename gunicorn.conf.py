@@ -26,3 +26,6 @@ max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "100"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # "-": standard output; empty: none
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# gunicorn's control socket ($HOME/.gunicorn/gunicorn.ctl in recent versions) is not used: off,
+# so that two nodes on one host never fight over one path (older versions ignore the name).
+control_socket_disable = True
