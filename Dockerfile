@@ -11,4 +11,5 @@ RUN DEBUG=0 SECRET_KEY=build-only PORTAL_BASE_URL=https://build.invalid python m
 RUN useradd --system --home /srv portal && mkdir -p /srv/var && chown -R portal /srv/var
 USER portal
 EXPOSE 8000
-CMD ["gunicorn", "congress.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "4", "--access-logfile", "-"]
+# Workers, timeouts and restarts: gunicorn.conf.py (each can be set from the environment).
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "congress.wsgi:application"]

@@ -6,7 +6,7 @@ import sys
 
 import bench
 
-SKIP = {"settings", "urls"}
+SKIP = {"settings", "urls", "locustfile"}  # locustfile: run by bench.load
 
 for module in pkgutil.iter_modules(bench.__path__):
     if module.name.startswith("_") or module.name in SKIP:

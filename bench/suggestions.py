@@ -43,6 +43,10 @@ ENV = {
     "SECURE_SSL_REDIRECT": "0",
     "PORTAL_BASE_URL": "http://127.0.0.1",
     "LOG_LEVEL": "WARNING",
+    # gunicorn also reads gunicorn.conf.py from the project folder: no access log and no
+    # worker recycling while wrk measures.
+    "GUNICORN_ACCESS_LOG": "",
+    "GUNICORN_MAX_REQUESTS": "0",
 }
 
 

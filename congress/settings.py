@@ -7,6 +7,7 @@ same code runs on PostgreSQL and Redis (docker-compose.yml, .ci/run).
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from celery.schedules import crontab
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "congress.middleware.QueryTimeoutMiddleware",
     "congress.middleware.CalendarRefreshMiddleware",
     # Last: it turns a login the throttle refused into the lockout answer.
     "axes.middleware.AxesMiddleware",
@@ -90,8 +92,28 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
 REDIS_URL = env_str("REDIS_URL")
+# Web processes only (docker-compose.yml sets it on `web`): PostgreSQL cancels any statement
+# that runs longer, so one slow page cannot hold every gunicorn worker; the portal answers 503
+# (congress.middleware.QueryTimeoutMiddleware). Workers and beat run long sweeps and reports
+# and leave it unset. Keep it well under gunicorn's timeout (gunicorn.conf.py).
+DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 0)
+# A streaming replica for the reports' reads (congress.replica); unset, everything reads default.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+
+
+def _database(url: str) -> dict[str, Any]:
+    database: dict[str, Any] = {**dj_database_url.parse(url, conn_max_age=env_int("CONN_MAX_AGE", 60))}
+    if DB_STATEMENT_TIMEOUT_MS and database["ENGINE"].endswith("postgresql"):
+        # libpq's `options`: set on every new connection, before the first query.
+        database["OPTIONS"] = {"options": f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"}
+    return database
+
+
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 60))}
+    DATABASES = {"default": _database(DATABASE_URL)}
+    if DATABASE_REPLICA_URL:
+        # Tests point it at the test database itself (Django's MIRROR): nothing to create.
+        DATABASES["replica"] = {**_database(DATABASE_REPLICA_URL), "TEST": {"MIRROR": "default"}}
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -109,6 +131,9 @@ else:
         }
     }
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# Reads go to `replica` only inside congress.replica.reads_from_replica(); everything else,
+# writes included, stays on default.
+DATABASE_ROUTERS = ["congress.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------
@@ -171,8 +196,27 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploads on the local disk (MEDIA_ROOT), or with S3_BUCKET set in an S3-compatible bucket,
+# private, read back only through the portal's views (congress.storage). S3_ENDPOINT_URL for
+# a bucket not at AWS (MinIO, a cloud's object storage); the keys, or boto3's own chain
+# (AWS_* variables, an instance role) when unset; path-style addresses unless told otherwise.
+S3_BUCKET = env_str("S3_BUCKET")
+UPLOADS: dict[str, Any] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if S3_BUCKET:
+    UPLOADS = {
+        "BACKEND": "congress.storage.PortalS3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "addressing_style": env_str("S3_ADDRESSING_STYLE", "path"),
+            "location": env_str("S3_PREFIX"),  # a folder of the bucket, when it is shared
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": UPLOADS,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -38,6 +38,7 @@ WHY = {
     "413": "The request is too large.",
     "414": "The address is too long (answered by the web server in front of the portal, not in this shape).",
     "429": "Too many attempts: wait for the cool-off (`too_many_attempts`).",
+    "503": "The request took longer than the database allows a web request and was stopped (`query_timeout`); retry later (Retry-After).",
 }
 WRITES = {"post", "put", "patch", "delete"}
 
@@ -63,8 +64,9 @@ def add_error_responses(result: dict[str, Any], generator: Any, request: Any, pu
 
 def _statuses(path: str, method: str, operation: dict[str, Any]) -> list[str]:
     # 401 and 403 for every operation: a public one still refuses a bad or expired token; 404
-    # for every one too: a record not found, or a list's page beyond the last.
-    statuses = ["400", "401", "403", "404"]
+    # for every one too: a record not found, or a list's page beyond the last; 503 for every
+    # one: any query may meet the statement timeout (congress.middleware).
+    statuses = ["400", "401", "403", "404", "503"]
     if method in WRITES:
         statuses += ["409", "413"]
     if path.endswith("/auth/token/") or "/public/" in path:

@@ -32,6 +32,7 @@ from congress.excel import excel_response
 from congress.lists import PortalFilterSet, list_context
 from congress.models import Organisation, ReminderSchedule, ReminderScheduleChange, SweepState, User
 from congress.permissions import is_staff_of_assigning_body
+from congress.replica import reads_from_replica
 from congress.roles import Role
 
 
@@ -144,6 +145,7 @@ def schedule_reset(request: HttpRequest, rule: str) -> HttpResponse:
 
 
 @login_required
+@reads_from_replica()  # a statistic over every open deadline: a second behind is fine
 def overdue_board(request: HttpRequest) -> HttpResponse:
     user = _assigning_staff(request)
     board = overdue.overdue_board(timezone.localdate())
@@ -177,6 +179,7 @@ class OverdueFilter(PortalFilterSet):
 
 
 @login_required
+@reads_from_replica()
 def overdue_list(request: HttpRequest) -> HttpResponse:
     _assigning_staff(request)
     today = timezone.localdate()
