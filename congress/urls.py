@@ -4,7 +4,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from congress import downloads, health, views
+from congress import health, views
 from congress.accounts import api as accounts_api
 from congress.accounts import views as account_views
 from congress.api.calendar import CalendarDayViewSet, CalendarYearViewSet, DeadlineView
@@ -79,8 +79,6 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    # The sealed scan of a reply, streamed after the reply page's own check (congress.downloads).
-    path("suggestions/replies/<int:reply_id>/scan/", downloads.reply_scan, name="reply-scan"),
     path("suggestions/", include("suggestions.urls")),
     path("public/", include("suggestions.public_urls")),
     path("calendar/", calendar_views.calendar_index, name="calendar-index"),

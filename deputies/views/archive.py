@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from congress.excel import excel_response
 from congress.lists import page_size
 from congress.pages import refusals
+from congress.replica import reads_from_replica
 from congress.roles import Role
 from congress.selectors import current_session
 from congress.workflow import available_actions
@@ -52,6 +53,7 @@ def _this_year(congress: Any) -> int:
     return min(max(timezone.localdate().year, congress.starts.year), congress.ends.year)
 
 
+@reads_from_replica()
 def archive(request: HttpRequest, pk: int) -> HttpResponse:
     """Whole for the deputy and the staff who serve them; a published year's figures for anyone."""
     deputy = get_object_or_404(Deputy.objects.select_related("congress", "delegation"), pk=pk)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from congress.excel import excel_response
 from congress.lists import list_context
 from congress.pages import refusals
+from congress.replica import reads_from_replica
 from congress.roles import Role
 from congress.selectors import current_session
 from congress.workflow import available_actions
@@ -219,6 +220,7 @@ def sitting_import(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reads_from_replica()
 def absences(request: HttpRequest) -> HttpResponse:
     """D§46(3): deputies twice absent from a session without approved leave, for the committee."""
     require_role(request, Role.COMMITTEE_STAFF)

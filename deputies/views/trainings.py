@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from congress.excel import excel_response
 from congress.lists import list_context
 from congress.pages import refusals
+from congress.replica import reads_from_replica
 from congress.roles import Role
 from congress.selectors import current_session
 from congress.workflow import available_actions
@@ -125,6 +126,7 @@ def training_cancel_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reads_from_replica()
 def trainings_missing(request: HttpRequest) -> HttpResponse:
     """D§41: years without a collective study, and deputies with none this term."""
     require_role(request, Role.COMMITTEE_STAFF, Role.DELEGATION_STAFF)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congress.excel import excel_response
+from congress.replica import reads_from_replica
 from liaison_stations.permissions import is_overseer, is_station_staff
 from liaison_stations.selectors import attendance_report, missing_months_report, stations_run_by
 
@@ -28,6 +29,7 @@ def _year(request: HttpRequest) -> int:
 
 
 @login_required
+@reads_from_replica()
 def attendance(request: HttpRequest) -> HttpResponse:
     """D§21: each deputy's station activities this year; those with none first."""
     _require_reports(request)
@@ -56,6 +58,7 @@ def attendance(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reads_from_replica()
 def missing_months(request: HttpRequest) -> HttpResponse:
     """D§31: stations with months gone by without a reception held."""
     _require_reports(request)

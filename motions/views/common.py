@@ -7,9 +7,8 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.encoding import escape_uri_path
 
 from congress.errors import DomainError
 from congress.models import Session, User
@@ -58,12 +57,6 @@ def valid(form: forms.Form) -> dict[str, Any]:
         )
         raise DomainError("invalid", problems, status=400)
     return form.cleaned_data
-
-
-def send_file(file: Any, name: str) -> FileResponse:
-    response = FileResponse(file.open("rb"), as_attachment=True)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{escape_uri_path(name)}"
-    return response
 
 
 def report_file_name(motion: Motion, report: RecessReport) -> str:

@@ -7,9 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from congress.downloads import send_file
 from motions.models import Attachment
 from motions.selectors import motions_visible_to
-from motions.views.common import report_file_name, send_file, visible_motion
+from motions.views.common import report_file_name, visible_motion
 
 
 @login_required

@@ -7,9 +7,10 @@ from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from congress.downloads import send_file
 from motions.models import Motion
 from motions.selectors import merge_label
-from motions.views.common import report_file_name, send_file
+from motions.views.common import report_file_name
 from motions.workflow import PUBLISHED
 
 

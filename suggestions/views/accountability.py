@@ -17,6 +17,7 @@ from congress.excel import excel_response
 from congress.lists import list_context
 from congress.models import Organisation, User
 from congress.pages import refusals
+from congress.replica import reads_from_replica
 from congress.workflow import available_actions
 from suggestions.forms import RectificationForm, RectificationReportForm
 from suggestions.models import Assignment, Rectification
@@ -36,6 +37,7 @@ KINDS = ("overdue", "unanswered", "passed")
 
 
 @login_required
+@reads_from_replica()
 def accountability(request: HttpRequest) -> HttpResponse:
     """Per unit, what S§47 holds units to account for; each count opens its list."""
     staff_only(request)
@@ -63,6 +65,7 @@ def accountability(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reads_from_replica()
 def accountability_items(request: HttpRequest) -> HttpResponse:
     staff_only(request)
     data = request.GET.copy()

@@ -17,6 +17,7 @@ from congress.excel import excel_response
 from congress.lists import list_context
 from congress.models import User
 from congress.pages import refusals
+from congress.replica import reads_from_replica
 from congress.workflow import available_actions
 from suggestions.forms import ProgressForm
 from suggestions.models import Commitment
@@ -61,6 +62,7 @@ def _may_see_commitments(request: HttpRequest) -> User:
 
 
 @login_required
+@reads_from_replica()
 def commitments(request: HttpRequest) -> HttpResponse:
     """The yearly report: per unit and year of the reply letter, the commitments in this year's
     and last year's letters (S§45), fulfilled, overdue and open, and those whose yearly progress
@@ -101,6 +103,7 @@ def commitments(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@reads_from_replica()
 def commitment_items(request: HttpRequest) -> HttpResponse:
     user = _may_see_commitments(request)
     filterset = CommitmentFilter(request.GET or None, queryset=visible_commitments(user), request=request)

@@ -8,10 +8,11 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from congress.downloads import send_file
 from congress.models import Organisation, User
 from congress.roles import Role
 from congress.workflow import available_actions
@@ -124,3 +125,11 @@ def the_assignment(request: HttpRequest, assignment_id: int) -> Assignment:
     return get_object_or_404(
         visible_assignments(user_of(request)).select_related("suggestion", "unit"), pk=assignment_id
     )
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    """A file attached to a suggestion, for whom may see the suggestion (404 to anyone else)."""
+    suggestion = visible(request, pk)
+    attachment = get_object_or_404(suggestion.attachments, pk=attachment_id)
+    return send_file(attachment.file, attachment.name)

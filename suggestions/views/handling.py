@@ -10,12 +10,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congress.downloads import send_file
 from congress.pages import refusals
 from congress.workflow import available_actions
 from suggestions.forms import (
@@ -137,6 +138,16 @@ def _visible_reply(request: HttpRequest, reply_id: int) -> Reply:
     if not may_see_reply(user_of(request), reply):
         raise Http404
     return reply
+
+
+@login_required
+def reply_scan(request: HttpRequest, reply_id: int) -> FileResponse:
+    """The sealed scan of a signed reply (S§29), for whom the reply page shows it to; streamed
+    from the storage (disk or bucket) after that check, never a public link."""
+    reply = _visible_reply(request, reply_id)
+    if not reply.scan:
+        raise Http404
+    return send_file(reply.scan, (reply.scan.name or "").rsplit("/", 1)[-1])
 
 
 @login_required

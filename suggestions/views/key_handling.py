@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from congress.excel import excel_response
 from congress.lists import list_context
 from congress.pages import refusals
+from congress.replica import reads_from_replica
 from congress.workflow import available_actions
 from suggestions.forms import (
     FollowOnForm,
@@ -55,6 +56,7 @@ def mark_key(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@reads_from_replica()
 def key_list(request: HttpRequest) -> HttpResponse:
     """Supervisors: the key suggestions their body supervises; the committee: all of them.
     At a glance what each unit promised, what is late and what the deputies rated: what the

@@ -13,11 +13,13 @@ from django.utils.translation import gettext as _
 
 from congress.excel import excel_response
 from congress.lists import list_context
+from congress.replica import reads_from_replica
 from suggestions.models import Reply
 from suggestions.reports import disclosure
 from suggestions.reports.filters import PublicReplyFilter
 
 
+@reads_from_replica()
 def reply_list(request: HttpRequest) -> HttpResponse:
     filterset = PublicReplyFilter(request.GET or None, queryset=disclosure.published_replies())
     queryset = filterset.qs
@@ -73,6 +75,7 @@ def _year(request: HttpRequest, years: list[int], default: int) -> int:
     return year if year in years else default
 
 
+@reads_from_replica()
 def unit_league(request: HttpRequest) -> HttpResponse:
     """Issue 6: the handling units by on-time rate of the replies due in a year."""
     today = timezone.localdate()
