@@ -33,8 +33,11 @@ def visible_suggestions(user: Any, queryset: QuerySet[Suggestion] | None = None)
     queryset = Suggestion.objects.all() if queryset is None else queryset
     if not user.is_authenticated:
         return queryset.none()
+    # A draft is the deputy's own until it is filed (S§13): its lead, the co-signers invited to
+    # it and whoever entered it for the deputy see it; staff read it once it is filed.
+    filed_or_entered = ~Q(status=Status.DRAFT) | Q(entered_by=user)
     if is_assigning_staff(user):
-        return queryset
+        return queryset.filter(filed_or_entered)
     condition: Any = Q(pk__in=[])
     deputy = getattr(user, "deputy", None)
     if deputy is not None:
@@ -47,7 +50,8 @@ def visible_suggestions(user: Any, queryset: QuerySet[Suggestion] | None = None)
         # Deputies of a merged suggestion follow the one it was merged into (S§15, S§27).
         condition |= Exists(Suggestion.objects.filter(merged_into=OuterRef("pk"), lead_deputy=deputy))
     if user.has_role(Role.DELEGATION_STAFF):
-        condition |= Q(lead_deputy__delegation_id__in=list(user.delegations.values_list("pk", flat=True)))
+        delegations = list(user.delegations.values_list("pk", flat=True))
+        condition |= Q(lead_deputy__delegation_id__in=delegations) & filed_or_entered
     unit_id = unit_of(user)
     if unit_id:
         condition |= Exists(Assignment.objects.filter(suggestion=OuterRef("pk"), unit_id=unit_id))

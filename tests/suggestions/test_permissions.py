@@ -79,3 +79,26 @@ def test_only_staff_open_the_review_queue(client, lead, units):
     assert client.get(reverse("suggestions:review")).status_code == 403
     client.force_login(units["unit1"])
     assert client.get(reverse("suggestions:review")).status_code == 403
+
+
+def test_staff_and_delegation_staff_do_not_read_a_deputys_draft_until_it_is_filed(
+    api, client, joint_draft, file_suggestion, staff, make_user, delegation
+):
+    s, _co = joint_draft
+    clerk = make_user("dele9", "delegation_staff")
+    clerk.delegations.add(delegation)
+    secretariat = make_user("sec9", "secretariat")
+    for reader in (staff, clerk, secretariat):
+        assert api(reader).get(f"/api/v1/suggestions/{s.pk}/").status_code == 404, reader
+        client.force_login(reader)
+        assert client.get(reverse("suggestions:detail", args=[s.pk])).status_code == 404, reader
+    filed = file_suggestion()  # the same deputy's suggestion, filed
+    assert api(staff).get(f"/api/v1/suggestions/{filed.pk}/").status_code == 200
+    assert api(clerk).get(f"/api/v1/suggestions/{filed.pk}/").status_code == 200
+
+
+def test_whoever_entered_a_draft_for_the_deputy_still_reads_it(api, joint_draft, staff):
+    s, _co = joint_draft
+    s.entered_by = staff
+    s.save(update_fields=["entered_by"])
+    assert api(staff).get(f"/api/v1/suggestions/{s.pk}/").status_code == 200
