@@ -81,6 +81,7 @@ urlpatterns = [
     ),
     path("suggestions/", include("suggestions.urls")),
     path("public/", include("suggestions.public_urls")),
+    path("reports/statistics/", include("suggestions.statistics_urls")),
     path("calendar/", calendar_views.calendar_index, name="calendar-index"),
     path("calendar/new/", calendar_views.calendar_new, name="calendar-new"),
     path("calendar/import/", calendar_views.calendar_import, name="calendar-import"),
