@@ -232,3 +232,49 @@ def test_the_secretariat_and_a_supervisor_read_every_figure(client, province, ma
     ):
         response = _page(client, user)
         assert response.context["stats"].totals[0].rows[0].get("filed") == 7
+
+
+# --- The API ------------------------------------------------------------------------------------
+
+
+def _api(api, user, **query):
+    with at(2026, 7, 1):
+        return api(user).get("/api/v1/stats/suggestions/", query, HTTP_ACCEPT_LANGUAGE="en")
+
+
+def test_the_api_gives_the_page_s_figures_with_the_list_behind_each(api, client, province, staff):
+    response = _api(api, staff, year=2025, by="unit")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["filters"] == {"year": 2025}
+    assert body["totals"]["suggestions"]["category_c"]["value"] == 1
+    assert body["totals"]["commitments"]["unkept"]["value"] == 1
+    assert set(body["breakdowns"]) == {"handling", "commitments"}
+    education = next(r for r in body["breakdowns"]["handling"] if r["label"] == "省教育厅")
+    assert education["figures"]["replied_late"]["value"] == 1
+    client.force_login(staff)
+    for level, named in body["totals"].items():
+        for name, figure in named.items():
+            assert _list_total(client, figure["list"].removeprefix("http://testserver")) == figure["value"], (
+                level,
+                name,
+            )
+
+
+def test_the_api_reads_in_a_fixed_number_of_queries(api, province, staff, django_assert_max_num_queries):
+    for by in figures.DIMENSIONS:
+        with django_assert_max_num_queries(15):
+            assert _api(api, staff, by=by).status_code == 200
+
+
+def test_the_api_refuses_a_bad_filter_and_a_reader_it_is_not_for(api, province, staff, units):
+    bad = _api(api, staff, year="last")
+    assert bad.status_code == 400 and bad.json()["code"] == "invalid"
+    assert _api(api, units["unit1"]).status_code == 403
+    assert _api(api, None).status_code in (401, 403)
+
+
+def test_a_unit_head_gets_the_unit_s_own_figures_from_the_api(api, province, units):
+    body = _api(api, units["unit1head"], unit=units["transport"].pk).json()
+    assert body["filters"] == {"unit": units["education"].pk}
+    assert body["totals"]["handling"]["assigned"]["value"] == 3
