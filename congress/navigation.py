@@ -56,6 +56,12 @@ NAV: list[NavItem] = [
         roles=frozenset({Role.DEPUTY, Role.SUPERVISOR, *UNIT_ROLES, *ASSIGNING_ROLES}),
     ),
     NavItem(_("Accountability (S§47)"), "suggestions:accountability", roles=frozenset(ASSIGNING_ROLES)),
+    # Issue 19: the figures leaders read; a unit's head reads the unit's own.
+    NavItem(
+        _("Statistics"),
+        "statistics:index",
+        roles=frozenset({Role.SUPERVISOR, Role.UNIT_HEAD, *ASSIGNING_ROLES}),
+    ),
     NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Reminder schedules"), "reminder-schedules", roles=frozenset({Role.COMMITTEE_STAFF})),
     NavItem(

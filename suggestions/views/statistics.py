@@ -131,7 +131,7 @@ def _promise_line(c: Any) -> tuple[str, list[Any]]:
 def _item_rows(level: str, queryset: QuerySet[Any]) -> tuple[list[str], QuerySet[Any], Callable[[Any], Any]]:
     """The list's headers, its rows with what they show, and how one row reads."""
     if level == "suggestions":
-        headers = [_("Number"), _("Title"), _("Status"), _("Subject area"), _("Lead deputy"), _("Filed")]
+        headers = [_("Number"), _("Title"), _("Status"), _("Subject area"), _("Lead deputy"), _("Filed on")]
         rows = queryset.select_related("subject_area", "lead_deputy").order_by("submitted_at", "id")
         return headers, rows, _suggestion_line
     if level == "handling":

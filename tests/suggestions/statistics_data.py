@@ -111,7 +111,14 @@ def build_province(
         objected_on=D(2026, 1, 14), extended=True,
     )  # fmt: skip
     # 2026: the court's part, objected and moved on; the transport department replies B (no promise).
-    moved = filed("关于诉讼服务的建议", roads, D(2026, 2, 1), deputy=other_lead)
+    moved = filed(
+        "关于诉讼服务的建议",
+        roads,
+        D(2026, 2, 1),
+        Status.REPLIED,
+        deputy=other_lead,
+        replied_at=moment(D(2026, 5, 10)),
+    )
     make_assignment(
         moved, court, staff=staff, assigned_on=D(2026, 2, 3), reply_due=D(2026, 5, 3),
         objected_on=D(2026, 2, 5), status=AssignmentStatus.REASSIGNED,
