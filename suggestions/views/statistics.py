@@ -34,11 +34,17 @@ from suggestions.reports.statistics.figures import LEVELS, Statistics, Table
 from suggestions.views.common import user_of
 
 
-def _form(request: HttpRequest, form_class: type[StatisticsForm]) -> StatisticsForm:
+def _form(
+    request: HttpRequest, form_class: type[StatisticsForm], *, this_year: bool = False
+) -> StatisticsForm:
     user = user_of(request)
     if not may_read_statistics(user):
         raise PermissionDenied
-    form = form_class(request.GET)
+    data = request.GET.copy()
+    if this_year and "year" not in data and "session" not in data:
+        # A leader opens the statistics for this year; "every year" is an explicit choice (year=).
+        data["year"] = str(timezone.localdate().year)
+    form = form_class(data)
     if own_unit(user) is not None:
         form.fields.pop("unit")  # a unit head reads the unit's own figures
     form.is_valid()
@@ -79,8 +85,8 @@ def chart_data(stats: Statistics) -> dict[str, Any]:
 @login_required
 @reads_from_replica()
 def statistics_page(request: HttpRequest) -> HttpResponse:
-    form = _form(request, StatisticsForm)
-    data = form.cleaned_data if form.is_bound and not form.errors else {}
+    form = _form(request, StatisticsForm, this_year=True)
+    data = form.cleaned_data if not form.errors else {}
     filters = filters_for(user_of(request), data)
     by = breakdown_of(data)
     stats = figures.statistics(filters, timezone.localdate(), dimensions=(by,))

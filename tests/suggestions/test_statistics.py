@@ -104,6 +104,7 @@ def test_every_figure_equals_the_number_of_items_behind_it(province):
 
 
 def _page(client, user, **query):
+    query.setdefault("year", "")  # every year; the page opens on this year
     client.force_login(user)
     with at(2026, 7, 1):
         return client.get(reverse("statistics:index"), query, HTTP_ACCEPT_LANGUAGE="en")
@@ -145,6 +146,14 @@ def test_the_links_keep_the_filters_asked_for(client, province, staff):
             assert _list_total(client, figure.url) == figure.value
 
 
+def test_the_page_opens_on_this_year(client, province, staff):
+    client.force_login(staff)
+    with at(2026, 7, 1):
+        response = client.get(reverse("statistics:index"))
+    assert response.context["stats"].filters.year == 2026
+    assert response.context["stats"].totals[0].rows[0].get("filed") == 2
+
+
 def test_the_page_shows_charts_from_a_data_island_and_tables(client, province, staff):
     response = _page(client, staff)
     page = response.content.decode()
@@ -160,7 +169,7 @@ def test_the_page_reads_in_a_fixed_number_of_queries(client, province, staff, dj
     # cached five minutes per process: none on the next page); on PostgreSQL JIT off and on (2).
     for by in figures.DIMENSIONS:
         with at(2026, 7, 1), django_assert_max_num_queries(17):
-            assert client.get(reverse("statistics:index"), {"by": by}).status_code == 200
+            assert client.get(reverse("statistics:index"), {"by": by, "year": ""}).status_code == 200
 
 
 def test_a_figure_s_list_reads_in_a_fixed_number_of_queries(
