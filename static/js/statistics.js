@@ -22,7 +22,17 @@
     handling: ["assigned", "replied_on_time", "replied_late", "overdue", "category_c"],
     commitments: ["made", "kept", "unkept", "open"]
   };
-  var COLOURS = ["#0b4f9c", "#2e7d4f", "#d39b1d", "#b3261e", "#6b5ca5", "#4a90a4", "#8a6d3b"];
+  // A figure's colour says what it is: solved and kept green, late and planned amber, unsolved,
+  // unkept and overdue red, the counts of what was filed and handled blue.
+  var GOOD = "#2e7d4f", SO_SO = "#d39b1d", BAD = "#b3261e", PLAIN = "#0b4f9c", MUTED = "#6b7280";
+  var COLOUR_OF = {
+    category_a: GOOD, satisfied: GOOD, replied_on_time: GOOD, kept: GOOD, kept_on_time: GOOD,
+    category_b: SO_SO, basically_satisfied: SO_SO, replied_late: SO_SO, kept_late: SO_SO, extended: SO_SO,
+    category_c: BAD, unsatisfied: BAD, unkept: BAD, overdue: "#e36a5f", objected: "#e36a5f",
+    accepted: "#4a90a4", replied: "#6b5ca5", owing_reply: "#4a90a4",
+    open: MUTED, not_accepted: MUTED, merged: MUTED, withdrawn: MUTED
+  };
+  function colourOf(name) { return COLOUR_OF[name] || PLAIN; }
   var MAX_ROWS = 15;
 
   function open(url) {
@@ -33,14 +43,16 @@
     var figures = table.rows[0];
     var labels = table.columns.map(function (c) { return c.label; });
     return {
-      color: COLOURS,
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: "item" },
       xAxis: { type: "value", minInterval: 1 },
       yAxis: { type: "category", data: labels.slice().reverse(), axisLabel: { width: 150, overflow: "break" } },
       series: [{
         type: "bar",
-        data: figures.values.map(function (v, i) { return { value: v, url: figures.urls[i] }; }).reverse(),
+        data: figures.values.map(function (v, i) {
+          return { value: v, url: figures.urls[i], itemStyle: { color: colourOf(table.columns[i].name) } };
+        }).reverse(),
+        barMaxWidth: 18,
         label: { show: true, position: "right" }
       }]
     };
@@ -58,6 +70,8 @@
       return {
         name: c.label,
         type: trend ? "line" : "bar",
+        color: colourOf(c.name),
+        barMaxWidth: 14,
         data: rows.map(function (r) { return { value: r.values[c.index], url: r.urls[c.index] }; })
       };
     });
@@ -67,7 +81,6 @@
       category.inverse = true;
     }
     return {
-      color: COLOURS,
       legend: { type: "scroll", top: 0 },
       tooltip: { trigger: "axis" },
       grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
