@@ -80,6 +80,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("suggestions/", include("suggestions.urls")),
+    path("documents/", include("congress.documents.urls")),
     path("public/", include("suggestions.public_urls")),
     path("calendar/", calendar_views.calendar_index, name="calendar-index"),
     path("calendar/new/", calendar_views.calendar_new, name="calendar-new"),
