@@ -56,6 +56,8 @@ NAV: list[NavItem] = [
         roles=frozenset({Role.DEPUTY, Role.SUPERVISOR, *UNIT_ROLES, *ASSIGNING_ROLES}),
     ),
     NavItem(_("Accountability (S§47)"), "suggestions:accountability", roles=frozenset(ASSIGNING_ROLES)),
+    NavItem(_("Assignment notices"), "documents:notices", roles=frozenset({*ASSIGNING_ROLES, *UNIT_ROLES})),
+    NavItem(_("Reports"), "documents:reports", roles=frozenset({Role.COMMITTEE_STAFF, Role.SECRETARIAT})),
     NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Reminder schedules"), "reminder-schedules", roles=frozenset({Role.COMMITTEE_STAFF})),
     NavItem(

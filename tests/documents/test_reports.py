@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
 
 from congress.documents import services
@@ -42,7 +43,10 @@ def year_of_suggestions(lead: Any, area: Any, staff: Any, units: dict[str, Any])
         education, staff=staff, assigned_on=D(2026, 2, 10), reply_due=D(2026, 5, 11),
     )  # fmt: skip
     make_reply(
-        on_time, approved_at=dt.datetime(2026, 4, 1, 10, tzinfo=BEIJING), head=units["unit1head"], clerk=units["unit1"]
+        on_time,
+        approved_at=dt.datetime(2026, 4, 1, 10, tzinfo=BEIJING),
+        head=units["unit1head"],
+        clerk=units["unit1"],
     )
     late = make_assignment(
         filed("关于教材的建议", dt.datetime(2026, 2, 2, tzinfo=BEIJING), Status.REPLIED),
@@ -79,14 +83,18 @@ def test_each_save_is_a_new_version_and_the_earlier_one_stays_readable(
     assert services.report_open(kind=Kind.YEARLY_REPORT, year=2026, actor=staff) == report
     services.report_save(report=report, sections={"overview": "第一稿"}, actor=staff)
     client.force_login(staff)
-    response = client.post(reverse("documents:report", args=[report.pk]), {"overview": "第二稿", "measures": "督办"})
+    response = client.post(
+        reverse("documents:report", args=[report.pk]), {"overview": "第二稿", "measures": "督办"}
+    )
     assert response.status_code == 302
     assert list(report.versions.values_list("number", "sections")) == [
         (3, {"overview": "第二稿", "measures": "督办", "problems": "", "next_steps": ""}),
         (2, {"overview": "第一稿"}),
         (1, {}),
     ]
-    earlier = client.get(reverse("documents:report", args=[report.pk]), {"version": 2}, HTTP_ACCEPT_LANGUAGE="en")
+    earlier = client.get(
+        reverse("documents:report", args=[report.pk]), {"version": 2}, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert earlier.context["shown"].number == 2 and not earlier.context["editable"]
     assert "第一稿" in earlier.content.decode()
 
@@ -100,7 +108,8 @@ def test_the_yearly_report_is_generated_in_a_task_kept_numbered_once_and_downloa
     client.force_login(staff)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("documents:new"), {"kind": Kind.YEARLY_REPORT, "source": report_source(version), "format": "docx"}
+            reverse("documents:new"),
+            {"kind": Kind.YEARLY_REPORT, "source": report_source(version), "format": "docx"},
         )
     document = GeneratedDocument.objects.get()
     assert response.url == reverse("documents:document", args=[document.pk])
@@ -111,19 +120,25 @@ def test_the_yearly_report_is_generated_in_a_task_kept_numbered_once_and_downloa
     download = client.get(status["url"])
     docx = Document(io.BytesIO(b"".join(download.streaming_content)))
     texts = [p.text for p in docx.paragraphs]
-    year = dt.date.today().year
+    year = timezone.localdate().year
     assert f"晋人代工〔{year}〕1号" in texts
     assert "关于2026年代表建议、批评和意见办理情况的报告" in texts
     assert "省人大常委会：" in texts
     assert "办理工作总体顺利。" in texts
     body = "".join(texts)
-    assert "交办承办单位3件次" in body and "按期答复1件次" in body and "C类（因条件限制留作参考，尚未解决）1件" in body
+    assert (
+        "交办承办单位3件次" in body
+        and "按期答复1件次" in body
+        and "C类（因条件限制留作参考，尚未解决）1件" in body
+    )
     assert [c.text for c in docx.tables[0].rows[1].cells] == ["省交通运输厅", "1", "0", "0", "0", "0", "0"]
 
     # A later version and another format keep the report's number.
     later = services.report_save(report=report, sections={}, actor=staff)
     with django_capture_on_commit_callbacks(execute=True):
-        services.document_request(kind=Kind.YEARLY_REPORT, source=report_source(later), fmt="docx", actor=staff)
+        services.document_request(
+            kind=Kind.YEARLY_REPORT, source=report_source(later), fmt="docx", actor=staff
+        )
     again = GeneratedDocument.objects.latest("pk")
     assert f"晋人代工〔{year}〕1号" in [p.text for p in Document(again.file.open("rb")).paragraphs]
 
@@ -159,7 +174,9 @@ def test_only_the_committee_opens_or_reads_the_yearly_report(
         with refused("permission_denied"):
             services.report_open(kind=Kind.YEARLY_REPORT, year=2025, actor=outsider)
         with refused("permission_denied"):
-            services.document_request(kind=Kind.YEARLY_REPORT, source=report_source(version), fmt="pdf", actor=outsider)
+            services.document_request(
+                kind=Kind.YEARLY_REPORT, source=report_source(version), fmt="pdf", actor=outsider
+            )
         client.force_login(outsider)
         assert client.get(reverse("documents:report", args=[report.pk])).status_code == 404
         assert client.get(reverse("documents:status", args=[document.pk])).status_code == 404
