@@ -56,3 +56,37 @@ def excel_response(
     response = HttpResponse(data, content_type=XLSX)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{escape_uri_path(filename)}"
     return response
+
+
+def workbook_with_sheets(sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
+    """A workbook of several sheets (title, headers, rows), as the statistics export needs:
+    one per table. Sheet titles are cut to Excel's 31 characters and made unique."""
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
+    used: set[str] = set()
+    for title, headers, rows in sheets:
+        name, n = title[:31], 2
+        while name in used:
+            suffix = f" {n}"
+            name, n = title[: 31 - len(suffix)] + suffix, n + 1
+        used.add(name)
+        sheet = book.create_sheet(title=name)
+        header_cells = []
+        for text in headers:
+            c = WriteOnlyCell(sheet, value=str(text))
+            c.font = bold
+            header_cells.append(c)
+        sheet.append(header_cells)
+        for row in rows:
+            sheet.append([cell(v) for v in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def sheets_response(
+    filename: str, sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]
+) -> HttpResponse:
+    response = HttpResponse(workbook_with_sheets(sheets), content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{escape_uri_path(filename)}"
+    return response

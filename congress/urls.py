@@ -16,6 +16,7 @@ from liaison_stations import api as stations_api
 from motions.api import MotionViewSet, ReviewMeetingViewSet, ReviewMemberViewSet, ReviewReportViewSet
 from suggestions.api.assignments import AssignmentViewSet, CommitmentViewSet
 from suggestions.api.public import PublicReplyViewSet
+from suggestions.api.statistics import SuggestionStatisticsView
 from suggestions.api.suggestions import SuggestionViewSet
 
 router = DefaultRouter()
@@ -55,6 +56,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("me/", MeView.as_view(), name="api-me"),
     path("calendar/deadline/", DeadlineView.as_view(), name="api-deadline"),
     path("public/opinions/", stations_api.PublicOpinionView.as_view(), name="api-public-opinion"),
+    path("stats/suggestions/", SuggestionStatisticsView.as_view(), name="api-stats-suggestions"),
     path(
         "public/opinions/<str:code>/", stations_api.PublicTrackingView.as_view(), name="api-public-tracking"
     ),
@@ -82,6 +84,7 @@ urlpatterns = [
     path("suggestions/", include("suggestions.urls")),
     path("documents/", include("congress.documents.urls")),
     path("public/", include("suggestions.public_urls")),
+    path("reports/statistics/", include("suggestions.statistics_urls")),
     path("calendar/", calendar_views.calendar_index, name="calendar-index"),
     path("calendar/new/", calendar_views.calendar_new, name="calendar-new"),
     path("calendar/import/", calendar_views.calendar_import, name="calendar-import"),

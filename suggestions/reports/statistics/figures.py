@@ -1,0 +1,504 @@
+"""The figures of the statistics pages, the Excel export and the stats API (S§11(2), S§45):
+how many suggestions were filed and what became of them, how the units handled their parts,
+and how the units kept what category-B replies promised.
+
+Three levels, each counted in one aggregate query (Count(filter=…), never a loop over rows):
+
+- suggestions: one per suggestion filed (a draft is no figure);
+- handling: one per unit's part (an assignment, reassigned ones included: the unit had it);
+- commitments: one per promise of a signed-off category-B reply (S§25(2), S§32).
+
+Every figure is a condition (a Q) on its level's rows; the same condition filters the list
+behind the figure (`items`), so the list's total is the figure. The filters (year or session,
+subject area, unit, unit kind, delegation) pick the suggestions by when they were filed and
+where they came from: a cohort, whose handling is followed wherever it now is.
+
+A closed suggestion is not a solved one: the category of a suggestion is the least solved of
+its units' latest replies (one unit's C makes it C), the satisfaction the least satisfied
+rating of the current round, and a commitment is kept only when it was done; one past its
+promised date and not done is counted unkept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import Count, Exists, F, Model, OuterRef, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from congress.deadlines.periods import BEIJING
+from congress.models import Organisation
+from suggestions.models import Assignment, Commitment, Evaluation, RehandlingDecision, Reply, Suggestion
+from suggestions.reports.accountability import overdue_condition
+from suggestions.reports.disclosure import year_span
+from suggestions.workflow import ASSIGNMENT, REPLYING_ROLES, SUGGESTION, ReplyStatus, Status
+
+
+def _accepted_statuses() -> list[str]:
+    """Accepted and still on its way (S§15): the accepted state and every state the table
+    leads to from it, but withdrawing (S§16) and merging (S§15), counted on their own."""
+    elsewhere = SUGGESTION.action("withdraw").targets | SUGGESTION.action("merge").targets
+    found: set[str] = set()
+    todo = set(SUGGESTION.action("accept").targets)
+    while todo:
+        status = todo.pop()
+        if status in found or status in elsewhere:
+            continue
+        found.add(status)
+        todo |= SUGGESTION.next(status)
+    return sorted(found)
+
+
+ACCEPTED = _accepted_statuses()
+CATEGORIES = [c for c, _label in Reply.Category.choices]
+RATINGS = [r for r, _label in Evaluation.Rating.choices]
+
+
+# --- The filters ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which suggestions are counted: filed in a calendar year (Beijing) or at a session, of a
+    subject area, handled by a unit or a kind of unit, from a delegation (the lead deputy's)."""
+
+    year: int | None = None
+    session: int | None = None
+    area: int | None = None
+    unit: int | None = None
+    unit_kind: str | None = None
+    delegation: int | None = None
+    congress: int | None = None  # the term; the trend is drawn over its years
+
+    def query(self, **extra: Any) -> dict[str, Any]:
+        """The query string of these filters (what the list behind a figure is asked with)."""
+        values = {
+            "year": self.year,
+            "session": self.session,
+            "area": self.area,
+            "unit": self.unit,
+            "unit_kind": self.unit_kind,
+            "delegation": self.delegation,
+            "congress": self.congress,
+            **extra,
+        }
+        return {k: v for k, v in values.items() if v not in (None, "")}
+
+
+# --- The levels and their figures ----------------------------------------------------------------
+
+
+def latest_replies() -> QuerySet[Reply]:
+    """Each unit's latest signed-off reply (the re-handling's, once there is one, S§30)."""
+    later = Reply.objects.filter(
+        assignment=OuterRef("assignment_id"), status=ReplyStatus.APPROVED, round__gt=OuterRef("round")
+    )
+    return Reply.objects.filter(status=ReplyStatus.APPROVED).exclude(Exists(later))
+
+
+def _least_solved(has: Callable[[str], Exists]) -> dict[str, Q]:
+    """C if any is C, else B if any is B, else A: a suggestion is solved only when every unit
+    solved it (a closed-but-unsolved suggestion never counts as solved)."""
+    a, b, c = (Q(has(x)) for x in CATEGORIES)
+    return {"category_c": c, "category_b": b & ~c, "category_a": a & ~b & ~c}
+
+
+def _least_satisfied(has: Callable[[str], Exists]) -> dict[str, Q]:
+    satisfied, basically, unsatisfied = (Q(has(r)) for r in RATINGS)
+    return {
+        "unsatisfied": unsatisfied,
+        "basically_satisfied": basically & ~unsatisfied,
+        "satisfied": satisfied & ~basically & ~unsatisfied,
+    }
+
+
+def _suggestion_figures(today: dt.date) -> dict[str, Q]:
+    def category(x: str) -> Exists:
+        return Exists(latest_replies().filter(assignment__suggestion=OuterRef("pk"), category=x))
+
+    def rating(r: str) -> Exists:
+        return Exists(
+            Evaluation.objects.filter(suggestion=OuterRef("pk"), round=OuterRef("reply_round"), rating=r)
+        )
+
+    return {
+        "filed": Q(),
+        "accepted": Q(status__in=ACCEPTED),
+        "not_accepted": Q(status=Status.NOT_ACCEPTED),
+        "merged": Q(status=Status.MERGED),
+        "withdrawn": Q(status=Status.WITHDRAWN),
+        "assigned": Q(Exists(Assignment.objects.filter(suggestion=OuterRef("pk")))),
+        "replied": Q(replied_at__isnull=False),
+        **_least_solved(category),
+        **_least_satisfied(rating),
+        "rehandled": Q(Exists(RehandlingDecision.objects.filter(suggestion=OuterRef("pk"), rehandle=True))),
+        "closed": Q(status=Status.CLOSED),
+    }
+
+
+def _handling_figures(today: dt.date) -> dict[str, Q]:
+    first = Reply.objects.filter(assignment=OuterRef("pk"), status=ReplyStatus.APPROVED, round=1)
+    replied = Q(Exists(first))
+    on_time = Q(Exists(first.filter(approved_at__date__lte=OuterRef("reply_due"))))
+    replying = Q(role__in=sorted(map(str, REPLYING_ROLES)))
+
+    def category(x: str) -> Exists:
+        return Exists(latest_replies().filter(assignment=OuterRef("pk"), category=x))
+
+    def rating(r: str) -> Exists:
+        return Exists(
+            Evaluation.objects.filter(
+                suggestion=OuterRef("suggestion_id"), round=OuterRef("suggestion__reply_round"), rating=r
+            )
+        )
+
+    return {
+        "assigned": Q(),
+        "objected": Q(objected_on__isnull=False),
+        "reassigned": Q(status__in=sorted(map(str, ASSIGNMENT.action("reassign").targets))),
+        "extended": Q(extended=True),
+        "owing_reply": replying,
+        "replied": replying & replied,
+        "replied_on_time": replying & on_time,
+        "replied_late": replying & replied & ~on_time,
+        "overdue": overdue_condition(today),
+        "category_a": replying & Q(category("A")),
+        "category_b": replying & Q(category("B")),
+        "category_c": replying & Q(category("C")),
+        **{k: replying & q for k, q in _least_satisfied(rating).items()},
+        "rehandled": Q(rehandling_on__isnull=False),
+    }
+
+
+def _commitment_figures(today: dt.date) -> dict[str, Q]:
+    return {
+        "made": Q(),
+        "kept": Q(done_on__isnull=False),
+        "kept_on_time": Q(done_on__lte=F("promised_date")),
+        "kept_late": Q(done_on__gt=F("promised_date")),
+        "unkept": Q(done_on__isnull=True, promised_date__lt=today),
+        "open": Q(done_on__isnull=True, promised_date__gte=today),
+    }
+
+
+# The figures of each level, in the order the tables show them.
+NAMES = {
+    "suggestions": ["filed", "accepted", "not_accepted", "merged", "withdrawn", "assigned", "replied",
+                    "category_a", "category_b", "category_c", "unsatisfied", "basically_satisfied", "satisfied",
+                    "rehandled", "closed"],
+    "handling": ["assigned", "objected", "reassigned", "extended", "owing_reply", "replied", "replied_on_time",
+                 "replied_late", "overdue", "category_a", "category_b", "category_c", "unsatisfied",
+                 "basically_satisfied", "satisfied", "rehandled"],
+    "commitments": ["made", "kept", "kept_on_time", "kept_late", "unkept", "open"],
+}  # fmt: skip
+
+
+LABELS: dict[str, Promise] = {
+    "filed": _("Filed"),
+    "accepted": _("Accepted"),
+    "not_accepted": _("Not accepted"),
+    "merged": _("Merged"),
+    "withdrawn": _("Withdrawn"),
+    "assigned": _("Assigned"),
+    "objected": _("Objected to"),
+    "reassigned": _("Objection upheld, reassigned"),
+    "extended": _("Extended"),
+    "owing_reply": _("Owing a reply"),
+    "replied": _("Replied"),
+    "replied_on_time": _("Replied on time"),
+    "replied_late": _("Replied late"),
+    "overdue": _("Overdue, not replied"),
+    "closed": _("Closed"),
+    "category_a": _("Category A: solved or adopted"),
+    "category_b": _("Category B: planned"),
+    "category_c": _("Category C: explained, not solved"),
+    "satisfied": _("Satisfied"),
+    "basically_satisfied": _("Basically satisfied"),
+    "unsatisfied": _("Unsatisfied"),
+    "rehandled": _("Re-handled"),
+    "made": _("Commitments made"),
+    "kept": _("Kept"),
+    "kept_on_time": _("Kept on time"),
+    "kept_late": _("Kept late"),
+    "unkept": _("Not kept, past the promised date"),
+    "open": _("Open, not yet due"),
+}
+
+
+@dataclass(frozen=True)
+class Level:
+    """One kind of row that figures count, with how the filters and breakdowns reach it."""
+
+    name: str
+    title: Promise
+    model: type[Model]
+    to_suggestion: str  # the path from the row to its suggestion ("" for a suggestion)
+    figures: Callable[[dt.date], dict[str, Q]]
+    unit_path: str | None  # the row's handling unit, when it has one
+    base: Q = field(default_factory=Q)
+
+    def rows(self) -> QuerySet[Any]:
+        return self.model._default_manager.filter(self.base)
+
+    def suggestion_field(self, name: str) -> str:
+        return f"{self.to_suggestion}{name}"
+
+
+LEVELS: dict[str, Level] = {
+    "suggestions": Level(
+        name="suggestions",
+        title=_("Suggestions"),
+        model=Suggestion,
+        to_suggestion="",
+        figures=_suggestion_figures,
+        unit_path=None,
+        base=Q(submitted_at__isnull=False),
+    ),
+    "handling": Level(
+        name="handling",
+        title=_("Handling by the units"),
+        model=Assignment,
+        to_suggestion="suggestion__",
+        figures=_handling_figures,
+        unit_path="unit",
+        base=Q(suggestion__submitted_at__isnull=False),
+    ),
+    "commitments": Level(
+        name="commitments",
+        title=_("Commitments of category-B replies"),
+        model=Commitment,
+        to_suggestion="reply__assignment__suggestion__",
+        figures=_commitment_figures,
+        unit_path="reply__assignment__unit",
+        base=Q(reply__status=ReplyStatus.APPROVED),
+    ),
+}
+
+
+def filtered(level: Level, filters: Filters) -> QuerySet[Any]:
+    """The level's rows of the suggestions the filters pick."""
+    rows = level.rows()
+    s = level.suggestion_field
+    if filters.year:
+        start, end = year_span(filters.year)
+        rows = rows.filter(**{s("submitted_at__gte"): start, s("submitted_at__lt"): end})
+    if filters.session:
+        rows = rows.filter(**{s("session_id"): filters.session})
+    if filters.congress:
+        rows = rows.filter(**{s("congress_id"): filters.congress})
+    if filters.area:
+        rows = rows.filter(**{s("subject_area_id"): filters.area})
+    if filters.delegation:
+        rows = rows.filter(**{s("lead_deputy__delegation_id"): filters.delegation})
+    if level.unit_path is None:
+        # A suggestion is the unit's when the unit had a part in it.
+        if filters.unit:
+            rows = rows.filter(
+                Exists(Assignment.objects.filter(suggestion=OuterRef("pk"), unit_id=filters.unit))
+            )
+        if filters.unit_kind:
+            parts = Assignment.objects.filter(suggestion=OuterRef("pk"), unit__kind=filters.unit_kind)
+            rows = rows.filter(Exists(parts))
+    else:
+        if filters.unit:
+            rows = rows.filter(**{f"{level.unit_path}_id": filters.unit})
+        if filters.unit_kind:
+            rows = rows.filter(**{f"{level.unit_path}__kind": filters.unit_kind})
+    return rows
+
+
+def items(level: Level, figure: str, filters: Filters, today: dt.date) -> QuerySet[Any]:
+    """The rows behind one figure: what its list shows, and what it counts."""
+    return filtered(level, filters).filter(level.figures(today)[figure])
+
+
+# --- Counting ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    label: str
+    value: int
+    url: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a table: its figures, and the filters that pick its rows."""
+
+    key: Any
+    label: str
+    figures: list[Figure]
+
+    def get(self, name: str) -> int:
+        return next(f.value for f in self.figures if f.name == name)
+
+
+@dataclass(frozen=True)
+class Table:
+    level: str
+    title: str
+    by: str  # "" for the totals, else area / unit / unit_kind / delegation / year
+    columns: list[tuple[str, str]]
+    rows: list[Row]
+
+
+def items_url(level: str, figure: str, filters: Filters) -> str:
+    return f"{reverse('statistics:items')}?{urlencode(filters.query(level=level, figure=figure))}"
+
+
+def _row(
+    level: Level, names: list[str], key: Any, label: str, counts: Mapping[str, int], filters: Filters
+) -> Row:
+    figures = [
+        Figure(
+            name=name, label=str(LABELS[name]), value=counts[name], url=items_url(level.name, name, filters)
+        )
+        for name in names
+    ]
+    return Row(key=key, label=label, figures=figures)
+
+
+def _aggregates(level: Level, today: dt.date) -> dict[str, Count]:
+    conditions = level.figures(today)
+    return {
+        name: Count("pk", filter=conditions[name]) if conditions[name] else Count("pk")
+        for name in NAMES[level.name]
+    }
+
+
+def totals(level_name: str, filters: Filters, today: dt.date) -> Table:
+    """The level's figures for everything the filters pick: one query."""
+    level = LEVELS[level_name]
+    aggregates = _aggregates(level, today)
+    counts = filtered(level, filters).aggregate(**aggregates)
+    return Table(
+        level=level.name,
+        title=str(level.title),
+        by="",
+        columns=_columns(aggregates),
+        rows=[_row(level, list(aggregates), None, str(_("All")), counts, filters)],
+    )
+
+
+def _columns(names: Mapping[str, Any]) -> list[tuple[str, str]]:
+    return [(name, str(LABELS[name])) for name in names]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A breakdown: what the rows are grouped by, and how a group's key is written."""
+
+    name: str
+    title: Promise
+    path: Callable[[Level], str | None]  # the grouped field, from the level's rows
+    labels: Callable[[list[Any]], dict[Any, str]]
+
+
+def _names(choices: Callable[[], list[tuple[Any, str]]]) -> Callable[[list[Any]], dict[Any, str]]:
+    """Names from the filters' cached choices: no query per page once they are read."""
+
+    def read(keys: list[Any]) -> dict[Any, str]:
+        return {int(k): str(name) for k, name in choices()}
+
+    return read
+
+
+def _unit_kinds(keys: list[Any]) -> dict[Any, str]:
+    return {k: str(Organisation.Kind(k).label) for k in keys if k in Organisation.Kind.values}
+
+
+def _years(keys: list[Any]) -> dict[Any, str]:
+    return {k: str(k) for k in keys if k is not None}
+
+
+def _dimensions() -> dict[str, Dimension]:
+    from suggestions.filters import area_choices, delegation_choices, unit_choices
+
+    return {
+        "area": Dimension(
+            "area",
+            _("By subject area"),
+            lambda lv: lv.suggestion_field("subject_area_id"),
+            _names(area_choices),
+        ),
+        "delegation": Dimension(
+            "delegation",
+            _("By delegation"),
+            lambda lv: lv.suggestion_field("lead_deputy__delegation_id"),
+            _names(delegation_choices),
+        ),
+        "unit": Dimension(
+            "unit",
+            _("By handling unit"),
+            lambda lv: f"{lv.unit_path}_id" if lv.unit_path else None,
+            _names(unit_choices),
+        ),
+        "unit_kind": Dimension(
+            "unit_kind",
+            _("By kind of unit"),
+            lambda lv: f"{lv.unit_path}__kind" if lv.unit_path else None,
+            _unit_kinds,
+        ),
+        "year": Dimension("year", _("Trend by year filed"), lambda lv: "filed_year", _years),
+    }
+
+
+DIMENSIONS = ("area", "delegation", "unit", "unit_kind", "year")
+
+
+def breakdown(level_name: str, by: str, filters: Filters, today: dt.date) -> Table | None:
+    """The level's figures per area / delegation / unit / unit kind / year filed: one GROUP BY
+    query. None when the level has no such group (suggestions have no one unit)."""
+    level = LEVELS[level_name]
+    dimension = _dimensions()[by]
+    path = dimension.path(level)
+    if path is None:
+        return None
+    rows = filtered(level, replace(filters, year=None) if by == "year" else filters)
+    if by == "year":
+        rows = rows.annotate(filed_year=ExtractYear(level.suggestion_field("submitted_at"), tzinfo=BEIJING))
+    aggregates = _aggregates(level, today)
+    grouped = list(rows.values(path).annotate(**aggregates).order_by(path))
+    labels = dimension.labels([g[path] for g in grouped])
+    result = []
+    for group in grouped:
+        key = group[path]
+        narrowed = replace(filters, **{by: key})
+        result.append(_row(level, list(aggregates), key, labels.get(key, "—"), group, narrowed))
+    if by != "year":
+        result.sort(key=lambda r: (-r.figures[0].value, r.label))
+    return Table(
+        level=level.name,
+        title=str(dimension.title),
+        by=by,
+        columns=_columns(aggregates),
+        rows=result,
+    )
+
+
+@dataclass(frozen=True)
+class Statistics:
+    filters: Filters
+    totals: list[Table]
+    breakdowns: list[Table]
+
+
+def statistics(filters: Filters, today: dt.date, dimensions: tuple[str, ...] = DIMENSIONS) -> Statistics:
+    """Everything one statistics page shows: the three levels' totals, and each breakdown of
+    each level that has it."""
+    tables = [totals(name, filters, today) for name in LEVELS]
+    breakdowns = []
+    for by in dimensions:
+        for name in LEVELS:
+            table = breakdown(name, by, filters, today)
+            if table is not None:
+                breakdowns.append(table)
+    return Statistics(filters=filters, totals=tables, breakdowns=breakdowns)
