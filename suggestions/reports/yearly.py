@@ -15,136 +15,69 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from congress.documents import paper as p
 from congress.models import Session
-from suggestions.models import Assignment, Commitment, Evaluation, KeySuggestion, Reply, Suggestion
+from suggestions.models import Commitment, KeySuggestion, Suggestion
+from suggestions.reports import statistics
 from suggestions.reports.accountability import AccountabilityRecord, accountability_table
 from suggestions.reports.commitments import CommitmentRecord, commitment_table, in_report_of
 from suggestions.reports.disclosure import year_span
+from suggestions.reports.statistics.figures import ACCEPTED as ACCEPTED_STATUSES
 from suggestions.reports.supervision import KeySummary, key_summary
-from suggestions.workflow import Status
 
 Progress = Callable[[int], None]
 
-FILED = ~Q(status__in=[Status.DRAFT, Status.SUBMITTED, Status.RETURNED])
-ACCEPTED = Q(status__in=[Status.ACCEPTED, Status.ASSIGNED, Status.REPLIED, Status.REHANDLING, Status.CLOSED])
-# An assignment whose unit answers the deputies itself (lead, sole or split: S§26).
-ANSWERING = Q(reply_due__isnull=False)
+# The session analysis counts the accepted suggestions (S§11(2)), as the statistics do.
+ACCEPTED = Q(status__in=ACCEPTED_STATUSES)
 
 
 @dataclass(frozen=True)
 class UnitRecord:
     unit: str
-    assigned: int
-    replied: int
-    on_time: int
-    a: int
-    b: int
-    c: int
+    figures: dict[str, int]  # the statistics' handling figures of the unit
 
 
 @dataclass
 class YearlyFigures:
+    """The year's figures: the statistics' (suggestions.reports.statistics, one definition for
+    the page, the API and this report), and what only S§45 asks for: the commitments by the
+    year of their letter, the key suggestions and the units accountable under S§47."""
+
     year: int
-    filed: int = 0
-    accepted: int = 0
-    merged: int = 0
-    not_accepted: int = 0
-    withdrawn: int = 0
-    assignments: int = 0
-    answering: int = 0
-    replied: int = 0
-    on_time: int = 0
-    extended: int = 0
-    objected: int = 0
-    categories: dict[str, int] = field(default_factory=dict)  # A/B/C of the latest approved replies
-    ratings: dict[str, int] = field(default_factory=dict)
+    suggestions: dict[str, int] = field(default_factory=dict)
+    handling: dict[str, int] = field(default_factory=dict)
     units: list[UnitRecord] = field(default_factory=list)
     keys: KeySummary | None = None
     commitments: list[CommitmentRecord] = field(default_factory=list)
     accountability: list[AccountabilityRecord] = field(default_factory=list)
 
 
-def suggestions_of_year(year: int) -> QuerySet[Suggestion]:
-    """当年代表所提建议 (S§45): filed in the year, Beijing time, whether at the session or in recess."""
-    start, end = year_span(year)
-    return Suggestion.objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+def _counts(table: statistics.Table) -> dict[str, int]:
+    return {f.name: f.value for f in table.rows[0].figures}
 
 
 def yearly_figures(year: int, today: dt.date, progress: Progress = lambda _n: None) -> YearlyFigures:
+    """当年代表所提建议 (S§45): those filed in the year (Beijing time), at the session or in recess."""
     figures = YearlyFigures(year=year)
-    suggestions = suggestions_of_year(year)
-    counts = suggestions.aggregate(
-        filed=Count("pk", filter=FILED),
-        accepted=Count("pk", filter=ACCEPTED),
-        merged=Count("pk", filter=Q(status=Status.MERGED)),
-        not_accepted=Count("pk", filter=Q(status=Status.NOT_ACCEPTED)),
-        withdrawn=Count("pk", filter=Q(status=Status.WITHDRAWN)),
-    )
-    for name, value in counts.items():
-        setattr(figures, name, value)
+    filters = statistics.Filters(year=year)
+    figures.suggestions = _counts(statistics.totals("suggestions", filters, today))
     progress(20)
-
-    assignments = Assignment.objects.filter(suggestion__in=suggestions.values("pk"))
-    on_time = Q(replied_at__isnull=False, replied_at__date__lte=F("reply_due"))
-    totals = assignments.aggregate(
-        assignments=Count("pk"),
-        answering=Count("pk", filter=ANSWERING),
-        replied=Count("pk", filter=ANSWERING & Q(replied_at__isnull=False)),
-        on_time=Count("pk", filter=ANSWERING & on_time),
-        extended=Count("pk", filter=Q(extended=True)),
-        objected=Count("pk", filter=Q(objected_on__isnull=False)),
-    )
-    for name, value in totals.items():
-        setattr(figures, name, value)
-    latest = Reply.objects.filter(
-        status=Reply.Status.APPROVED,
-        assignment__in=assignments.values("pk"),
-        round=F("assignment__suggestion__reply_round"),
-    )
-    figures.categories = dict.fromkeys(Reply.Category.values, 0) | {
-        r["category"]: r["n"] for r in latest.values("category").annotate(n=Count("pk")).order_by()
-    }
-    figures.ratings = dict.fromkeys(Evaluation.Rating.values, 0) | {
-        r["rating"]: r["n"]
-        for r in Evaluation.objects.filter(
-            suggestion__in=suggestions.values("pk"), round=F("suggestion__reply_round")
-        )
-        .values("rating")
-        .annotate(n=Count("pk"))
-        .order_by()
-    }
+    figures.handling = _counts(statistics.totals("handling", filters, today))
     progress(40)
-
-    categories: dict[int, dict[str, int]] = {}
-    for r in latest.values("assignment__unit_id", "category").annotate(n=Count("pk")).order_by():
-        categories.setdefault(r["assignment__unit_id"], {})[r["category"]] = r["n"]
-    rows = (
-        assignments.values("unit_id", "unit__name")
-        .annotate(
-            assigned=Count("pk"),
-            replied=Count("pk", filter=ANSWERING & Q(replied_at__isnull=False)),
-            on_time=Count("pk", filter=ANSWERING & on_time),
-        )
-        .order_by("unit__name")
-    )
+    by_unit = statistics.breakdown("handling", "unit", filters, today)
     figures.units = [
-        UnitRecord(
-            unit=r["unit__name"],
-            assigned=r["assigned"],
-            replied=r["replied"],
-            on_time=r["on_time"],
-            a=categories.get(r["unit_id"], {}).get("A", 0),
-            b=categories.get(r["unit_id"], {}).get("B", 0),
-            c=categories.get(r["unit_id"], {}).get("C", 0),
-        )
-        for r in rows
+        UnitRecord(row.label, {f.name: f.value for f in row.figures})
+        for row in (by_unit.rows if by_unit else [])
     ]
     progress(60)
-    figures.keys = key_summary(KeySuggestion.objects.filter(suggestion__in=suggestions.values("pk")), today)
+    start, end = year_span(year)
+    of_year = KeySuggestion.objects.filter(
+        suggestion__submitted_at__gte=start, suggestion__submitted_at__lt=end
+    )
+    figures.keys = key_summary(of_year, today)
     figures.commitments = commitment_table(in_report_of(Commitment.objects.all(), year), today)
     progress(75)
     figures.accountability = accountability_table(today, year)
@@ -171,24 +104,23 @@ def yearly_paper(
     *, year: int, sections: dict[str, str], number: str, today: dt.date, progress: Progress = lambda _n: None
 ) -> p.Paper:
     f = yearly_figures(year, today, progress)
+    n, h = f.suggestions, f.handling
     blocks = [p.heading("一、基本情况")]
     blocks.append(
         p.paragraph(
-            f"{year}年，代表共提出建议、批评和意见{f.filed}件，经审查立案{f.accepted}件，"
-            f"合并{f.merged}件，不予立案转为来信{f.not_accepted}件，撤回{f.withdrawn}件。"
-            f"交办承办单位{f.assignments}件次，其中负责答复代表的{f.answering}件次，已答复{f.replied}件次，"
-            f"按期答复{f.on_time}件次（按期答复率{_percent(f.on_time, f.answering)}）；"
-            f"经同意延期答复{f.extended}件次，承办单位提出异议{f.objected}件次。"
+            f"{year}年，代表共提出建议、批评和意见{n['filed']}件，经审查立案{n['accepted']}件，"
+            f"合并{n['merged']}件，不予立案转为来信{n['not_accepted']}件，撤回{n['withdrawn']}件。"
+            f"交办承办单位{h['assigned']}件次，其中负责答复代表的{h['owing_reply']}件次，已答复{h['replied']}件次，"
+            f"按期答复{h['replied_on_time']}件次（按期答复率{_percent(h['replied_on_time'], h['owing_reply'])}），"
+            f"逾期未答复{h['overdue']}件次；经同意延期答复{h['extended']}件次，承办单位提出异议{h['objected']}件次，"
+            f"重新办理{h['rehandled']}件次。"
         )
     )
-    total = sum(f.categories.values())
     blocks.append(
         p.paragraph(
-            f"从答复分类看，A类（已解决或采纳）{f.categories.get('A', 0)}件，"
-            f"B类（列入计划逐步解决）{f.categories.get('B', 0)}件，"
-            f"C类（因条件限制留作参考，尚未解决）{f.categories.get('C', 0)}件，共{total}件。"
-            f"代表评价满意{f.ratings.get('satisfied', 0)}件，基本满意{f.ratings.get('basically_satisfied', 0)}件，"
-            f"不满意{f.ratings.get('unsatisfied', 0)}件。"
+            f"从办理结果看，A类（已解决或采纳）{n['category_a']}件，B类（列入计划逐步解决）{n['category_b']}件，"
+            f"C类（因条件限制留作参考，尚未解决）{n['category_c']}件。"
+            f"代表评价满意{n['satisfied']}件，基本满意{n['basically_satisfied']}件，不满意{n['unsatisfied']}件。"
         )
     )
     if sections.get("overview"):
@@ -197,8 +129,24 @@ def yearly_paper(
     blocks.append(p.heading("二、各承办单位办理情况"))
     blocks.append(
         p.table(
-            [["承办单位", "交办", "已答复", "按期", "A类", "B类", "C类"]]
-            + [[u.unit, u.assigned, u.replied, u.on_time, u.a, u.b, u.c] for u in f.units]
+            [["承办单位", "交办", "应答复", "已答复", "按期", "逾期未答复", "A类", "B类", "C类"]]
+            + [
+                [u.unit]
+                + [
+                    u.figures[k]
+                    for k in (
+                        "assigned",
+                        "owing_reply",
+                        "replied",
+                        "replied_on_time",
+                        "overdue",
+                        "category_a",
+                        "category_b",
+                        "category_c",
+                    )
+                ]
+                for u in f.units
+            ]
         )
     )
     blocks.append(p.heading("三、重点督办建议办理情况"))
