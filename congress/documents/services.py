@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -39,8 +40,12 @@ def document_request(*, kind: str, source: str, fmt: str, actor: Any) -> Generat
     read the record it is made from."""
     if not sources.may_read(actor, kind, source):
         raise DomainError("permission_denied", status=403)
+    try:
+        title = sources.title_for(kind, source)
+    except ObjectDoesNotExist as error:  # a source naming no record
+        raise DomainError("not_found", _("There is no such record."), status=404) from error
     document = GeneratedDocument.objects.create(
-        kind=kind, source=source, format=fmt, title=sources.title_for(kind, source)[:200], requested_by=actor
+        kind=kind, source=source, format=fmt, title=title[:200], requested_by=actor
     )
     transaction.on_commit(lambda: _enqueue(document.pk))
     return document

@@ -129,10 +129,8 @@ def document_new(request: HttpRequest) -> HttpResponse:
         raise Http404
     try:
         document = services.document_request(kind=kind, source=source, fmt=fmt, actor=request.user)
-    except DomainError as error:
-        if error.status == 403:
-            raise Http404 from error
-        raise
+    except DomainError as error:  # not theirs to read, or no such record: the same 404
+        raise Http404 from error
     return redirect("documents:document", document.pk)
 
 
@@ -181,7 +179,7 @@ def document_now(request: HttpRequest, kind: str, source: str) -> HttpResponse:
     """One letter or one deputy's report as DOCX, made in the request."""
     if kind not in IN_REQUEST or not _valid_source(source):
         raise Http404
-    _forbid(sources.may_read(request.user, kind, source))
+    _forbid(sources.may_read(request.user, kind, source))  # it also finds the record, or refuses
     content = services.render(kind, source, GeneratedDocument.Format.DOCX)
     response = HttpResponse(content, content_type=DOCX_TYPE)
     name = f"{sources.title_for(kind, source)}.docx"

@@ -52,3 +52,15 @@ def test_a_unit_sees_only_its_own_unit_for_notices_and_a_deputy_no_page(
     client.force_login(lead.user)
     assert client.get(reverse("documents:notices")).status_code == 404
     assert client.get(reverse("documents:reports")).status_code == 404
+
+
+def test_asking_for_a_document_of_no_record_is_a_404(staff: Any, client: Any) -> None:
+    client.force_login(staff)
+    for kind, source in ((Kind.YEARLY_REPORT, "report:99:1"), (Kind.ASSIGNMENT_NOTICE, "notice:99:99")):
+        response = client.post(reverse("documents:new"), {"kind": kind, "source": source, "format": "pdf"})
+        assert response.status_code == 404
+    assert (
+        client.post(reverse("documents:new"), {"kind": "x", "source": "../etc", "format": "pdf"}).status_code
+        == 404
+    )
+    assert GeneratedDocument.objects.count() == 0
