@@ -127,8 +127,9 @@ class Report(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.year or self.session}"
 
-    def latest(self) -> ReportVersion | None:
-        return self.versions.order_by("-number").first()
+    def latest(self) -> ReportVersion:
+        """A report has its first version from when it is opened (services.report_open)."""
+        return self.versions.order_by("-number")[0]
 
 
 class ReportVersion(models.Model):

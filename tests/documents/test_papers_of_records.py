@@ -144,7 +144,7 @@ def test_the_session_analysis_and_the_report_to_the_next_session_use_the_same_ma
             kind=Kind.NEXT_SESSION_REPORT,
             source=report_source(motions.latest()),
             fmt="docx",
-            actor=staff,  # type: ignore[arg-type]
+            actor=staff,
         )
     texts = _docx_texts(GeneratedDocument.objects.latest("pk").file.read())
     assert "省人民代表大会：" in texts and any(t.endswith("代表议案审议结果和办理情况的报告") for t in texts)

@@ -179,7 +179,7 @@ def test_only_the_committee_opens_or_reads_the_yearly_report(
 ) -> None:
     staff = year_of_suggestions["staff"]
     report = services.report_open(kind=Kind.YEARLY_REPORT, year=2026, actor=staff)
-    version: ReportVersion = report.latest()  # type: ignore[assignment]
+    version: ReportVersion = report.latest()
     document = GeneratedDocument.objects.create(
         kind=Kind.YEARLY_REPORT, source=report_source(version), format="docx", title="t", requested_by=staff
     )

@@ -23,7 +23,7 @@ def test_a_real_worker_generates_the_yearly_report(staff: Any, settings: Any, tm
             kind=Kind.YEARLY_REPORT,
             source=report_source(report.latest()),
             fmt="pdf",
-            actor=staff,  # type: ignore[arg-type]
+            actor=staff,
         )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
