@@ -154,11 +154,12 @@ def _table(document: object, block: p.Block) -> None:
     grid = document.add_table(rows=len(rows), cols=len(rows[0]))  # type: ignore[attr-defined]
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            cell = grid.cell(r, c).paragraphs[0]
-            _line(cell, value, size=p.RECORD_PT, fonts=p.HEITI if r == 0 else p.FANGSONG)
-            cell.paragraph_format.line_spacing = Pt(p.RECORD_PT * 1.4)
+    # Each row's cells read once: Table.cell(r, c) walks the whole grid on every call.
+    for r, (line, row) in enumerate(zip(grid.rows, rows, strict=True)):
+        for cell, value in zip(line.cells, row, strict=True):
+            text = cell.paragraphs[0]
+            _line(text, value, size=p.RECORD_PT, fonts=p.HEITI if r == 0 else p.FANGSONG)
+            text.paragraph_format.line_spacing = Pt(p.RECORD_PT * 1.4)
 
 
 def _page_number_footer(paragraph: Paragraph) -> None:
