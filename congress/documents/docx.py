@@ -155,6 +155,8 @@ def _table(document: object, block: p.Block) -> None:
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     # Each row's cells read once: Table.cell(r, c) walks the whole grid on every call.
+    header = OxmlElement("w:tblHeader")  # the header row repeats on each page the table runs onto
+    grid.rows[0]._tr.get_or_add_trPr().append(header)
     for r, (line, row) in enumerate(zip(grid.rows, rows, strict=True)):
         for cell, value in zip(line.cells, row, strict=True):
             text = cell.paragraphs[0]
