@@ -194,3 +194,31 @@ def test_only_the_committee_opens_or_reads_the_yearly_report(
         assert client.get(reverse("documents:report", args=[report.pk])).status_code == 404
         assert client.get(reverse("documents:status", args=[document.pk])).status_code == 404
         assert client.get(reverse("documents:file", args=[document.pk])).status_code == 404
+
+
+def test_generating_the_yearly_report_takes_a_fixed_number_of_queries(
+    year_of_suggestions: Any, lead: Any, area: Any, make_unit: Any, django_assert_max_num_queries: Any
+) -> None:
+    """The figures (statistics, key suggestions, commitments, S§47), the row's progress, the
+    number register and the file: the same count with one more unit and suggestion."""
+    from congress import lists
+
+    staff = year_of_suggestions["staff"]
+    report = services.report_open(kind=Kind.YEARLY_REPORT, year=2026, actor=staff)
+
+    def generate() -> int:
+        lists._choices.clear()  # the statistics' unit names, cached per process: read each time
+        document = GeneratedDocument.objects.create(
+            kind=Kind.YEARLY_REPORT, source=report_source(report.latest()), format="docx", title="t",
+            requested_by=staff,
+        )  # fmt: skip
+        with django_assert_max_num_queries(25) as captured:
+            services.document_generate(document_id=document.pk)
+        return len(captured.captured_queries)
+
+    generate()  # the first generation also gives the report its number
+    before = generate()
+    s = make_suggestion(lead=lead, area=area, staff=staff, title="关于水利的建议")
+    Suggestion.objects.filter(pk=s.pk).update(submitted_at=dt.datetime(2026, 4, 1, tzinfo=BEIJING))
+    make_assignment(s, make_unit("省水利厅"), staff=staff, assigned_on=D(2026, 4, 2), reply_due=D(2026, 7, 2))
+    assert generate() == before
