@@ -62,6 +62,8 @@ NAV: list[NavItem] = [
         "statistics:index",
         roles=frozenset({Role.SUPERVISOR, Role.UNIT_HEAD, *ASSIGNING_ROLES}),
     ),
+    NavItem(_("Assignment notices"), "documents:notices", roles=frozenset({*ASSIGNING_ROLES, *UNIT_ROLES})),
+    NavItem(_("Reports"), "documents:reports", roles=frozenset({Role.COMMITTEE_STAFF, Role.SECRETARIAT})),
     NavItem(_("Official calendar"), "calendar-index", roles=frozenset(ASSIGNING_ROLES)),
     NavItem(_("Reminder schedules"), "reminder-schedules", roles=frozenset({Role.COMMITTEE_STAFF})),
     NavItem(

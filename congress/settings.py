@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "congress",
     "congress.notifications",
+    "congress.documents",
     "deputies",
     "liaison_stations",
     "suggestions",
@@ -196,6 +197,10 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Official papers (congress.documents): the issuing body printed red at the head and the code
+# of its document numbers (发文字号 晋人代工〔2026〕12号, GB/T 9704-2012 §7.2.4).
+DOCUMENT_ISSUER = env_str("DOCUMENT_ISSUER", "山西省人大常委会人事代表工作委员会")
+DOCUMENT_NUMBER_PREFIX = env_str("DOCUMENT_NUMBER_PREFIX", "晋人代工")
 # Uploads on the local disk (MEDIA_ROOT), or with S3_BUCKET set in an S3-compatible bucket,
 # private, read back only through the portal's views (congress.storage). S3_ENDPOINT_URL for
 # a bucket not at AWS (MinIO, a cloud's object storage); the keys, or boto3's own chain
@@ -437,6 +442,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs each layout step of every PDF at INFO: noise in the worker's log.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 # --- Portal -----------------------------------------------------------------------------

@@ -82,6 +82,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("suggestions/", include("suggestions.urls")),
+    path("documents/", include("congress.documents.urls")),
     path("public/", include("suggestions.public_urls")),
     path("reports/statistics/", include("suggestions.statistics_urls")),
     path("calendar/", calendar_views.calendar_index, name="calendar-index"),

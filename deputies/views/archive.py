@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congress.documents.sources import constituent_source
 from congress.excel import excel_response
 from congress.lists import page_size
 from congress.pages import refusals
@@ -214,6 +215,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "actions": actions,
             "form": form if "edit" in actions else None,
             "history": history(report.events.all()),
+            "paper_source": constituent_source(report.pk),
         },
     )
 

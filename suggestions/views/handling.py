@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congress.documents.sources import reply_source
 from congress.downloads import send_file
 from congress.pages import refusals
 from congress.workflow import available_actions
@@ -166,7 +167,7 @@ def reply_page(request: HttpRequest, reply_id: int) -> HttpResponse:
         "actions": available_actions(reply, user), "suggestion_actions": available_actions(suggestion, user),
         "commitments": reply.commitments.prefetch_related("progress"), "evaluation": evaluation,
         "ratings": Evaluation.Rating.choices, "approve_form": ApproveReplyForm(), "withhold_form": WithholdForm(),
-        "today": timezone.localdate(),
+        "today": timezone.localdate(), "letter_source": reply_source(reply.pk),
     }  # fmt: skip
     return render(request, "suggestions/reply.html", context)
 
