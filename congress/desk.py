@@ -74,7 +74,7 @@ class Task:
 
 
 @dataclass(frozen=True)
-class Count:
+class Figure:
     """A figure on top of a section: how many are waiting, linking to the full list."""
 
     label: Label
@@ -96,13 +96,15 @@ class News:
 @dataclass
 class Section:
     role: Label
-    counts: list[Count] = field(default_factory=list)
+    counts: list[Figure] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     news: list[News] = field(default_factory=list)
     since: dt.datetime | None = None  # the start of "since your last visit"
 
-    def sort(self) -> Section:
-        self.tasks.sort(key=lambda t: (t.due, str(t.kind), t.title))
+    def sort(self, today: dt.date) -> Section:
+        """Most urgent first: by the nearest clock or appointment; a task with neither (confirm a
+        text, forward an opinion) waits on the user now, so it ranks as due today."""
+        self.tasks.sort(key=lambda t: (today if t.due == dt.date.max else t.due, str(t.kind), t.title))
         self.news.sort(key=lambda n: n.at, reverse=True)
         return self
 
@@ -159,4 +161,4 @@ def desk_for(user: Any, *, since: dt.datetime | None = None, today: dt.date | No
         suggestions_desk.for_supervisor(section, user.organisation_id, today)
         motions_desk.for_supervisor(section, user.organisation_id, today)
         sections.append(section)
-    return [s.sort() for s in sections]
+    return [s.sort(today) for s in sections]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.deadlines.calendar import deadline
 from congress.deadlines.statutory import INSPECTION_FEEDBACK
-from congress.desk import LIMIT, Clock, Count, News, Section, Task
+from congress.desk import LIMIT, Clock, Figure, News, Section, Task
 from deputies.models import Deputy, Feedback, Inspection, Leave, Training, TrainingInvitation
 from deputies.workflow import FeedbackStatus
 
@@ -62,7 +62,7 @@ def for_unit(section: Section, unit_id: int, today: dt.date) -> None:
     )
     count = owed.count()
     if count:
-        section.counts.append(Count(_("Inspection feedback owed"), count, reverse("deputies:feedbacks")))
+        section.counts.append(Figure(_("Inspection feedback owed"), count, reverse("deputies:feedbacks")))
     for feedback in owed.order_by("feedback_due", "id")[:LIMIT]:
         section.tasks.append(
             Task(

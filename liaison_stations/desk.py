@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congress.desk import LIMIT, Clock, Count, Section, Task
+from congress.desk import LIMIT, Clock, Figure, Section, Task
 from deputies.models import Deputy
 from liaison_stations.models import Reception
 from liaison_stations.selectors import (
@@ -71,7 +71,7 @@ def for_station_staff(section: Section, user: Any, today: dt.date) -> None:
     visible = opinions_visible_to(user)
     waiting = visible.filter(status__in=WAITING)
     opinions = reverse("stations:opinions")
-    section.counts.append(Count(_("Opinions to forward or answer"), waiting.count(), opinions))
+    section.counts.append(Figure(_("Opinions to forward or answer"), waiting.count(), opinions))
     for opinion in waiting.order_by("received_on", "id")[:LIMIT]:
         section.tasks.append(
             Task(

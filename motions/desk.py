@@ -7,7 +7,7 @@ import datetime as dt
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from congress.desk import LIMIT, Clock, Count, Section, Task
+from congress.desk import LIMIT, Clock, Figure, Section, Task
 from deputies.models import Deputy
 from motions.selectors import report_clock, report_clock_running, signatures_pending_for
 
@@ -31,7 +31,7 @@ def for_deputy(section: Section, deputy: Deputy, since: dt.datetime | None, toda
 def for_supervisor(section: Section, body_id: int, today: dt.date) -> None:
     """Motions referred to this body for recess review, whose report is owed (M§23)."""
     owed = report_clock_running().filter(review_body_id=body_id)
-    section.counts.append(Count(_("Motion reports owed"), owed.count(), reverse("motions:recess")))
+    section.counts.append(Figure(_("Motion reports owed"), owed.count(), reverse("motions:recess")))
     for motion in owed.select_related("session").order_by("report_due", "id")[:LIMIT]:
         section.tasks.append(
             Task(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Case, DateField, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Count, DateField, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce, Least
 from django.urls import reverse
 from django.utils import timezone
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from congress.deadlines.calendar import deadline
 from congress.deadlines.statutory import policy_rule
-from congress.desk import LIMIT, Clock, Count, News, Section, Task
+from congress.desk import LIMIT, Clock, Figure, News, Section, Task
 from deputies.models import Deputy
 from suggestions import selectors
 from suggestions.models import (
@@ -24,7 +24,7 @@ from suggestions.models import (
     Suggestion,
     SuggestionEvent,
 )
-from suggestions.workflow import ASSIGNMENT, SUGGESTION, CoSignerStatus, Kind
+from suggestions.workflow import ASSIGNMENT, SUGGESTION, CoSignerStatus, Kind, Status
 
 
 def _title(suggestion: Suggestion) -> str:
@@ -70,22 +70,55 @@ def for_deputy(section: Section, deputy: Deputy, since: dt.datetime | None, toda
                 note=str(_("Invited by %(name)s")) % {"name": s.lead_deputy.name},
             )
         )
-    to_rate = (
+    # The deputy's own drafts and returned suggestions, with the co-signers' progress (S§13, S§14).
+    confirmed = Q(cosigners__status=CoSignerStatus.CONFIRMED, cosigners__confirmed_version=F("text_version"))
+    own = (
+        Suggestion.objects.filter(lead_deputy=deputy, status__in=SUGGESTION.sources("submit"))
+        .annotate(invited=Count("cosigners"), confirmed=Count("cosigners", filter=confirmed))
+        .order_by("-created_at", "-id")
+    )
+    for s in own[:LIMIT]:
+        progress = ""
+        if s.invited:
+            progress = str(_("%(confirmed)s of %(invited)s co-signers confirmed")) % {
+                "confirmed": s.confirmed,
+                "invited": s.invited,
+            }
+        section.tasks.append(
+            Task(
+                kind=_("Returned for revision") if s.status == Status.RETURNED else _("Your draft"),
+                title=s.title,
+                url=_detail(s.pk),
+                action=_("Check and file"),
+                note=progress,
+            )
+        )
+    to_rate = list(
         Suggestion.objects.filter(rateable_by(deputy), status__in=SUGGESTION.sources("evaluate"))
         .exclude(rated_by(deputy))
-        .order_by("evaluation_due", "id")
+        .order_by("evaluation_due", "id")[:LIMIT]
     )
-    for s in to_rate[:LIMIT]:
+    # The rating buttons are on the reply's page, under the reply: one tap there (USERS.md).
+    replies: dict[int, int] = {}
+    delivered = Reply.objects.filter(
+        assignment__suggestion__in=[s.pk for s in to_rate],
+        status=Reply.Status.APPROVED,
+        round=F("assignment__suggestion__reply_round"),
+    ).order_by("-approved_at", "-id")
+    for suggestion_id, reply_id in delivered.values_list("assignment__suggestion_id", "pk"):
+        replies.setdefault(suggestion_id, reply_id)
+    for s in to_rate:
         clocks: tuple[Clock, ...] = ()
         if s.replied_at:
             clocks = (
                 Clock("evaluation", deadline(policy_rule("evaluation"), timezone.localdate(s.replied_at))),
             )
+        reply = replies.get(s.pk)
         section.tasks.append(
             Task(
                 kind=_("Reply to rate"),
                 title=_title(s),
-                url=reverse("suggestions:evaluate", args=[s.pk]),
+                url=reverse("suggestions:reply", args=[reply]) if reply else _detail(s.pk),
                 action=_("Read and rate"),
                 clocks=clocks,
             )
@@ -95,7 +128,8 @@ def for_deputy(section: Section, deputy: Deputy, since: dt.datetime | None, toda
 
 
 def deputy_news(deputy: Deputy, since: dt.datetime) -> list[News]:
-    """What others did to the deputy's own suggestions (lead or co-signer) since `since`."""
+    """What others did to the deputy's own suggestions (lead or co-signer) since `since`: one
+    line per suggestion, latest first, its steps in the order they happened."""
     own = Q(suggestion__lead_deputy=deputy) | Q(suggestion__cosigners__deputy=deputy)
     events = (
         SuggestionEvent.objects.filter(own, at__gt=since)
@@ -104,14 +138,23 @@ def deputy_news(deputy: Deputy, since: dt.datetime) -> list[News]:
         .distinct()
         .order_by("-at", "-id")
     )
+    steps: dict[int, list[str]] = {}
+    latest: dict[int, SuggestionEvent] = {}
+    for e in events[: LIMIT * 10]:
+        if e.suggestion_id not in latest and len(latest) == LIMIT:
+            continue
+        latest.setdefault(e.suggestion_id, e)
+        said = steps.setdefault(e.suggestion_id, [])
+        if e.action_label not in said:
+            said.append(e.action_label)
     return [
         News(
             at=e.at,
             title=_title(e.suggestion),
-            what=e.action_label + (f" · {e.to_label}" if e.to_status else ""),
-            url=_detail(e.suggestion_id),
+            what=" → ".join(reversed(steps[pk])) + f" · {e.suggestion.get_status_display()}",
+            url=_detail(pk),
         )
-        for e in events[:LIMIT]
+        for pk, e in latest.items()
     ]
 
 
@@ -139,8 +182,8 @@ def for_unit(section: Section, unit_id: int, today: dt.date, *, head: bool = Fal
     late = open_rows.filter(selectors.overdue_filter(today)).count()
     total = open_rows.count()
     inbox = reverse("suggestions:inbox")
-    section.counts.append(Count(_("Open assignments"), total, inbox))
-    section.counts.append(Count(_("Overdue"), late, f"{inbox}?overdue=true", alert=bool(late)))
+    section.counts.append(Figure(_("Open assignments"), total, inbox))
+    section.counts.append(Figure(_("Overdue"), late, f"{inbox}?overdue=true", alert=bool(late)))
     # The soonest of the stored due dates; they are indexed and the clocks are computed from them.
     rows = open_rows.select_related("suggestion").annotate(next_due=nearest_due())
     for a in rows.order_by("next_due", "id")[:LIMIT]:
@@ -161,7 +204,7 @@ def for_unit(section: Section, unit_id: int, today: dt.date, *, head: bool = Fal
         assignment__status__in=ASSIGNMENT.open_statuses,
     ).select_related("assignment__suggestion")
     draft_count = drafts.count()
-    section.counts.append(Count(_("Drafts waiting for the head"), draft_count, inbox))
+    section.counts.append(Figure(_("Drafts waiting for the head"), draft_count, inbox))
     for reply in drafts.order_by("drafted_at", "id")[:LIMIT]:
         owner = reply.assignment
         section.tasks.append(
@@ -194,20 +237,21 @@ def for_assigning_body(section: Section, today: dt.date) -> None:
     queue = selectors.review_queue(Suggestion.objects.filter(status__in=waiting))
     decisions = reverse("suggestions:objections")
     section.counts += [
-        Count(_("Review queue"), queue.count(), reverse("suggestions:review")),
-        Count(_("Objections"), objections.count(), decisions),
-        Count(_("Disagreements"), disagreements.count(), decisions),
-        Count(_("Extension requests"), extensions.count(), decisions),
-        Count(_("Unsatisfied ratings"), unsatisfied.count(), decisions),
+        Figure(_("Review queue"), queue.count(), reverse("suggestions:review")),
+        Figure(_("Objections"), objections.count(), decisions),
+        Figure(_("Disagreements"), disagreements.count(), decisions),
+        Figure(_("Extension requests"), extensions.count(), decisions),
+        Figure(_("Unsatisfied ratings"), unsatisfied.count(), decisions),
     ]
     late = Assignment.objects.filter(selectors.overdue_filter(today)).count()
-    section.counts.append(Count(_("Overdue"), late, reverse("overdue"), alert=bool(late)))
+    section.counts.append(Figure(_("Overdue"), late, reverse("overdue"), alert=bool(late)))
     for s in queue[:LIMIT]:
         section.tasks.append(
             Task(
                 kind=_("Suggestion to review"),
                 title=_title(s),
-                url=reverse("suggestions:assign", args=[s.pk]),
+                # The suggestion's page: read it, with the routing table's proposal filled in.
+                url=_detail(s.pk) + "#assign",
                 action=_("Accept and assign"),
                 note=s.lead_deputy.name,
             )
@@ -265,7 +309,7 @@ def for_supervisor(section: Section, body_id: int, today: dt.date) -> None:
     keys = Suggestion.objects.filter(key__supervising_body_id=body_id)
     open_keys = keys.exclude(status__in=SUGGESTION.done_statuses)
     section.counts.append(
-        Count(_("Key suggestions supervised"), open_keys.count(), reverse("suggestions:key-list"))
+        Figure(_("Key suggestions supervised"), open_keys.count(), reverse("suggestions:key-list"))
     )
     reports = (
         Assignment.objects.filter(

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from congress.models import User
@@ -44,7 +44,12 @@ def owed_by_the_demo() -> dict[str, set[str]]:
         return User.objects.get(username=name)
 
     deputy1 = user("deputy1").deputy  # type: ignore[attr-defined]
-    to_rate = Suggestion.objects.filter(status=Status.REPLIED, lead_deputy=deputy1)
+    to_rate = Reply.objects.filter(
+        status="approved",
+        assignment__suggestion__status=Status.REPLIED,
+        assignment__suggestion__lead_deputy=deputy1,
+        round=F("assignment__suggestion__reply_round"),
+    )
     receptions = Reception.objects.filter(
         deputies=deputy1, status=Reception.Status.SCHEDULED, ends_at__gte=timezone.now()
     )
@@ -53,7 +58,7 @@ def owed_by_the_demo() -> dict[str, set[str]]:
     )
     inspections = Inspection.objects.filter(deputies=deputy1, status="planned", date__gte=today)
     owed = {
-        "deputy1": {f"/suggestions/{s.pk}/evaluate/" for s in to_rate}
+        "deputy1": {f"/suggestions/replies/{r.pk}/" for r in to_rate}
         | {f"/stations/receptions/{r.pk}/" for r in receptions}
         | {f"/deputies/trainings/{t.training_id}/" for t in trainings}
         | {f"/deputies/inspections/{i.pk}/" for i in inspections},
@@ -76,7 +81,7 @@ def owed_by_the_demo() -> dict[str, set[str]]:
     )
     owed["unit1head"] = owed["unit1"]
     waiting = Suggestion.objects.filter(status__in=[Status.SUBMITTED, Status.ACCEPTED])
-    owed["staff1"] = {f"/suggestions/{s.pk}/assign/" for s in waiting}
+    owed["staff1"] = {f"/suggestions/{s.pk}/#assign" for s in waiting}
     station1 = user("station1")
     venues = set(station1.stations.values_list("pk", flat=True))  # type: ignore[attr-defined]
     at_station = Q(station_id__in=venues) | Q(point__parent_id__in=venues)
@@ -116,6 +121,9 @@ def test_each_roles_desk_lists_what_the_demo_owes_them_at_both_widths(
                 )
             )
             assert hrefs <= on_desk, (username, size, hrefs - on_desk)
+            if size is DESKTOP:  # every task opens its page for this user
+                for href in on_desk:
+                    assert page.request.get(live_server.url + href).status == 200, (username, href)
             # each task is one tap from its action
             actions = page.eval_on_selector_all("main .desk-task a.desk-task__action", "els => els.length")
             assert actions == len(page.query_selector_all("main .desk-task")), username

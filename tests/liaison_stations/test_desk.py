@@ -41,7 +41,15 @@ def test_station_staff_see_the_months_reception_and_what_to_forward_or_chase(
     waiting = summarise(register(), clerk)
     forwarded = summarise(register(matter="路灯不亮"), clerk)
     forwarding = opinion_forward(opinion=forwarded, body_name="区住建局", actor=clerk)
-    by_kind = {str(t.kind): t for t in tasks(clerk, Role.STATION_STAFF)}
+    desk = tasks(clerk, Role.STATION_STAFF)
+    # most urgent first: what waits on the clerk now, the reception on the 13th, the answer
+    # due in a month
+    assert [str(t.kind) for t in desk] == [
+        "Opinion to forward or answer",
+        "Reception this month",
+        "Answer awaited from a forwarded body",
+    ]
+    by_kind = {str(t.kind): t for t in desk}
     assert by_kind["Reception this month"].url == f"/stations/receptions/{reception.pk}/"
     assert by_kind["Opinion to forward or answer"].url == f"/stations/opinions/{waiting.pk}/"
     chase = by_kind["Answer awaited from a forwarded body"]

@@ -22,7 +22,7 @@ from suggestions.services.assignment import (
     suggestion_disagree,
 )
 from suggestions.services.evaluation import suggestion_evaluate
-from suggestions.services.filing import cosigner_confirm, suggestion_create
+from suggestions.services.filing import cosigner_confirm, suggestion_create, suggestion_submit
 from suggestions.services.handling import (
     assignment_communicate,
     assignment_draft_reply,
@@ -89,12 +89,28 @@ def test_a_co_signer_finds_the_draft_to_confirm_on_the_desk_one_tap_from_it(join
     assert section(co.user, Role.DEPUTY).tasks == []
 
 
+def test_the_lead_sees_the_draft_with_the_co_signers_progress_until_it_is_filed(joint_draft, lead):
+    s, co = joint_draft
+    [task] = section(lead.user, Role.DEPUTY).tasks
+    assert (str(task.kind), task.note, task.url) == (
+        "Your draft",
+        "0 of 1 co-signers confirmed",
+        f"/suggestions/{s.pk}/",
+    )
+    cosigner_confirm(suggestion=s, actor=co.user)
+    [task] = section(lead.user, Role.DEPUTY).tasks
+    assert task.note == "1 of 1 co-signers confirmed"
+    suggestion_submit(suggestion=s, actor=lead.user)
+    assert section(lead.user, Role.DEPUTY).tasks == []
+
+
 def test_a_deputy_rates_a_reply_from_the_desk_before_the_rating_window_ends(assigned, units, lead):
     a = assigned()
-    reply_approve(reply=draft(a, units["unit1"]), actor=units["unit1head"])
+    reply = reply_approve(reply=draft(a, units["unit1"]), actor=units["unit1head"])
     a.suggestion.refresh_from_db()
     [task] = section(lead.user, Role.DEPUTY).tasks
-    assert str(task.kind) == "Reply to rate" and task.url == f"/suggestions/{a.suggestion_id}/evaluate/"
+    # the rating buttons are under the reply
+    assert str(task.kind) == "Reply to rate" and task.url == f"/suggestions/replies/{reply.pk}/"
     [clock] = task.clocks
     assert str(clock.name) == "Rating window ends" and clock.deadline.due == a.suggestion.evaluation_due
 
@@ -105,10 +121,10 @@ def test_a_deputy_rates_a_reply_from_the_desk_before_the_rating_window_ends(assi
 def test_the_desk_tells_a_deputy_what_others_did_to_their_items_since_the_last_visit(assigned, lead, staff):
     before = timezone.now() - dt.timedelta(minutes=1)
     a = assigned()  # the lead filed it; the staff accepted and assigned it
-    news = section(lead.user, Role.DEPUTY, since=before).news
-    assert {n.url for n in news} == {f"/suggestions/{a.suggestion_id}/"}
-    assert any("assigned" in n.what for n in news)
-    assert not any(n.what.startswith("filed") for n in news)  # what the deputy did is no news
+    [news] = section(lead.user, Role.DEPUTY, since=before).news
+    assert news.url == f"/suggestions/{a.suggestion_id}/"
+    # one line for the suggestion, in the order it happened; what the deputy did is no news
+    assert news.what == "accepted → assigned → unit assigned · Assigned, being handled"
     assert section(lead.user, Role.DEPUTY, since=timezone.now()).news == []
 
 
@@ -140,7 +156,7 @@ def test_a_deputys_desk_costs_the_same_queries_with_many_rows(
         )  # fmt: skip
     for n in range(3):
         reply_approve(reply=draft(assigned(title=f"已答复{n}"), units["unit1"]), actor=units["unit1head"])
-    assert len(section(lead.user, Role.DEPUTY).tasks) == 3
+    assert [str(t.kind) for t in section(lead.user, Role.DEPUTY).tasks].count("Reply to rate") == 3
     assert len(section(co.user, Role.DEPUTY).tasks) == LIMIT
     with django_assert_max_num_queries(few):
         client.get("/")
@@ -220,7 +236,7 @@ def test_committee_staff_see_their_queues_with_the_ten_day_clock(
     assert counts["Review queue"] == 1
     assert counts["Objections"] == counts["Disagreements"] == counts["Extension requests"] == 1
     by_kind = {str(t.kind): t for t in desk.tasks}
-    assert by_kind["Suggestion to review"].url == f"/suggestions/{waiting.pk}/assign/"
+    assert by_kind["Suggestion to review"].url == f"/suggestions/{waiting.pk}/#assign"
     objection = by_kind["Objection to decide"]
     objected.refresh_from_db()
     assert [(str(c.name), c.deadline.due) for c in objection.clocks] == [
