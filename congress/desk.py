@@ -100,6 +100,7 @@ class Section:
     tasks: list[Task] = field(default_factory=list)
     news: list[News] = field(default_factory=list)
     since: dt.datetime | None = None  # the start of "since your last visit"
+    starts: list[tuple[Label, str]] = field(default_factory=list)  # new work the role begins here
 
     def sort(self, today: dt.date) -> Section:
         """Most urgent first: by the nearest clock or appointment; a task with neither (confirm a
@@ -136,6 +137,7 @@ def desk_for(user: Any, *, since: dt.datetime | None = None, today: dt.date | No
     deputy = getattr(user, "deputy", None)
     if deputy is not None and user.has_role(Role.DEPUTY):
         section = Section(Role.DEPUTY.label, since=since)
+        section.starts.append((_("File a suggestion"), reverse("suggestions:new")))
         for part in (suggestions_desk, motions_desk, deputies_desk, stations_desk):
             part.for_deputy(section, deputy, since, today)
         sections.append(section)
