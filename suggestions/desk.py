@@ -243,8 +243,30 @@ def for_assigning_body(section: Section, today: dt.date) -> None:
         Figure(_("Extension requests"), extensions.count(), decisions),
         Figure(_("Unsatisfied ratings"), unsatisfied.count(), decisions),
     ]
-    late = Assignment.objects.filter(selectors.overdue_filter(today)).count()
+    late_rows = Assignment.objects.filter(selectors.overdue_filter(today))
+    late = late_rows.count()
     section.counts.append(Figure(_("Overdue"), late, reverse("overdue"), alert=bool(late)))
+    # The longest overdue first; the overdue board has them all, per unit (USERS.md).
+    for row in (
+        late_rows.select_related("suggestion", "unit")
+        .annotate(next_due=nearest_due())
+        .order_by("next_due", "id")[:LIMIT]
+    ):
+        clocks = tuple(
+            Clock(code, d)
+            for code, d in selectors.assignment_clocks(row).items()
+            if code in selectors.OVERDUE_CLOCKS
+        )
+        section.tasks.append(
+            Task(
+                kind=_("Overdue at the unit"),
+                title=_title(row.suggestion),
+                url=_detail(row.suggestion_id),
+                action=_("Open and urge"),
+                clocks=clocks,
+                note=row.unit.name,
+            )
+        )
     for s in queue[:LIMIT]:
         section.tasks.append(
             Task(

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from congress.deadlines.services import calendar_draft_save
 from congress.desk import LIMIT, desk_for
 from congress.models import Organisation
 from congress.roles import Role
@@ -307,3 +308,30 @@ def test_history_of_others_is_not_a_deputys_news(assigned, make_deputy):
     since = SuggestionEvent.objects.order_by("at").first().at - dt.timedelta(seconds=1)  # type: ignore[union-attr]
     assert a.suggestion.events.exists()
     assert section(stranger.user, Role.DEPUTY, since=since).news == []
+
+
+def test_a_calendar_year_entered_by_a_colleague_waits_on_the_other_staffs_desk(staff, make_user):
+    colleague = make_user("staff2", Role.COMMITTEE_STAFF)
+    calendar_draft_save(year=2040, notice="国办发明电〔2039〕1号", days=[], actor=colleague)
+    [task] = [
+        t for t in section(staff, Role.COMMITTEE_STAFF).tasks if str(t.kind) == "Calendar year to approve"
+    ]
+    assert (task.title, task.url) == ("2040", "/calendar/2040/")
+    # four eyes: who entered it does not approve it
+    assert "Calendar year to approve" not in kinds(section(colleague, Role.COMMITTEE_STAFF))
+
+
+def test_staff_see_what_is_overdue_at_the_units_with_the_clock_that_ran_out(
+    assigned, units, staff, time_machine
+):
+    time_machine.move_to(dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC))
+    a = assigned()
+    assignments_close_objection_windows()
+    time_machine.move_to(dt.datetime(2026, 7, 1, 10, tzinfo=dt.UTC))
+    desk = section(staff, Role.COMMITTEE_STAFF)
+    late = {str(c.label): c for c in desk.counts}["Overdue"]
+    assert (late.n, late.alert) == (1, True)
+    [task] = [t for t in desk.tasks if str(t.kind) == "Overdue at the unit"]
+    assert task.note == "省教育厅" and task.url == f"/suggestions/{a.suggestion_id}/"
+    [clock] = task.clocks
+    assert str(clock.name) == "Reply due (S§28)" and clock.deadline.days_left(dt.date(2026, 7, 1)) < 0
