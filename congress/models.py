@@ -79,6 +79,8 @@ class User(AbstractUser):
     # Raised by "log out everywhere": every session and API token signed with the old value
     # stops working at once (see get_session_auth_hash).
     auth_generation = models.PositiveIntegerField(default=0)
+    # The desk's "since your last visit" starts here; moved on at the first desk of each sign-in.
+    desk_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("user")

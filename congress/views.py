@@ -1,4 +1,6 @@
-"""Pages of the shared core: the home page per role."""
+"""Pages of the shared core: the home page, each person's desk (issue 16)."""
+
+import datetime as dt
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -7,7 +9,8 @@ from django.templatetags.static import static
 from django.utils import timezone
 
 from congress.accounts.two_factor import may_use_second_factor
-from congress.models import Heartbeat
+from congress.desk import desk_for
+from congress.models import Heartbeat, User
 from congress.roles import Role
 from congress.selectors import current_session
 
@@ -15,6 +18,25 @@ from congress.selectors import current_session
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers ask for /favicon.ico whatever the page says; the portal's own icon answers."""
     return redirect(static("img/favicon.svg"), permanent=True)
+
+
+SINCE_KEY = "desk_since"
+# The first desk ever has no last visit: it shows what happened in this many days.
+FIRST_VISIT_WINDOW = dt.timedelta(days=30)
+
+
+def desk_since(request: HttpRequest) -> dt.datetime:
+    """The start of "since your last visit": the user's last desk before this sign-in, fixed for
+    the sign-in (kept in the session) so that a reload does not empty the list."""
+    user: User = request.user  # type: ignore[assignment]
+    now = timezone.now()
+    User.objects.filter(pk=user.pk).update(desk_seen_at=now)
+    stored = request.session.get(SINCE_KEY)
+    if stored:
+        return dt.datetime.fromisoformat(stored)
+    since = user.desk_seen_at or now - FIRST_VISIT_WINDOW
+    request.session[SINCE_KEY] = since.isoformat()
+    return since
 
 
 @login_required
@@ -30,6 +52,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "session_sitting": bool(session and session.is_sitting_on(timezone.localdate())),
         "delegations": list(user.delegations.all()),  # type: ignore[union-attr]
         "may_use_second_factor": may_use_second_factor(user),  # type: ignore[arg-type]
+        "desk": desk_for(user, since=desk_since(request)),
+        "today": timezone.localdate(),
     }
     if user.is_superuser:
         context["heartbeat"] = Heartbeat.objects.filter(name="beat").first()
