@@ -59,7 +59,12 @@ def interpellation_create(
         )
     if not title.strip() or not questions.strip():
         raise DomainError("invalid", _("An interpellation names its questions (D§14)."), status=400)
-    fields: dict[str, Any] = {"title": title.strip(), "target": target, "questions": questions, "content": content}
+    fields: dict[str, Any] = {
+        "title": title.strip(),
+        "target": target,
+        "questions": questions,
+        "content": content,
+    }
     if kind == Interpellation.Kind.JOINT:
         return create(
             spec=INTERPELLATIONS,
