@@ -33,7 +33,7 @@ from deputies.selectors.attendance import unexcused
 from deputies.workflow import INSPECTION_TOOK_PLACE, TRAINING
 from liaison_stations.models import Reception
 from liaison_stations.workflow import RECEPTION
-from motions.models import CoSignature, Motion
+from motions.models import CoSignature, Interpellation, InterpellationSigner, InvitationStatus, Motion
 from suggestions.models import CoSigner, Suggestion
 from suggestions.workflow import CoSignerStatus
 
@@ -138,6 +138,17 @@ def facts(span: Span, deputy_ids: Iterable[int] | None = None) -> dict[str, list
                 motion__submitted_at__lt=end,
             ), "deputy"),
             "deputy_id", "motion__submitted_at", matter("motion__"),
+        ),
+        # D§14: the interpellations the deputy led or co-signed (the text as filed), once each.
+        "interpellations": _facts(
+            scoped(Interpellation.objects.filter(submitted_at__gte=start, submitted_at__lt=end), "lead_deputy"),
+            "lead_deputy_id", "submitted_at", "id",
+        ) + _facts(
+            scoped(InterpellationSigner.objects.filter(
+                status=InvitationStatus.CONFIRMED, confirmed_version=F("interpellation__text_version"),
+                interpellation__submitted_at__gte=start, interpellation__submitted_at__lt=end,
+            ), "deputy"),
+            "deputy_id", "interpellation__submitted_at", "interpellation_id",
         ),
         "receptions": _facts(
             scoped(Reception.deputies.through.objects.filter(

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +26,7 @@ from deputies.selectors.archive import (
 from deputies.selectors.attendance import unexcused
 from deputies.workflow import INSPECTION_TOOK_PLACE
 from liaison_stations.models import Reception
-from motions.models import CoSignature, Motion
+from motions.models import CoSignature, Interpellation, InvitationStatus, Motion
 from motions.workflow import Status as MotionStatus
 from suggestions.models import CoSigner, Suggestion
 from suggestions.workflow import CoSignerStatus
@@ -139,6 +139,25 @@ def archive_items(deputy: Deputy, span: Span, category: str) -> list[Item]:
             motion__submitted_at__lt=end,
         )
         return _once(_motion_items(signatures, "motion__"), {i.key for i in filed})
+    if category == "interpellations":
+        mine = Interpellation.objects.filter(submitted_at__gte=start, submitted_at__lt=end).filter(
+            Q(lead_deputy=deputy)
+            | Q(
+                signers__deputy=deputy,
+                signers__status=InvitationStatus.CONFIRMED,
+                signers__confirmed_version=F("text_version"),
+            )
+        )
+        return [
+            Item(
+                _day(i.submitted_at),
+                f"{i.number_label} {i.title}",
+                i.get_status_display(),
+                i.get_absolute_url(),
+                key=i.pk,
+            )
+            for i in mine.distinct().order_by("submitted_at")
+        ]
     if category == "receptions":
         receptions = Reception.objects.select_related("station", "point").filter(
             deputies=deputy, status__in=HELD_RECEPTION, starts_at__gte=start, starts_at__lt=end

@@ -53,14 +53,15 @@ BUTTONS = {
 
 
 def filter_for(model: type[Any]) -> type[PortalFilterSet]:
+    listed = model
+
     class InstrumentFilter(PortalFilterSet):
         status = django_filters.ChoiceFilter(choices=model.Status.choices, label=_("Status"))
         q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title contains"))
 
         class Meta:
+            model = listed
             fields = ["session", "status"]
-
-        Meta.model = model
 
     return InstrumentFilter
 
