@@ -27,7 +27,14 @@ urlpatterns = [
 for kind in instruments.MODELS:
     urlpatterns += [
         path(f"{kind}s/", instruments.instrument_list, {"kind": kind}, name=f"{kind}-list"),
+        path(f"{kind}s/new/", instruments.instrument_new, {"kind": kind}, name=f"{kind}-new"),
         path(f"{kind}s/<int:pk>/", instruments.instrument_detail, {"kind": kind}, name=kind),
+        path(
+            f"{kind}s/<int:pk>/do/<str:action>/",
+            instruments.instrument_form,
+            {"kind": kind},
+            name=f"{kind}-form",
+        ),
         path(
             f"{kind}s/<int:pk>/act/<str:action>/",
             instruments.instrument_act,

@@ -26,11 +26,25 @@ from deputies.selectors.archive import (
 from deputies.selectors.attendance import unexcused
 from deputies.workflow import INSPECTION_TOOK_PLACE
 from liaison_stations.models import Reception
-from motions.models import CoSignature, Interpellation, InvitationStatus, Motion
+from motions.models import (
+    CoSignature,
+    Interpellation,
+    InvestigationProposal,
+    InvitationStatus,
+    Motion,
+    Recall,
+)
 from motions.workflow import Status as MotionStatus
 from suggestions.models import CoSigner, Suggestion
 from suggestions.workflow import CoSignerStatus
 from suggestions.workflow import Status as SuggestionStatus
+
+# The joint instruments (D§14–D§16) the deputy led or co-signed.
+INSTRUMENTS: dict[str, Any] = {
+    "interpellations": Interpellation,
+    "recalls": Recall,
+    "investigation_proposals": InvestigationProposal,
+}
 
 
 @dataclass(frozen=True)
@@ -139,13 +153,17 @@ def archive_items(deputy: Deputy, span: Span, category: str) -> list[Item]:
             motion__submitted_at__lt=end,
         )
         return _once(_motion_items(signatures, "motion__"), {i.key for i in filed})
-    if category == "interpellations":
-        mine = Interpellation.objects.filter(submitted_at__gte=start, submitted_at__lt=end).filter(
-            Q(lead_deputy=deputy)
-            | Q(
-                signers__deputy=deputy,
-                signers__status=InvitationStatus.CONFIRMED,
-                signers__confirmed_version=F("text_version"),
+    if category in INSTRUMENTS:
+        mine = (
+            INSTRUMENTS[category]
+            .objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+            .filter(
+                Q(lead_deputy=deputy)
+                | Q(
+                    signers__deputy=deputy,
+                    signers__status=InvitationStatus.CONFIRMED,
+                    signers__confirmed_version=F("text_version"),
+                )
             )
         )
         return [

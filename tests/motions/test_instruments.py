@@ -15,6 +15,7 @@ from congress.models import Organisation, Session, User
 from congress.notifications.models import Notification
 from congress.roles import Role
 from deputies.models import Deputy
+from deputies.selectors.archive import Span, archive_of
 from motions.models import Interpellation, InvitationStatus
 from motions.services import joint
 from motions.services.interpellations import (
@@ -307,6 +308,9 @@ def test_one_tenth_of_552_needs_56_and_refuses_55(
     assert "55" in str(info.value.detail) and "56" in str(info.value.detail)
     _confirm_all(item, others[54:])
     assert joint.submit(item=item, actor=lead.user).status == "submitted"
+    category = "recalls" if create == "recall" else "investigation_proposals"
+    for deputy in (lead, others[-1]):  # the lead and a co-signer both count it (D§43)
+        assert archive_of(deputy.pk, Span(session.congress, 2026)).years[2026][category] == 1
 
 
 def test_a_suspended_deputy_no_longer_counts_toward_the_tenth(

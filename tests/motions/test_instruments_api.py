@@ -125,3 +125,65 @@ def test_the_pages_list_and_show_an_interpellation(
     outsider = Client()
     outsider.force_login(deputies[5].user)
     assert outsider.get(item.get_absolute_url()).status_code == 404
+
+
+def test_the_secretariat_records_the_form_of_answer_on_its_page(
+    sitting: Any,
+    session: Session,
+    deputies: list[Deputy],
+    secretariat: User,
+    make_unit: Callable[..., Organisation],
+) -> None:
+    from motions.services import joint
+    from motions.services.interpellations import interpellation_create
+
+    target = make_unit("省人民政府办公厅", Organisation.Kind.GENERAL_OFFICE)
+    lead, *others = deputies[:10]
+    item = interpellation_create(
+        session=session,
+        actor=lead.user,
+        kind="joint",
+        title="质询案",
+        target=target,
+        questions="问题",
+        co_signers=others,
+    )
+    for deputy in others:
+        joint.confirm(item=item, actor=deputy.user)
+    joint.submit(item=item, actor=lead.user)
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(secretariat)
+    form_page = f"{item.get_absolute_url()}do/decide_form/"
+    assert client.get(form_page).status_code == 200
+    refused = client.post(form_page, {"form": "meeting"})
+    assert (
+        refused.status_code == 200 and "An answer meeting has its time and place" in refused.content.decode()
+    )
+    done = client.post(
+        form_page, {"form": "meeting", "meeting_at": "2026-01-27T15:00", "place": "第一会议室"}
+    )
+    assert done.status_code == 302
+    item.refresh_from_db()
+    assert item.status == "to_answer"
+    deputy_client = Client()
+    deputy_client.force_login(lead.user)
+    assert deputy_client.get(f"{item.get_absolute_url()}do/record_answer/").status_code == 403
+
+
+def test_a_deputy_drafts_a_recall_on_the_page_during_the_session(
+    sitting: Any, session: Session, deputies: list[Deputy]
+) -> None:
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(deputies[0].user)
+    answer = client.post(
+        "/motions/recalls/new/", {"person_name": "某某", "person_office": "副省长", "reasons": "理由"}
+    )
+    assert answer.status_code == 302
+    from motions.models import Recall
+
+    recall = Recall.objects.get()
+    assert (recall.lead_deputy, recall.status) == (deputies[0], "draft")
+    invited = client.post(
+        f"{recall.get_absolute_url()}do/invite/", {"names": f"{deputies[1].name} {deputies[2].name}"}
+    )
+    assert invited.status_code == 302 and recall.signers.count() == 2
