@@ -156,9 +156,9 @@ def test_the_secretariat_records_the_form_of_answer_on_its_page(
     form_page = f"{item.get_absolute_url()}do/decide_form/"
     assert client.get(form_page).status_code == 200
     refused = client.post(form_page, {"form": "meeting"})
-    assert (
-        refused.status_code == 200 and "An answer meeting has its time and place" in refused.content.decode()
-    )
+    # The page again, with the rule that refused it, answered with the refusal's status (400).
+    assert refused.status_code == 400
+    assert "An answer meeting has its time and place" in refused.content.decode()
     done = client.post(
         form_page, {"form": "meeting", "meeting_at": "2026-01-27T15:00", "place": "第一会议室"}
     )
