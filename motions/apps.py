@@ -16,3 +16,6 @@ class MotionsConfig(AppConfig):
         from motions import reminders
 
         reminders.register_all()
+
+        # The co-signing engine closes this instrument's invitations when a deputy leaves office.
+        from motions import signing  # noqa: F401
