@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from congress.cosigning import InvitationStatus
 from congress.deadlines.periods import BEIJING
 from congress.models import Congress
 from deputies.models import Attendance, Inspection, Leave, TrainingInvitation
@@ -40,7 +41,6 @@ from motions.models import (
     InterpellationSigner,
     InvestigationProposal,
     InvestigationSigner,
-    InvitationStatus,
     Motion,
     Recall,
     RecallSigner,

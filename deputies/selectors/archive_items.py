@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congress.cosigning import InvitationStatus
 from deputies.models import Attendance, Deputy, Inspection, Leave, TrainingInvitation
 from deputies.selectors.archive import (
     HELD_RECEPTION,
@@ -30,7 +31,6 @@ from motions.models import (
     CoSignature,
     Interpellation,
     InvestigationProposal,
-    InvitationStatus,
     Motion,
     Recall,
 )

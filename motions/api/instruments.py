@@ -27,7 +27,6 @@ from motions.models import (
 from motions.services import interpellations as iservices
 from motions.services import joint
 from motions.services.recalls import investigation_create, recall_create, recall_record_defence
-from motions.signing import signing_progress
 
 # --- payloads ------------------------------------------------------------------------------
 
@@ -140,8 +139,7 @@ class InstrumentSerializer(WithActions, serializers.Serializer):
     def get_progress(self, item: Any) -> dict[str, int] | None:
         if item.lead_deputy_id is None:
             return None
-        p = signing_progress(signing=joint.kind_of(item).signing, item=item)
-        return {"confirmed": p.confirmed, "invited": p.invited, "declined": p.declined, "needed": p.needed}
+        return joint.tally(item)
 
     def get_details(self, item: Any) -> dict[str, Any]:
         """The instrument's own fields: the target and questions, the person and reasons, the

@@ -2,7 +2,7 @@
 the interpellation (质询案, D§14) with its answers, speeches at the answer meeting and the
 proposers' evaluations; the recall motion (罢免案, D§15) with the defence of the person named;
 the proposal for a special investigation committee (D§16). Each has its invitations to
-co-sign (the engine: motions/signing.py) and its append-only history. The status tables are
+co-sign (the engine: congress/cosigning.py) and its append-only history. The status tables are
 motions/workflow/instruments.py."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congress.cosigning import Invitation
 from congress.models import Organisation, Session
 from deputies.models import Delegation, Deputy
 from motions.workflow.instruments import InterpellationStatus, PlenaryStatus
@@ -26,13 +27,6 @@ INTERPELLATION_TARGETS = (
     Organisation.Kind.COURT,
     Organisation.Kind.PROCURATORATE,
 )
-
-
-class InvitationStatus(models.TextChoices):
-    INVITED = "invited", _("Invited")
-    CONFIRMED = "confirmed", _("Confirmed")
-    DECLINED = "declined", _("Declined")
-    LAPSED = "lapsed", _("Lapsed")
 
 
 class Instrument(models.Model):
@@ -327,43 +321,13 @@ class InvestigationProposal(Instrument):
         ]
 
 
-# --- invitations to co-sign (the engine's Invitation, ENGINE_API.md) ----------------------------
+# --- invitations to co-sign (the engine's Invitation, congress/cosigning.py) -------------------
 
 
-class Invitation(models.Model):
-    """A deputy invited to co-sign; they join by confirming the text as it stands (its version).
-    An edit voids the confirmations; a suspended deputy's open invitations lapse."""
-
-    Status = InvitationStatus
-
-    deputy = models.ForeignKey(Deputy, verbose_name=_("deputy"), on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(
-        _("status"), max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.INVITED
-    )
-    invited_at = models.DateTimeField(_("invited"), default=timezone.now)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
-    confirmed_version = models.PositiveIntegerField(null=True, blank=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["invited_at", "id"]
-
-    def __str__(self) -> str:
-        return f"{self.deputy_id} {self.status}"
-
-
-def _invitation_constraints(prefix: str, item: str) -> list[models.BaseConstraint]:
+def _unique(item: str, prefix: str) -> list[models.BaseConstraint]:
     return [
+        *Invitation.Meta.constraints,
         models.UniqueConstraint(fields=[item, "deputy"], name=f"{prefix}_signer_unique"),
-        models.CheckConstraint(
-            condition=Q(status__in=InvitationStatus.values), name=f"{prefix}_signer_status"
-        ),
-        models.CheckConstraint(
-            condition=Q(status="confirmed", confirmed_version__isnull=False)
-            | (~Q(status="confirmed") & Q(confirmed_version__isnull=True)),
-            name=f"{prefix}_signer_confirmed_version",
-        ),
     ]
 
 
@@ -373,7 +337,7 @@ class InterpellationSigner(Invitation):
     class Meta(Invitation.Meta):
         verbose_name = _("interpellation co-signer")
         verbose_name_plural = _("interpellation co-signers")
-        constraints = _invitation_constraints("interpellation", "interpellation")
+        constraints = _unique("interpellation", "interpellation")
 
 
 class RecallSigner(Invitation):
@@ -382,7 +346,7 @@ class RecallSigner(Invitation):
     class Meta(Invitation.Meta):
         verbose_name = _("recall motion co-signer")
         verbose_name_plural = _("recall motion co-signers")
-        constraints = _invitation_constraints("recall", "recall")
+        constraints = _unique("recall", "recall")
 
 
 class InvestigationSigner(Invitation):
@@ -391,7 +355,7 @@ class InvestigationSigner(Invitation):
     class Meta(Invitation.Meta):
         verbose_name = _("investigation proposal co-signer")
         verbose_name_plural = _("investigation proposal co-signers")
-        constraints = _invitation_constraints("investigation", "proposal")
+        constraints = _unique("proposal", "investigation")
 
 
 # --- history -----------------------------------------------------------------------------------

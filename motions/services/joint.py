@@ -1,46 +1,48 @@
 """What the three joint instruments (WORKFLOWS.md §5b) do the same way: lock the row, require
 the table's action, record the event; write the draft, invite, confirm or decline, file it
-during the session with enough signatures (motions/signing.py), and the presidium's way to
+during the session with enough signatures (the engine, congress/cosigning.py), and the presidium's way to
 the plenary for a recall motion or an investigation proposal (D§15, D§16)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from congress.cosigning import (
+    Kinds,
+    Signing,
+    Threshold,
+    register,
+    signing_confirm,
+    signing_decline,
+    signing_invite,
+    signing_progress,
+    signing_require,
+    signing_void,
+)
 from congress.errors import DomainError
 from congress.models import Session, User
+from congress.notifications.services import notify
 from congress.workflow import Step, Workflow
 from deputies.models import Deputy
 from motions.models import (
     Interpellation,
     InterpellationEvent,
-    InterpellationSigner,
     InvestigationEvent,
     InvestigationProposal,
-    InvestigationSigner,
     Recall,
     RecallEvent,
-    RecallSigner,
-)
-from motions.signing import (
-    Signing,
-    Threshold,
-    check_signer,
-    signing_confirm,
-    signing_decline,
-    signing_invite,
-    signing_require,
-    signing_void,
 )
 from motions.workflow import INTERPELLATION, INVESTIGATION, RECALL
 from motions.workflow.instrument_checks import deputy_of, in_session
@@ -57,18 +59,81 @@ class Kind:
     text_fields: tuple[str, ...]
 
 
+# --- the notices the engine sends through each instrument's signing --------------------------------
+
+
+def _tell(item: Any, deputies: Iterable[Deputy], kind: str, subject: Promise, body: Promise) -> None:
+    users = [d.user for d in deputies if d.user is not None]
+    if not users:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        lead = item.lead_deputy.name if item.lead_deputy_id else ""
+        values = {"noun": item._meta.verbose_name, "title": item.title, "lead": lead}
+        notify(
+            recipients=users,
+            kind=kind,
+            subject=str(subject) % values,
+            body=str(body) % values,
+            link=item.get_absolute_url(),
+        )
+
+
+def _invited(prefix: str) -> Callable[[Any, list[Deputy]], None]:
+    def tell(item: Any, deputies: list[Deputy]) -> None:
+        _tell(
+            item,
+            deputies,
+            f"{prefix}_invited",
+            gettext_lazy("%(lead)s invites you to co-sign: %(title)s"),
+            gettext_lazy(
+                "%(lead)s invites you to co-sign the %(noun)s “%(title)s”. Read the text and confirm it if you agree, or decline."
+            ),
+        )
+
+    return tell
+
+
+def _voided(prefix: str) -> Callable[[Any, list[Deputy]], None]:
+    def tell(item: Any, deputies: list[Deputy]) -> None:
+        _tell(
+            item,
+            deputies,
+            f"{prefix}_text_changed",
+            gettext_lazy("The text you co-signed was changed: %(title)s"),
+            gettext_lazy(
+                "The text of “%(title)s” was changed after you confirmed it. Read the new text and confirm it again if you still agree."
+            ),
+        )
+
+    return tell
+
+
+def _lapsed(item: Any, deputy: Any, actor: Any, why: str) -> None:
+    record(item, actor, "lapse", note=why, data={"deputy": deputy.name})
+
+
+def _signing(model: str, item_field: str, threshold: Threshold, article: str, prefix: str) -> Signing:
+    return register(
+        Signing(
+            model=model,
+            item_field=item_field,
+            threshold=threshold,
+            article=article,
+            kinds=Kinds(confirmed=f"{prefix}_confirmed", declined=f"{prefix}_declined"),
+            invited_notice=_invited(prefix),
+            voided_notice=_voided(prefix),
+            lapsed_record=_lapsed,
+            open_statuses=frozenset({"draft"}),
+            congress_of=lambda item: item.session.congress,
+        )
+    )
+
+
 # D§14: 一个代表团或者代表十人以上联名.
 INTERPELLATIONS = Kind(
     Interpellation,
     INTERPELLATION,
-    Signing(
-        InterpellationSigner,
-        "interpellation",
-        Threshold(count=10),
-        "D§14",
-        gettext_lazy("interpellation"),
-        "interpellation",
-    ),
+    _signing("motions.InterpellationSigner", "interpellation", Threshold(count=10), "D§14", "interpellation"),
     InterpellationEvent,
     ("title", "target", "questions", "content"),
 )
@@ -76,31 +141,23 @@ INTERPELLATIONS = Kind(
 RECALLS = Kind(
     Recall,
     RECALL,
-    Signing(
-        RecallSigner,
-        "recall",
-        Threshold(fraction=Fraction(1, 10)),
-        "D§15",
-        gettext_lazy("recall motion"),
-        "recall",
-    ),
+    _signing("motions.RecallSigner", "recall", Threshold(fraction=Fraction(1, 10)), "D§15", "recall"),
     RecallEvent,
     ("title", "person_name", "person_office", "reasons"),
 )
 INVESTIGATIONS = Kind(
     InvestigationProposal,
     INVESTIGATION,
-    Signing(
-        InvestigationSigner,
+    _signing(
+        "motions.InvestigationSigner",
         "proposal",
         Threshold(fraction=Fraction(1, 10)),
         "D§16",
-        gettext_lazy("investigation committee proposal"),
         "investigation",
     ),
     InvestigationEvent,
     ("title", "question", "reasons"),
-)  # fmt: skip
+)
 KINDS = {k.model: k for k in (INTERPELLATIONS, RECALLS, INVESTIGATIONS)}
 
 
@@ -172,7 +229,7 @@ def create(
     if not (actor.is_superuser or actor.has_role(*edit.roles)):
         raise permission_denied()
     if item.lead_deputy_id is not None:
-        check_signer(item.lead_deputy, item)
+        _check_lead(item.lead_deputy, session)
     if (closed := in_session(item)) is not None:
         raise closed
     if not spec.workflow.may_act(edit, item, actor):
@@ -183,6 +240,30 @@ def create(
         if co_signers:
             signing_invite(signing=spec.signing, item=item, deputies=co_signers, actor=actor)
     return item
+
+
+def _check_lead(deputy: Deputy, session: Session) -> None:
+    if not deputy.is_active:
+        raise DomainError("deputy_not_active")  # D§45, D§46: the message is the common one
+    if deputy.congress_id != session.congress_id:
+        raise DomainError(
+            "deputy_not_in_congress",
+            _("%(name)s is not a deputy of this congress term.") % {"name": deputy.name},
+            status=400,
+        )
+
+
+def tally(item: Any) -> dict[str, int]:
+    """The count on the draft as deputies read it, the lead included: who signed the present
+    text, who is still asked, who declined or lapsed, and how many are needed today."""
+    progress = signing_progress(signing=kind_of(item).signing, item=item)
+    lead = 1 if item.lead_deputy_id else 0
+    return {
+        "confirmed": progress.confirmed + lead,
+        "invited": progress.invited - progress.confirmed,
+        "declined": progress.declined,
+        "needed": progress.needed + lead,
+    }
 
 
 def lead_for(actor: User, lead_deputy: Deputy | None) -> Deputy:
@@ -236,7 +317,9 @@ def confirm(*, item: Any, actor: User) -> Any:
     with transaction.atomic():
         item = lock(item)
         kind.workflow.require("confirm", item, actor)
-        invitation = signing_confirm(signing=kind.signing, item=item, actor=actor)
+        invitation, changed = signing_confirm(signing=kind.signing, item=item, actor=actor)
+        if not changed:  # asked twice: nothing changes, and the answer says so (409)
+            raise DomainError("already_confirmed", _("You have already confirmed this text."))
         record(item, actor, "confirm", data={"deputy": invitation.deputy.name, "version": item.text_version})
     return invitation
 
@@ -246,7 +329,9 @@ def decline(*, item: Any, actor: User) -> Any:
     with transaction.atomic():
         item = lock(item)
         kind.workflow.require("decline", item, actor)
-        invitation = signing_decline(signing=kind.signing, item=item, actor=actor)
+        invitation, changed = signing_decline(signing=kind.signing, item=item, actor=actor)
+        if not changed:
+            raise DomainError("already_declined", _("You have already declined."))
         record(item, actor, "decline", data={"deputy": invitation.deputy.name})
     return invitation
 
@@ -264,7 +349,7 @@ def submit(*, item: Any, actor: User) -> Any:
             data = {"delegation": item.delegation_id, "votes_for": item.votes_for}
         else:
             progress = signing_require(signing=kind.signing, item=item, on=timezone.localdate())
-            data = {"signers": progress.confirmed, "needed": progress.needed}
+            data = {"signers": progress.confirmed + 1, "needed": progress.needed + 1}  # the lead included
         session = Session.objects.select_for_update().get(pk=item.session_id)
         last = kind.model.objects.filter(session=session).aggregate(n=Max("number"))["n"] or 0
         item.number = last + 1

@@ -33,7 +33,6 @@ from motions.models import Interpellation, InvestigationProposal, Recall
 from motions.services import interpellations as i
 from motions.services import joint
 from motions.services.recalls import investigation_create, recall_create, recall_record_defence
-from motions.signing import signing_progress
 from motions.views.common import user_of
 from motions.workflow import INTERPELLATION
 from motions.workflow.instrument_checks import proposers
@@ -112,11 +111,10 @@ def instrument_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     model = MODELS[kind]
     user = user_of(request)
     item = get_object_or_404(instruments_visible_to(user, model), pk=pk)
-    spec = joint.kind_of(item)
     context = {
         "kind": kind,
         "item": item,
-        "progress": signing_progress(signing=spec.signing, item=item) if item.lead_deputy_id else None,
+        "progress": joint.tally(item) if item.lead_deputy_id else None,
         "signers": item.signers.select_related("deputy"),
         "events": item.events.select_related("actor"),
         "actions": [a for a in available_actions(item, user) if a in BUTTONS],

@@ -61,7 +61,12 @@ def make(deputy, colleague, staff, session, committee_body) -> Any:
             )  # fmt: skip
             for d in cosigners:
                 CoSignature.objects.create(
-                    motion=m, deputy=d, invited_by=staff, confirmed_at=moment(day), confirmed_version=1
+                    motion=m,
+                    deputy=d,
+                    invited_by=staff,
+                    answered_at=moment(day),
+                    confirmed_version=1,
+                    status="confirmed",
                 )
             return m
 

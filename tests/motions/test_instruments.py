@@ -11,12 +11,13 @@ from typing import Any
 import pytest
 import time_machine
 
+from congress.cosigning import InvitationStatus
 from congress.models import Organisation, Session, User
 from congress.notifications.models import Notification
 from congress.roles import Role
 from deputies.models import Deputy
 from deputies.selectors.archive import Span, archive_of
-from motions.models import Interpellation, InvitationStatus
+from motions.models import Interpellation
 from motions.services import joint
 from motions.services.interpellations import (
     interpellation_close,
@@ -128,7 +129,7 @@ def test_the_lead_is_told_of_each_confirmation_and_decline(
         "interpellation_confirmed",
         "interpellation_declined",
     ]
-    assert "2" in notices[0].body and "10" in notices[0].body  # 2 of the 10 needed
+    assert "1 of 2" in notices[0].body  # one of the two asked has confirmed
     assert Notification.objects.filter(recipient=first.user, kind="interpellation_invited").exists()
 
 
@@ -313,14 +314,20 @@ def test_one_tenth_of_552_needs_56_and_refuses_55(
         assert archive_of(deputy.pk, Span(session.congress, 2026)).years[2026][category] == 1
 
 
-def test_a_suspended_deputy_no_longer_counts_toward_the_tenth(
+def test_the_tenth_is_of_the_deputies_in_office_that_day(
     sitting: Any, session: Session, congress_of_552: list[Deputy]
 ) -> None:
+    """A deputy whose mandate ended no longer counts from that day; a suspended one still holds
+    the mandate and counts (the engine's reading of D§48, D§49)."""
     Deputy.objects.filter(pk__in=[d.pk for d in congress_of_552[-12:]]).update(
+        status="terminated", status_ground="resigned", status_since=dt.date(2026, 1, 20)
+    )
+    Deputy.objects.filter(pk=congress_of_552[-13].pk).update(
         status="suspended", status_ground="detained", status_since=dt.date(2026, 1, 20)
     )
-    assert joint.RECALLS.signing.threshold.needed(congress=session.congress, on=dt.date(2026, 1, 26)) == 54
-    assert joint.RECALLS.signing.threshold.needed(congress=session.congress, on=dt.date(2026, 1, 19)) == 56
+    threshold = joint.RECALLS.signing.threshold
+    assert threshold.needed(congress=session.congress, on=dt.date(2026, 1, 26)) == 54  # 540 in office
+    assert threshold.needed(congress=session.congress, on=dt.date(2026, 1, 19)) == 56  # 552
 
 
 def test_a_recall_goes_to_the_plenary_with_the_defence_recorded(
