@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from congress.errors import DomainError
@@ -41,6 +42,23 @@ MODELS: dict[str, type[Any]] = {
     "interpellation": Interpellation,
     "recall": Recall,
     "investigation": InvestigationProposal,
+}
+# How each action reads on its button.
+BUTTON_LABELS = {
+    "invite": gettext_lazy("Invite co-signers"),
+    "confirm": gettext_lazy("Confirm the text and co-sign"),
+    "decline": gettext_lazy("Decline to co-sign"),
+    "submit": gettext_lazy("Submit"),
+    "decide_form": gettext_lazy("Record the form of answer"),
+    "record_speech": gettext_lazy("Record a speech at the answer meeting"),
+    "record_answer": gettext_lazy("Record the answer"),
+    "request_reanswer": gettext_lazy("Ask for a new answer"),
+    "decide_reanswer": gettext_lazy("Record the presidium's decision on a new answer"),
+    "close": gettext_lazy("Close"),
+    "publish": gettext_lazy("Make public"),
+    "record_defence": gettext_lazy("Record the defence"),
+    "put_to_plenary": gettext_lazy("Put to the plenary"),
+    "record_outcome": gettext_lazy("Record the plenary's decision"),
 }
 # What a button on the page may do: actions with no details to enter.
 BUTTONS = {
@@ -117,8 +135,8 @@ def instrument_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "progress": joint.tally(item) if item.lead_deputy_id else None,
         "signers": item.signers.select_related("deputy"),
         "events": item.events.select_related("actor"),
-        "actions": [a for a in available_actions(item, user) if a in BUTTONS],
-        "form_actions": [a for a in available_actions(item, user) if a in FORMS],
+        "actions": [(a, BUTTON_LABELS.get(a, a)) for a in available_actions(item, user) if a in BUTTONS],
+        "form_actions": [(a, BUTTON_LABELS.get(a, a)) for a in available_actions(item, user) if a in FORMS],
         "may_draft": user.has_role(*INTERPELLATION.action("edit").roles),
         "answers": item.answers.prefetch_related("speeches__deputy", "evaluations__deputy")
         if kind == "interpellation"
