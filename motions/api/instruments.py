@@ -66,6 +66,13 @@ class InvestigationCreateSerializer(serializers.Serializer):
     co_signers = serializers.PrimaryKeyRelatedField(queryset=Deputy.objects.all(), many=True, required=False)
 
 
+class DelegationVoteSerializer(serializers.Serializer):
+    plenary_date = serializers.DateField()
+    member_count = serializers.IntegerField(min_value=1)
+    votes_for = serializers.IntegerField(min_value=0)
+    head_signed_by = serializers.PrimaryKeyRelatedField(queryset=Deputy.objects.all(), allow_null=True)
+
+
 class FormSerializer(serializers.Serializer):
     form = serializers.ChoiceField(choices=InterpellationAnswer.Form.choices)
     meeting_at = serializers.DateTimeField(required=False, allow_null=True, default=None)
@@ -270,6 +277,15 @@ class InterpellationViewSet(mixins.CreateModelMixin, InstrumentViewSet):
         data = self._payload(InterpellationCreateSerializer, request)
         item = iservices.interpellation_create(actor=_user(request), **data)
         return self._done(item, status.HTTP_201_CREATED)
+
+    @extend_schema(request=DelegationVoteSerializer, responses=InstrumentSerializer)
+    @action(detail=True, methods=["post"], url_path="record-vote")
+    def record_vote(self, request: Request, pk: str | None = None) -> Response:
+        """A delegation's interpellation: its plenary meeting, members, votes for, the head's signature (D§14)."""
+        data = self._payload(DelegationVoteSerializer, request)
+        item = self.get_object()
+        iservices.interpellation_record_vote(interpellation=item, actor=_user(request), **data)
+        return self._done(item)
 
     @extend_schema(request=FormSerializer, responses=InstrumentSerializer)
     @action(detail=True, methods=["post"], url_path="decide-form")

@@ -28,6 +28,7 @@ from motions.services.interpellations import (
     interpellation_publish,
     interpellation_record_answer,
     interpellation_record_speech,
+    interpellation_record_vote,
     interpellation_request_reanswer,
 )
 from motions.services.recalls import investigation_create, recall_create, recall_record_defence
@@ -358,3 +359,32 @@ def test_a_recall_goes_to_the_plenary_with_the_defence_recorded(
     assert (item.status, item.defences.count()) == ("rejected", 1)
     with refused("invalid_transition"):
         joint.record_outcome(item=item, actor=secretariat, adopted=True, decided_on=dt.date(2026, 1, 29))
+
+
+def test_a_delegation_files_an_interpellation_by_its_vote(
+    sitting: Any,
+    session: Session,
+    deputies: list[Deputy],
+    target: Organisation,
+    make_user: Callable[..., User],
+) -> None:
+    delegation = deputies[0].delegation
+    delegation.head = deputies[0]
+    delegation.save(update_fields=["head"])
+    staff = make_user("dstaff", Role.DELEGATION_STAFF)
+    staff.delegations.add(delegation)
+    item = interpellation_create(
+        session=session,
+        actor=staff,
+        kind="delegation",
+        delegation=delegation,
+        title="代表团质询案",
+        target=target,
+        questions="问题",
+    )
+    vote = {"plenary_date": dt.date(2026, 1, 26), "member_count": 14, "head_signed_by": deputies[0]}
+    interpellation_record_vote(interpellation=item, actor=staff, votes_for=7, **vote)
+    with refused("delegation_majority_missing"):  # exactly half is not more than half
+        joint.submit(item=item, actor=staff)
+    interpellation_record_vote(interpellation=item, actor=staff, votes_for=8, **vote)
+    assert joint.submit(item=item, actor=staff).status == "submitted"
