@@ -17,6 +17,7 @@ from congress.downloads import send_file
 from congress.models import Organisation, User
 from congress.roles import Role
 from congress.workflow import available_actions
+from deputies.forms import picker_attrs
 from suggestions import selectors
 from suggestions.forms import AssignForm, MessageForm
 from suggestions.models import Assignment, CoOpinion, KeySuggestion, Reply, Suggestion
@@ -61,6 +62,7 @@ def suggestion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "assignments": [(a, selectors.assignment_clocks(a), available_actions(a, user)) for a in assignments],
         "events": events.order_by("at", "id"),
         "invitation": suggestion.cosigners.filter(deputy=deputy).first() if deputy else None,
+        "picker": picker_attrs() if "invite" in actions else {},
         # The submit button is enabled only when filing can succeed, and says why not.
         "submit_refusal": suggestion_submit_refusal(suggestion=suggestion) if "submit" in actions else None,
         "progress": signing_progress(signing=SUGGESTION_SIGNING, item=suggestion)

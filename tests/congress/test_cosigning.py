@@ -9,8 +9,10 @@ from fractions import Fraction
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from congress.cosigning import (
+    SHORT,
     Threshold,
     in_office,
     signing_confirm,
@@ -31,7 +33,7 @@ from tests.helpers import refused
 DAY = dt.date(2026, 1, 26)
 # The same engine with a fixed count, as for interpellations (D§14) and motions (M§8).
 TEN = dataclasses.replace(SUGGESTION_SIGNING, threshold=Threshold(count=10), all_must_confirm=False,
-                          short_code="insufficient_signers")  # fmt: skip
+                          short_code="insufficient_signers", short_message=SHORT)  # fmt: skip
 # And with a fraction of all deputies, as for recalls (D§15) and investigation committees (D§16).
 TENTH = dataclasses.replace(TEN, threshold=Threshold(fraction=Fraction(1, 10)))
 
@@ -80,9 +82,9 @@ def test_ten_signatures_are_enough_for_a_threshold_of_ten_and_nine_are_not(
 ) -> None:
     signers = deputies(lead, 9)
     confirmed(draft, signers[:8])
-    with refused("insufficient_signers") as refusal:
+    with refused("insufficient_signers") as refusal, translation.override("en"):
         signing_require(signing=TEN, item=draft)
-    assert "9 deputies" in str(refusal.value.detail)
+    assert "9 deputies have signed" in str(refusal.value.detail)
     confirmed(draft, signers[8:])
     assert signing_require(signing=TEN, item=draft).confirmed == 9  # and the lead: ten
 

@@ -1,211 +1,21 @@
-"""The one co-signing engine for every joint instrument (WORKFLOWS.md §5b): suggestions (S§14),
-motions (M§8, M§12), interpellations (D§14), recall motions (D§15) and investigation-committee
-proposals (D§16).
-
-The lead invites deputies; each reads the final text and confirms it or declines; an edit
-of the text voids the confirmations given to the old one; an invitation to a deputy who is
-suspended or leaves office meanwhile lapses; the lead is told of every answer; at submit the
-threshold is checked. What differs per instrument is data, a `Signing` declared next to the
-instrument's workflow table: its invitation model, its threshold, its notices, its article.
-
-The engine neither locks the item nor asks the workflow table: the instrument's service does
-both (`select_for_update`, `require(...)`) and calls the engine inside its transaction, then
-records its own history event. Pure Django: no app is imported here.
-"""
+"""The co-signing steps: invite, confirm, decline, void, lapse, progress, require."""
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from fractions import Fraction
+from collections.abc import Iterable
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
-from django.db import models
 from django.db.models import Count, F, Q
 from django.utils import timezone, translation
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from congress.cosigning.invitation import CLOSED, Invitation, InvitationStatus
+from congress.cosigning.rules import SIGNINGS, Progress, Signing
 from congress.deadlines.statutory import article_label
 from congress.errors import DomainError
 from congress.notifications.services import notify
-
-
-class InvitationStatus(models.TextChoices):
-    INVITED = "invited", gettext_lazy("Invited")
-    CONFIRMED = "confirmed", gettext_lazy("Confirmed the final text")
-    DECLINED = "declined", gettext_lazy("Declined")
-    # D§45, D§46: the deputy was suspended or left office before answering.
-    LAPSED = "lapsed", gettext_lazy("Lapsed")
-
-
-# Answers that take the deputy out of the count: they are not waited for.
-CLOSED = (InvitationStatus.DECLINED, InvitationStatus.LAPSED)
-
-
-class Invitation(models.Model):
-    """A deputy invited to co-sign one item. Each instrument's concrete model adds the FK to its
-    item and the unique (item, deputy) constraint."""
-
-    Status = InvitationStatus
-
-    deputy = models.ForeignKey(
-        "deputies.Deputy",
-        verbose_name=gettext_lazy("deputy"),
-        on_delete=models.PROTECT,
-        related_name="%(app_label)s_%(class)s_invitations",
-    )
-    status = models.CharField(
-        gettext_lazy("status"),
-        max_length=10,
-        choices=InvitationStatus.choices,
-        default=InvitationStatus.INVITED,
-    )
-    invited_at = models.DateTimeField(gettext_lazy("invited"), default=timezone.now)
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    answered_at = models.DateTimeField(gettext_lazy("answered"), null=True, blank=True)
-    # The item's text version the deputy confirmed: they agreed to a text, not to what it becomes.
-    confirmed_version = models.PositiveIntegerField(null=True, blank=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["invited_at", "id"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status__in=InvitationStatus.values), name="%(app_label)s_%(class)s_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(status="confirmed", confirmed_version__isnull=False)
-                | (~Q(status="confirmed") & Q(confirmed_version__isnull=True)),
-                name="%(app_label)s_%(class)s_confirmed_version",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.deputy} · {self.get_status_display()}"
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """How many deputies must sign, the lead included: a fixed number (`count`) or a fraction of
-    all deputies of the congress in office on the day (`fraction`). "以上" includes the number."""
-
-    count: int | None = None
-    fraction: Fraction | None = None
-
-    def __post_init__(self) -> None:
-        if (self.count is None) == (self.fraction is None):
-            raise ValueError("a threshold is a count or a fraction, not both")
-
-    def needed(self, *, congress: Any, on: dt.date) -> int:
-        if self.fraction is None:
-            return self.count or 0  # never 0: a threshold has one or the other (__post_init__)
-        # 1/10 of 552 is 55.2: 56 deputies are "one tenth or more".
-        return math.ceil(self.fraction * in_office(congress=congress, on=on))
-
-
-def in_office(*, congress: Any, on: dt.date) -> int:
-    """The deputies of the congress on that day: all but those whose mandate had ended by then
-    (D§49). A suspended deputy still holds the mandate (D§48) and so is one of "all deputies"."""
-    deputy = apps.get_model("deputies", "Deputy")
-    return (
-        deputy.objects.filter(congress=congress)
-        .exclude(status=deputy.Status.TERMINATED, status_since__lte=on)
-        .count()
-    )
-
-
-@dataclass(frozen=True)
-class Kinds:
-    """The notification kinds the lead receives for an answer."""
-
-    confirmed: str
-    declined: str
-
-
-Notice = Callable[[Any, list[Any]], None]  # (item, deputies): an instrument's own notice
-# (item, deputy, actor, why): the item's history records a lapsed invitation.
-Record = Callable[[Any, Any, Any, str], None]
-
-
-SHORT = gettext_lazy(
-    "%(count)s deputies have signed the present text, the lead included; %(needed)s or more are needed (%(article)s)."
-)
-PENDING = gettext_lazy(
-    "These co-signers have not confirmed the final text yet (%(article)s): %(names)s. Wait for them or withdraw their invitation."
-)
-
-
-@dataclass(frozen=True)
-class Signing:
-    """One instrument's co-signing, as data."""
-
-    model: str  # the concrete Invitation model, "app_label.ModelName"
-    item_field: str  # its FK to the item
-    threshold: Threshold
-    article: str  # cited in refusals and notices: "S§14", "M§12", "D§14"
-    kinds: Kinds
-    invited_notice: Notice  # tells the invited deputies
-    voided_notice: Notice  # tells those whose confirmation an edit voided
-    lapsed_record: Record  # the item's history says whose invitation lapsed and why
-    open_statuses: frozenset[str]  # item statuses in which invitations are still answered
-    # Suggestions (S§14): every co-signer still invited must confirm before filing.
-    all_must_confirm: bool = False
-    lead_field: str = "lead_deputy"  # None on the item: no lead (a delegation files)
-    version_field: str = "text_version"
-    short_code: str = "insufficient_signers"
-    pending_code: str = "cosigners_pending"
-    # The refusals' texts, if an instrument words them its own way; placeholders: %(count)s
-    # (signed, the lead included), %(needed)s (the same as %(min)s), %(names)s, %(article)s.
-    short_message: str | Promise = SHORT
-    pending_message: str | Promise = PENDING
-    # Deputies of another congress term may not be invited (a motion's session decides).
-    check_congress: bool = True
-    link: Callable[[Any], str] = field(default=lambda item: item.get_absolute_url())
-    congress_of: Callable[[Any], Any] = field(default=lambda item: item.congress)
-
-    @property
-    def invitations(self) -> type[Invitation]:
-        return apps.get_model(self.model)
-
-    def of(self, item: Any) -> models.QuerySet[Invitation]:
-        return self.invitations._default_manager.filter(**{self.item_field: item})
-
-    def of_many(self, items: Iterable[Any]) -> models.QuerySet[Invitation]:
-        return self.invitations._default_manager.filter(**{f"{self.item_field}__in": list(items)})
-
-
-SIGNINGS: list[Signing] = []
-
-
-def register(signing: Signing) -> Signing:
-    """Declare an instrument's signing; `signing_lapse` closes invitations of every one."""
-    SIGNINGS.append(signing)
-    return signing
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Where the signing stands: co-signers who confirmed the present text (and are in
-    office), those asked and still counted, those who declined or lapsed, and the
-    confirmations submit needs now."""
-
-    confirmed: int
-    invited: int
-    declined: int
-    needed: int
-    pending: tuple[str, ...] = ()  # names of those still to confirm, when all must
-
-    @property
-    def ready(self) -> bool:
-        return self.confirmed >= self.needed and not self.pending
 
 
 def _deputy_of(actor: Any) -> Any:
