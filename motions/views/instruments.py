@@ -207,7 +207,11 @@ FORMS: dict[str, tuple[type[forms.Form], Callable[[Any, User, dict[str, Any]], A
 def _form(action: str, item: Any, data: Any) -> forms.Form:
     form_class = FORMS[action][0]
     if form_class is InviteForm:
-        return InviteForm(data, congress_id=item.session.congress_id)
+        invite = InviteForm(data, congress_id=item.session.congress_id)
+        invite.fields["names"].help_text = _(
+            "Names separated by 、 or spaces, or found with the search. Each receives the text and confirms it themselves."
+        )
+        return invite
     if form_class is f.SpeechForm:
         return f.SpeechForm(data, proposers=proposers(item))
     return form_class(data)
