@@ -80,6 +80,12 @@ NAV: list[NavItem] = [
             }
         ),
     ),
+    # The joint instruments of a session (D§14–D§16); the list links the three kinds.
+    NavItem(
+        _("Interpellations and recalls"),
+        "motions:interpellation-list",
+        roles=frozenset({Role.DEPUTY, Role.DELEGATION_STAFF, Role.SECRETARIAT, Role.COMMITTEE_STAFF}),
+    ),
     NavItem(_("Motion review"), "motions:review", roles=frozenset({Role.REVIEW_COMMITTEE, Role.SECRETARIAT})),
     NavItem(
         _("Motions in recess review"),

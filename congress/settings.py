@@ -335,6 +335,8 @@ SPECTACULAR_SETTINGS = {
         "WithheldGroundEnum": "suggestions.models.WithheldGround",
         "KeyGroundEnum": "suggestions.models.KeySuggestion.Ground",
         "MotionStatusEnum": "motions.workflow.Status",
+        "InterpellationAnswerFormEnum": "motions.models.InterpellationAnswer.Form",
+        "RecallDefenceFormEnum": "motions.models.RecallDefence.Form",
         "MotionKindEnum": "motions.models.Kind",
         "MotionAttachmentKindEnum": "motions.models.Attachment.Kind",
         "MotionHearingKindEnum": "motions.models.Hearing.Kind",

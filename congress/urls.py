@@ -14,12 +14,16 @@ from congress.notifications.api import NotificationViewSet
 from deputies import api as deputies_api
 from liaison_stations import api as stations_api
 from motions.api import MotionViewSet, ReviewMeetingViewSet, ReviewMemberViewSet, ReviewReportViewSet
+from motions.api.instruments import InterpellationViewSet, InvestigationProposalViewSet, RecallViewSet
 from suggestions.api.assignments import AssignmentViewSet, CommitmentViewSet
 from suggestions.api.public import PublicReplyViewSet
 from suggestions.api.statistics import SuggestionStatisticsView
 from suggestions.api.suggestions import SuggestionViewSet
 
 router = DefaultRouter()
+router.register("interpellations", InterpellationViewSet, basename="interpellation")
+router.register("recalls", RecallViewSet, basename="recall")
+router.register("investigation-proposals", InvestigationProposalViewSet, basename="investigation-proposal")
 router.register("sessions", SessionViewSet, basename="session")
 router.register("units", UnitViewSet, basename="unit")
 router.register("deputies", deputies_api.DeputyViewSet, basename="deputy")

@@ -8,6 +8,7 @@ from typing import Any, cast
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -316,3 +317,14 @@ class FeedbackFilter(PortalFilterSet):
 class ConstituentReportForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 24}))
+
+
+def picker_attrs() -> dict[str, str]:
+    """Attributes that turn a co-signer names field into the picker (static/js/deputy-picker.js):
+    the search URL and the words it shows. Without JavaScript the field takes typed names."""
+    return {
+        "data-deputy-picker": reverse("deputies:search"),
+        "data-picker-label": str(_("Find a deputy: name, delegation or pinyin initials (lm finds 李明)")),
+        "data-picker-none": str(_("No deputy in office matches.")),
+        "autocomplete": "off",
+    }

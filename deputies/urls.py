@@ -3,13 +3,14 @@ feedback, the archive and the report to constituents."""
 
 from django.urls import path
 
-from deputies.views import archive, deputies, inspections, sessions, trainings
+from deputies.views import archive, deputies, inspections, search, sessions, trainings
 
 app_name = "deputies"
 
 urlpatterns = [
     path("", deputies.deputy_list, name="list"),
     path("me/", deputies.my_record, name="mine"),
+    path("search/", search.deputy_search, name="search"),
     path("<int:pk>/", deputies.deputy_detail, name="detail"),
     path("<int:pk>/suspend/", deputies.deputy_suspend_view, name="suspend"),
     path("<int:pk>/restore/", deputies.deputy_restore_view, name="restore"),

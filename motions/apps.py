@@ -16,3 +16,8 @@ class MotionsConfig(AppConfig):
         from motions import reminders
 
         reminders.register_all()
+
+        # The co-signing engine closes this instrument's invitations when a deputy leaves office;
+        # the joint instruments (D§14–D§16) declare theirs in their shared services.
+        from motions import signing  # noqa: F401
+        from motions.services import joint  # noqa: F401

@@ -9,7 +9,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Organisation, Session, User
+from deputies.forms import picker_attrs
 from deputies.models import Deputy
+from deputies.selectors.search import WITH_DELEGATION
 from motions.models import (
     DECISION_KINDS,
     REVIEW_BODY_KINDS,
@@ -101,15 +103,21 @@ class InviteForm(forms.Form):
     def __init__(self, *args: Any, congress_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.congress_id = congress_id
+        # The co-signer picker (static/js/deputy-picker.js) searches and fills this field.
+        self.fields["names"].widget.attrs |= picker_attrs()
 
     def clean_names(self) -> list[Deputy]:
         names = [n for n in NAME_SPLIT.split(self.cleaned_data["names"]) if n]
         found: list[Deputy] = []
         problems = []
-        for name in dict.fromkeys(names):
-            matches = list(
-                Deputy.objects.filter(congress_id=self.congress_id, name=name).select_related("delegation")
-            )
+        for token in dict.fromkeys(names):
+            # A namesake is named with the delegation, as the picker writes it: 李明（太原代表团）.
+            match = WITH_DELEGATION.match(token)
+            name, delegation = (match.group(1), match.group(2)) if match else (token, "")
+            deputies = Deputy.objects.filter(congress_id=self.congress_id, name=name)
+            if delegation:
+                deputies = deputies.filter(delegation__name__startswith=delegation.removesuffix("代表团"))
+            matches = list(deputies.select_related("delegation"))
             if len(matches) == 1:
                 found.append(matches[0])
             elif not matches:

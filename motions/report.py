@@ -84,7 +84,7 @@ def build(session: Session) -> ReportData:
     motions = list(
         Motion.objects.filter(session=session, number__isnull=False)
         .select_related("lead_deputy", "delegation", "subject_body", "review_body", "recommendation__body")
-        .annotate(signed=Count("cosignatures", filter=Q(cosignatures__confirmed_at__isnull=False)))
+        .annotate(signed=Count("cosignatures", filter=Q(cosignatures__status="confirmed")))
         .order_by("number")
     )
     data = ReportData(session=session, adoption=ReviewReport.objects.filter(session=session).first())
@@ -175,7 +175,7 @@ def _proposers_text(m: Motion, merged: list[Motion]) -> str:
         elif motion.lead_deputy:
             signed = getattr(motion, "signed", None)
             if signed is None:
-                signed = CoSignature.objects.filter(motion=motion, confirmed_at__isnull=False).count()
+                signed = CoSignature.objects.filter(motion=motion, status="confirmed").count()
             parts.append(
                 _("%(lead)s and others, %(total)s deputies in all")
                 % {"lead": motion.lead_deputy.name, "total": signed + 1}

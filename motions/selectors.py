@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from congress.deadlines.calendar import deadline
 from congress.deadlines.periods import Deadline
@@ -97,11 +97,9 @@ def confirmed_signers(motion: Motion) -> int:
 
 def signatures_pending_for(deputy: Deputy) -> QuerySet[CoSignature]:
     """Drafts waiting for this deputy to read and confirm (USERS.md: a good day)."""
-    return (
-        CoSignature.objects.filter(deputy=deputy, motion__status__in=MOTION.sources("confirm"))
-        .exclude(confirmed_version=F("motion__text_version"))
-        .select_related("motion__lead_deputy", "motion__session__congress")
-    )
+    return CoSignature.objects.filter(
+        deputy=deputy, status=CoSignature.Status.INVITED, motion__status__in=MOTION.sources("confirm")
+    ).select_related("motion__lead_deputy", "motion__session__congress")
 
 
 def report_clock(session: Session) -> Deadline:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from motions.views import actions, detail, files, filing, lists, public, review
+from motions.views import actions, detail, files, filing, instruments, lists, public, review
 
 app_name = "motions"
 
@@ -22,3 +22,23 @@ urlpatterns = [
     path("<int:pk>/report-file/", files.report_file, name="report-file"),
     path("<int:pk>/act/<str:action>/", actions.motion_act, name="act"),
 ]
+
+# The joint instruments (D§14–D§16): /motions/interpellations/, /motions/recalls/, /motions/investigations/.
+for kind in instruments.MODELS:
+    urlpatterns += [
+        path(f"{kind}s/", instruments.instrument_list, {"kind": kind}, name=f"{kind}-list"),
+        path(f"{kind}s/new/", instruments.instrument_new, {"kind": kind}, name=f"{kind}-new"),
+        path(f"{kind}s/<int:pk>/", instruments.instrument_detail, {"kind": kind}, name=kind),
+        path(
+            f"{kind}s/<int:pk>/do/<str:action>/",
+            instruments.instrument_form,
+            {"kind": kind},
+            name=f"{kind}-form",
+        ),
+        path(
+            f"{kind}s/<int:pk>/act/<str:action>/",
+            instruments.instrument_act,
+            {"kind": kind},
+            name=f"{kind}-act",
+        ),
+    ]

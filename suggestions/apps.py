@@ -15,3 +15,6 @@ class SuggestionsConfig(AppConfig):
         from suggestions import reminders
 
         reminders.register_all()
+
+        # The co-signing engine closes this instrument's invitations when a deputy leaves office.
+        from suggestions.workflow import signing  # noqa: F401

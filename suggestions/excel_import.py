@@ -144,7 +144,7 @@ def import_suggestions(upload: Any, *, actor: User, session: Session | None) -> 
             suggestion.cosigners.update(
                 status=CoSigner.Status.CONFIRMED,
                 confirmed_version=suggestion.text_version,
-                responded_at=timezone.now(),
+                answered_at=timezone.now(),
             )
             created.append(suggestion_submit(suggestion=suggestion, actor=actor))
     return created

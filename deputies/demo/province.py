@@ -8,6 +8,7 @@ from congress.demo import CITIES, demo_user
 from congress.models import Congress, Organisation
 from congress.roles import Role
 from deputies.models import Delegation, Deputy
+from deputies.pinyin import initials
 
 # Deputies per delegation, roughly as in the 2021 gazette (552 in all).
 DELEGATION_SIZES = {
@@ -85,6 +86,7 @@ def seed_deputies(congress: Congress, delegations: list[Delegation]) -> None:
                     congress=congress,
                     delegation=delegation,
                     name=name,
+                    pinyin_initials=initials(name),  # bulk_create skips save()
                     gender=Deputy.Gender.FEMALE if rng.random() < 0.3 else Deputy.Gender.MALE,
                     ethnicity=rng.choice(ETHNICITIES),
                     constituency=f"{city}市人民代表大会" if city in CITIES else "解放军选举委员会",

@@ -3,12 +3,15 @@ deputies/workflow (D§45–D§49)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Congress, Organisation
+from deputies.pinyin import initials
 from deputies.workflow.statuses import SUSPENSION_GROUNDS, TERMINATION_GROUNDS, DeputyGround, DeputyStatus
 
 __all__ = [
@@ -97,6 +100,8 @@ class Deputy(models.Model):
     # D§42: a minority deputy's language and custom needs, honoured in notices and activities.
     language_needs = models.CharField(_("language needs"), max_length=200, blank=True)
     custom_needs = models.CharField(_("custom needs"), max_length=200, blank=True)
+    # The co-signer picker finds "lm" → 李明 with one indexed prefix query; filled on save.
+    pinyin_initials = models.CharField(max_length=50, blank=True, db_index=True, editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
@@ -134,6 +139,12 @@ class Deputy(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.pinyin_initials = initials(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "pinyin_initials"}
+        super().save(*args, **kwargs)
 
     @property
     def is_active(self) -> bool:

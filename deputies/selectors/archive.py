@@ -1,7 +1,8 @@
 """The performance archive (D§43): computed, never typed, from what the portal holds.
 
 Each category is one query over its own records, answering facts (deputy, year, key): the
-suggestions and motions a deputy filed and co-signed (D§3(2)(3)), interpellations (D§14),
+suggestions and motions a deputy filed and co-signed (D§3(2)(3)), the interpellations, recall
+motions and investigation proposals led or co-signed (D§14–D§16),
 receptions at liaison stations (D§21), inspections and research (D§22, D§23), trainings
 (D§41), sessions attended, leave approved and sittings missed without it (D§8). The counts are
 the distinct keys, per year and per term, so nothing is counted twice:
@@ -9,7 +10,7 @@ the distinct keys, per year and per term, so nothing is counted twice:
   was merged into, and a deputy who filed any of them counts it as filed, not co-signed;
 - a session attended counts once however many sittings the deputy was present at.
 
-Ten queries for one deputy or for all 552, however many records: the page, the API and the
+Eleven queries for one deputy or for all 552, however many records: the page, the API and the
 yearly export read the same function.
 """
 
@@ -21,11 +22,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import F, QuerySet
+from django.db.models import CharField, F, QuerySet, Value
 from django.db.models.functions import Coalesce, ExtractYear
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from congress.cosigning import InvitationStatus
 from congress.deadlines.periods import BEIJING
 from congress.models import Congress
 from deputies.models import Attendance, Inspection, Leave, TrainingInvitation
@@ -33,7 +35,16 @@ from deputies.selectors.attendance import unexcused
 from deputies.workflow import INSPECTION_TOOK_PLACE, TRAINING
 from liaison_stations.models import Reception
 from liaison_stations.workflow import RECEPTION
-from motions.models import CoSignature, Motion
+from motions.models import (
+    CoSignature,
+    Interpellation,
+    InterpellationSigner,
+    InvestigationProposal,
+    InvestigationSigner,
+    Motion,
+    Recall,
+    RecallSigner,
+)
 from suggestions.models import CoSigner, Suggestion
 from suggestions.workflow import CoSignerStatus
 
@@ -44,6 +55,8 @@ CATEGORIES: dict[str, Promise] = {
     "motions_filed": _("Motions filed"),
     "motions_cosigned": _("Motions co-signed"),
     "interpellations": _("Interpellations"),
+    "recalls": _("Recall motions"),
+    "investigation_proposals": _("Investigation committee proposals"),
     "receptions": _("Receptions at liaison stations"),
     "inspections": _("Inspections and research"),
     "trainings": _("Trainings attended"),
@@ -55,6 +68,13 @@ CATEGORIES: dict[str, Promise] = {
 FILED_FIRST = {"suggestions_cosigned": "suggestions_filed", "motions_cosigned": "motions_filed"}
 # Merges are followed this many levels up: a merged suggestion's target merged again, and again.
 MERGE_DEPTH = 3
+
+# The joint instruments (D§14–D§16): category, model, its invitations, the item's field on them.
+INSTRUMENTS: list[tuple[str, Any, Any, str]] = [
+    ("interpellations", Interpellation, InterpellationSigner, "interpellation"),
+    ("recalls", Recall, RecallSigner, "recall"),
+    ("investigation_proposals", InvestigationProposal, InvestigationSigner, "proposal"),
+]
 
 HELD_RECEPTION = sorted(RECEPTION.action("hold").targets)
 HELD_TRAINING = sorted(TRAINING.action("hold").targets)
@@ -116,6 +136,30 @@ def facts(span: Span, deputy_ids: Iterable[int] | None = None) -> dict[str, list
         return {f"{path}{lookup}": day for lookup, day in in_days.items()}
 
     sittings = scoped(Attendance.objects.all(), "deputy").filter(**on("sitting__date"))
+
+    def instrument_facts() -> dict[str, list[Fact]]:
+        """The joint instruments (D§14–D§16) each deputy led or co-signed (the text as filed):
+        one query for the three, whatever their number."""
+        parts = []
+        for category, model, signer, item in INSTRUMENTS:
+            tag = Value(category, output_field=CharField())
+            led = scoped(model.objects.filter(submitted_at__gte=start, submitted_at__lt=end), "lead_deputy")
+            signed = scoped(signer.objects.filter(**{
+                "status": InvitationStatus.CONFIRMED, "confirmed_version": F(f"{item}__text_version"),
+                f"{item}__submitted_at__gte": start, f"{item}__submitted_at__lt": end,
+            }), "deputy")  # fmt: skip
+            parts += [
+                led.order_by().values_list(tag, "lead_deputy_id", ExtractYear("submitted_at"), "id"),
+                signed.order_by().values_list(
+                    tag, "deputy_id", ExtractYear(f"{item}__submitted_at"), f"{item}_id"
+                ),
+            ]
+        found: dict[str, list[Fact]] = {category: [] for category, *_ in INSTRUMENTS}
+        for category, deputy, year, key in parts[0].union(*parts[1:], all=True):
+            found[category].append((deputy, year, key))
+        return found
+
+    instruments = instrument_facts()
     return {
         "suggestions_filed": _facts(
             scoped(Suggestion.objects.filter(submitted_at__gte=start, submitted_at__lt=end), "lead_deputy"),
@@ -139,6 +183,8 @@ def facts(span: Span, deputy_ids: Iterable[int] | None = None) -> dict[str, list
             ), "deputy"),
             "deputy_id", "motion__submitted_at", matter("motion__"),
         ),
+        # D§14–D§16: the joint instruments the deputy led or co-signed (the text as filed), once each.
+        **instruments,
         "receptions": _facts(
             scoped(Reception.deputies.through.objects.filter(
                 reception__status__in=HELD_RECEPTION, reception__starts_at__gte=start, reception__starts_at__lt=end
@@ -202,5 +248,5 @@ def archive_of(deputy_id: int, span: Span) -> Archive:
 
 
 def archives_of_term(span: Span, deputy_ids: list[int]) -> dict[int, Archive]:
-    """Every deputy of the list at once (the yearly export): the same ten queries."""
+    """Every deputy of the list at once (the yearly export): the same eleven queries."""
     return tally(facts(span, None if len(deputy_ids) > 50 else deputy_ids), deputy_ids, span.years())

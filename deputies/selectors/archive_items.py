@@ -9,12 +9,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congress.cosigning import InvitationStatus
 from deputies.models import Attendance, Deputy, Inspection, Leave, TrainingInvitation
 from deputies.selectors.archive import (
     HELD_RECEPTION,
@@ -26,11 +27,24 @@ from deputies.selectors.archive import (
 from deputies.selectors.attendance import unexcused
 from deputies.workflow import INSPECTION_TOOK_PLACE
 from liaison_stations.models import Reception
-from motions.models import CoSignature, Motion
+from motions.models import (
+    CoSignature,
+    Interpellation,
+    InvestigationProposal,
+    Motion,
+    Recall,
+)
 from motions.workflow import Status as MotionStatus
 from suggestions.models import CoSigner, Suggestion
 from suggestions.workflow import CoSignerStatus
 from suggestions.workflow import Status as SuggestionStatus
+
+# The joint instruments (D§14–D§16) the deputy led or co-signed.
+INSTRUMENTS: dict[str, Any] = {
+    "interpellations": Interpellation,
+    "recalls": Recall,
+    "investigation_proposals": InvestigationProposal,
+}
 
 
 @dataclass(frozen=True)
@@ -139,6 +153,29 @@ def archive_items(deputy: Deputy, span: Span, category: str) -> list[Item]:
             motion__submitted_at__lt=end,
         )
         return _once(_motion_items(signatures, "motion__"), {i.key for i in filed})
+    if category in INSTRUMENTS:
+        mine = (
+            INSTRUMENTS[category]
+            .objects.filter(submitted_at__gte=start, submitted_at__lt=end)
+            .filter(
+                Q(lead_deputy=deputy)
+                | Q(
+                    signers__deputy=deputy,
+                    signers__status=InvitationStatus.CONFIRMED,
+                    signers__confirmed_version=F("text_version"),
+                )
+            )
+        )
+        return [
+            Item(
+                _day(i.submitted_at),
+                f"{i.number_label} {i.title}",
+                i.get_status_display(),
+                i.get_absolute_url(),
+                key=i.pk,
+            )
+            for i in mine.distinct().order_by("submitted_at")
+        ]
     if category == "receptions":
         receptions = Reception.objects.select_related("station", "point").filter(
             deputies=deputy, status__in=HELD_RECEPTION, starts_at__gte=start, starts_at__lt=end

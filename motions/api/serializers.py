@@ -12,6 +12,7 @@ from rest_framework import serializers
 from congress.api.serializers import OPTIONAL_DEADLINE, WithActions
 from motions.models import (
     Attachment,
+    CoSignature,
     Hearing,
     Motion,
     MotionEvent,
@@ -29,6 +30,9 @@ class MotionCoSignerSerializer(serializers.Serializer):
     name = serializers.CharField()
     invited_at = serializers.DateTimeField()
     confirmed = serializers.BooleanField(help_text="confirmed the current text (M§12)")
+    status = serializers.ChoiceField(
+        choices=CoSignature.Status.choices, help_text="the invitation: invited, confirmed, declined or lapsed"
+    )
 
 
 class RecommendationSerializer(serializers.ModelSerializer):
@@ -167,6 +171,7 @@ class MotionSerializer(WithActions, serializers.ModelSerializer):
                 "name": s.deputy.name,
                 "invited_at": s.invited_at,
                 "confirmed": s.confirmed_version == obj.text_version,
+                "status": s.status,
             }
             for s in obj.cosignatures.all()
         ]

@@ -163,7 +163,8 @@ def seed_session_four(session: Session) -> None:
                         deputy=d,
                         invited_by=motion.created_by,
                         invited_at=motion.created_at,
-                        confirmed_at=motion.created_at + dt.timedelta(hours=3 + i),
+                        answered_at=motion.created_at + dt.timedelta(hours=3 + i),
+                        status=CoSignature.Status.CONFIRMED,
                         confirmed_version=1,
                     )
                     for i, d in enumerate(signers)
@@ -341,7 +342,8 @@ def seed_next_session_draft() -> None:
                 motion=motion,
                 deputy=d,
                 invited_by=lead.user,
-                confirmed_at=now if i < 5 else None,
+                answered_at=now if i < 5 else None,
+                status=CoSignature.Status.CONFIRMED if i < 5 else CoSignature.Status.INVITED,
                 confirmed_version=1 if i < 5 else None,
             )
             for i, d in enumerate(deputies[1:10])

@@ -142,7 +142,8 @@ def _scale_session(
                     deputy_id=pk,
                     invited_by=actor,
                     invited_at=filed,
-                    confirmed_at=filed,
+                    answered_at=filed,
+                    status=CoSignature.Status.CONFIRMED,
                     confirmed_version=1,
                 )
                 for pk in others

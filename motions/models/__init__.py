@@ -1,6 +1,23 @@
 """The motion models, by the stage of the workflow they record (the status table is
-motions/workflow.py). Every model is importable from `motions.models`, as Django expects."""
+motions/workflow.py). Every model is importable from `motions.models`, as Django expects. The joint instruments of §5b
+(interpellations, recall motions, investigation proposals) are in instruments.py."""
 
+from motions.models.instruments import (
+    INTERPELLATION_TARGETS,
+    Interpellation,
+    InterpellationAnswer,
+    InterpellationEvaluation,
+    InterpellationEvent,
+    InterpellationSigner,
+    InterpellationSpeech,
+    InvestigationEvent,
+    InvestigationProposal,
+    InvestigationSigner,
+    Recall,
+    RecallDefence,
+    RecallEvent,
+    RecallSigner,
+)
 from motions.models.motion import (
     DRAFT_TEXT_ACTIONS,
     REVIEW_BODY_KINDS,
@@ -27,6 +44,7 @@ from motions.models.review import (
 __all__ = [
     "DECISION_KINDS",
     "DRAFT_TEXT_ACTIONS",
+    "INTERPELLATION_TARGETS",
     "REVIEW_BODY_KINDS",
     "Attachment",
     "Attendance",
@@ -34,6 +52,15 @@ __all__ = [
     "CoSignature",
     "Conclusion",
     "Hearing",
+    "Interpellation",
+    "InterpellationAnswer",
+    "InterpellationEvaluation",
+    "InterpellationEvent",
+    "InterpellationSigner",
+    "InterpellationSpeech",
+    "InvestigationEvent",
+    "InvestigationProposal",
+    "InvestigationSigner",
     "Kind",
     "Motion",
     "MotionEvent",
@@ -41,6 +68,10 @@ __all__ = [
     "OpinionRequest",
     "PlenaryResult",
     "PresidiumDecision",
+    "Recall",
+    "RecallDefence",
+    "RecallEvent",
+    "RecallSigner",
     "RecessReport",
     "Recommendation",
     "Reconsideration",

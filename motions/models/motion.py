@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from congress.cosigning import Invitation
 from congress.models import Organisation, Session
 from deputies.models import Delegation, Deputy
 from motions.workflow import HAS_REVIEW_BODY, MOTION, REPORT_CLOCK, Status
@@ -253,35 +254,23 @@ class Attachment(models.Model):
         return self.name
 
 
-class CoSignature(models.Model):
-    """A deputy invited to co-sign a joint motion; they join by confirming the final text (M§12)."""
+class CoSignature(Invitation):
+    """A deputy invited to co-sign a joint motion; they join by confirming the final text (M§12).
+    The statuses and the rules are the co-signing engine's (congress/cosigning.py)."""
 
     motion = models.ForeignKey(Motion, on_delete=models.CASCADE, related_name="cosignatures")
     deputy = models.ForeignKey(
         Deputy, verbose_name=_("deputy"), on_delete=models.PROTECT, related_name="motion_signatures"
     )
-    invited_at = models.DateTimeField(_("invited"), default=timezone.now)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    confirmed_version = models.PositiveIntegerField(null=True, blank=True)
 
-    class Meta:
-        ordering = ["invited_at", "id"]
+    class Meta(Invitation.Meta):
         verbose_name = _("co-signature")
         verbose_name_plural = _("co-signatures")
         constraints = [
+            *Invitation.Meta.constraints,
             models.UniqueConstraint(fields=["motion", "deputy"], name="cosignature_unique"),
-            models.CheckConstraint(
-                condition=Q(confirmed_at__isnull=True, confirmed_version__isnull=True)
-                | Q(confirmed_at__isnull=False, confirmed_version__isnull=False),
-                name="cosignature_confirmed_has_version",
-            ),
         ]
-        indexes = [
-            models.Index(
-                fields=["deputy"], name="cosignature_pending", condition=Q(confirmed_at__isnull=True)
-            )
-        ]
+        indexes = [models.Index(fields=["deputy"], name="cosignature_pending", condition=Q(status="invited"))]
 
     def __str__(self) -> str:
         return f"{self.motion_id}: {self.deputy}"

@@ -12,6 +12,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congress.cosigning import signing_confirm, signing_decline, signing_invite, signing_require, signing_void
 from congress.errors import DomainError
 from congress.models import Session, User
 from congress.uploads import check_document
@@ -19,12 +20,10 @@ from deputies.models import Delegation, Deputy
 from motions import notices
 from motions.checks import deputy_of, filing_closed
 from motions.models import DRAFT_TEXT_ACTIONS, Attachment, Category, CoSignature, Kind, Motion
-from motions.selectors import confirmed_signers
 from motions.services.common import lock, move, permission_denied, record, require_role
+from motions.signing import MOTION_SIGNING
 from motions.workflow import MOTION
 
-# M§2, M§8(1): a joint motion needs ten deputies, the lead included.
-MIN_SIGNERS = 10
 TEXT_FIELDS = ("title", "reason", "grounds", "solution", "category", "regulation_action")
 DELEGATION_FIELDS = ("plenary_date", "member_count", "votes_for", "head_signed_by")
 
@@ -131,20 +130,11 @@ def motion_update(*, motion: Motion, actor: User, **changes: Any) -> Motion:
         voided = 0
         if text_changed:
             motion.text_version += 1
-            voided = _void_confirmations(motion)
+            voided = signing_void(signing=MOTION_SIGNING, item=motion)
         motion.save(update_fields=[*changed, "regulation_action", "text_version", "changed_at"])
         if changed:
             record(motion, actor, "edit", data={"fields": changed, "voided": voided})
     return motion
-
-
-def _void_confirmations(motion: Motion) -> int:
-    """Signatures were given to the old text: they lapse, and the signers are told."""
-    signed = motion.cosignatures.filter(confirmed_at__isnull=False)
-    deputies = [s.deputy for s in signed.select_related("deputy__user")]
-    signed.update(confirmed_at=None, confirmed_version=None)
-    notices.confirmations_voided(motion, deputies)
-    return len(deputies)
 
 
 def motion_attach(*, motion: Motion, actor: User, kind: str, file: UploadedFile) -> Attachment:
@@ -157,7 +147,7 @@ def motion_attach(*, motion: Motion, actor: User, kind: str, file: UploadedFile)
             motion=motion, kind=kind, file=file, name=(file.name or "")[:200], uploaded_by=actor
         )
         motion.text_version += 1
-        voided = _void_confirmations(motion)
+        voided = signing_void(signing=MOTION_SIGNING, item=motion)
         motion.save(update_fields=["text_version", "changed_at"])
         record(motion, actor, "attach", data={"file": attachment.name, "kind": kind, "voided": voided})
     return attachment
@@ -171,7 +161,7 @@ def motion_detach(*, attachment: Attachment, actor: User) -> None:
         attachment.file.delete(save=False)
         attachment.delete()
         motion.text_version += 1
-        voided = _void_confirmations(motion)
+        voided = signing_void(signing=MOTION_SIGNING, item=motion)
         motion.save(update_fields=["text_version", "changed_at"])
         record(motion, actor, "detach", data={"file": name, "voided": voided})
 
@@ -191,19 +181,10 @@ def _invite(motion: Motion, actor: User, deputies: Iterable[Deputy]) -> list[CoS
             _("Only a joint motion has co-signers; a delegation votes (M§12)."),
             status=400,
         )
-    already = set(motion.cosignatures.values_list("deputy_id", flat=True))
-    created = []
-    for deputy in deputies:
-        check_active(deputy)
-        check_congress(deputy, motion.session)
-        if deputy.pk == motion.lead_deputy_id or deputy.pk in already:
-            continue
-        created.append(CoSignature.objects.create(motion=motion, deputy=deputy, invited_by=actor))
-        already.add(deputy.pk)
+    created = signing_invite(signing=MOTION_SIGNING, item=motion, deputies=deputies, actor=actor)
     if created:
         record(motion, actor, "invite", data={"deputies": [c.deputy.name for c in created]})
-        notices.invited(motion, [c.deputy for c in created])
-    return created
+    return created  # type: ignore[return-value]
 
 
 def motion_uninvite(*, motion: Motion, actor: User, deputy: Deputy) -> None:
@@ -215,29 +196,16 @@ def motion_uninvite(*, motion: Motion, actor: User, deputy: Deputy) -> None:
             record(motion, actor, "uninvite", data={"deputy": deputy.name})
 
 
-def _invitation(motion: Motion, actor: User) -> CoSignature:
-    """The actor's invitation to co-sign: the table's `confirm` allowed it (who: invited)."""
-    return motion.cosignatures.get(deputy=deputy_of(actor))
-
-
 def motion_confirm(*, motion: Motion, actor: User) -> CoSignature:
     """An invited deputy read the final text and signs it (M§12: 认真审阅同意后，再签名附议)."""
     with transaction.atomic():
         motion = lock(motion)
         MOTION.require("confirm", motion, actor)
-        signature = _invitation(motion, actor)
-        check_active(signature.deputy)
-        if signature.confirmed_version != motion.text_version:
-            signature.confirmed_at = timezone.now()
-            signature.confirmed_version = motion.text_version
-            signature.save(update_fields=["confirmed_at", "confirmed_version"])
-            record(
-                motion,
-                actor,
-                "confirm",
-                data={"deputy": signature.deputy.name, "version": motion.text_version},
-            )
-    return signature
+        signature, changed = signing_confirm(signing=MOTION_SIGNING, item=motion, actor=actor)
+        if changed:
+            data = {"deputy": signature.deputy.name, "version": motion.text_version}
+            record(motion, actor, "confirm", data=data)
+    return signature  # type: ignore[return-value]
 
 
 def motion_decline(*, motion: Motion, actor: User) -> None:
@@ -245,9 +213,9 @@ def motion_decline(*, motion: Motion, actor: User) -> None:
     with transaction.atomic():
         motion = lock(motion)
         MOTION.require("confirm", motion, actor)
-        signature = _invitation(motion, actor)
-        signature.delete()
-        record(motion, actor, "decline", data={"deputy": signature.deputy.name})
+        signature, changed = signing_decline(signing=MOTION_SIGNING, item=motion, actor=actor)
+        if changed:
+            record(motion, actor, "decline", data={"deputy": signature.deputy.name})
 
 
 def motion_submit(*, motion: Motion, actor: User) -> Motion:
@@ -258,15 +226,7 @@ def motion_submit(*, motion: Motion, actor: User) -> Motion:
         _check_complete(motion)
         if motion.kind == Kind.JOINT:
             check_active(motion.lead_deputy)  # type: ignore[arg-type]  # joint motions have one (a constraint)
-            signers = confirmed_signers(motion)
-            if signers < MIN_SIGNERS:
-                raise DomainError(
-                    "insufficient_signers",
-                    _(
-                        "%(count)s deputies have signed the current text; a joint motion needs at least %(min)s, the lead included (M§2, M§12)."
-                    )
-                    % {"count": signers, "min": MIN_SIGNERS},
-                )
+            signing_require(signing=MOTION_SIGNING, item=motion)
         else:
             _check_delegation_vote(motion)
         # The number is the next in the session; the session row serialises concurrent filings.
@@ -277,6 +237,20 @@ def motion_submit(*, motion: Motion, actor: User) -> Motion:
         move(motion, step, actor, fields=["number", "submitted_at"])
         notices.filed(motion)
     return motion
+
+
+def motion_submit_refusal(*, motion: Motion) -> DomainError | None:
+    """Why filing would be refused now, or None: the draft's page disables its button and says
+    why, from the very checks `motion_submit` applies."""
+    try:
+        _check_complete(motion)
+        if motion.kind == Kind.JOINT:
+            signing_require(signing=MOTION_SIGNING, item=motion)
+        else:
+            _check_delegation_vote(motion)
+    except DomainError as refusal:
+        return refusal
+    return None
 
 
 def _check_complete(motion: Motion) -> None:

@@ -16,7 +16,8 @@ from motions import forms
 from motions.checks import deputy_of, filing_closed, own_proposers, proposers
 from motions.models import Hearing, Motion, ReviewMeeting
 from motions.selectors import confirmed_signers, merge_label, report_deadline
-from motions.services.filing import MIN_SIGNERS
+from motions.services.filing import motion_submit_refusal
+from motions.signing import MIN_SIGNERS
 from motions.views.common import user_of, visible_motion
 from motions.views.lists import status_tone
 from motions.workflow import MOTION, Status
@@ -42,6 +43,8 @@ def motion_detail(request: HttpRequest, pk: int, action: str | None = None) -> H
         "signatures": signatures,
         "signed": confirmed_signers(motion),
         "needed": MIN_SIGNERS,
+        # The submit button is enabled only when filing can succeed, and says why not.
+        "submit_refusal": motion_submit_refusal(motion=motion) if "submit" in actions else None,
         "my_signature": my_signature,
         "my_signature_current": bool(my_signature and my_signature.confirmed_version == motion.text_version),
         # The text is still open for signatures (M§12); after filing, who did not confirm did not sign.

@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congress.cosigning import signing_counts
 from congress.excel import excel_response
 from congress.lists import list_context
 from congress.models import Session, User
@@ -21,7 +22,7 @@ from congress.roles import Role
 from congress.selectors import current_session
 from motions.checks import deputy_of
 from motions.filters import MotionFilter
-from motions.models import Category, CoSignature, Motion
+from motions.models import Category, CoSignature, Kind, Motion
 from motions.selectors import (
     STAFF_ROLES,
     merge_label,
@@ -34,6 +35,7 @@ from motions.selectors import (
 from motions.selectors import (
     motion_list as visible_motion_list,
 )
+from motions.signing import MOTION_SIGNING
 from motions.views.common import session_asked, user_of
 from motions.workflow import DEPUTIES, IN_RECESS, MOTION, REPORT_CLOCK
 
@@ -102,7 +104,16 @@ def motion_list(request: HttpRequest) -> HttpResponse:
     context["pending"] = pending_signatures(user)
     context["may_file"] = user.has_role(*DEPUTIES)
     context["session"] = session
-    context["rows"] = [_row(m) for m in context["page"].object_list]
+    rows = [_row(m) for m in context["page"].object_list]
+    drafting = MOTION.sources("confirm")
+    # A joint draft shows how far its co-signers are ("2 of 3 confirmed"), one query a page.
+    collecting = [
+        r["motion"] for r in rows if r["motion"].kind == Kind.JOINT and r["motion"].status in drafting
+    ]
+    counts = signing_counts(signing=MOTION_SIGNING, items=collecting)
+    for row in rows:
+        row["signing"] = counts.get(row["motion"].pk, (0, 0)) if row["motion"] in collecting else None
+    context["rows"] = rows
     return render(request, "motions/list.html", context)
 
 

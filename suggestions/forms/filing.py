@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Session
+from deputies.forms import picker_attrs
 from deputies.models import Deputy
 from suggestions.models import NotAcceptedGround, SubjectArea, Suggestion
 
@@ -81,6 +82,8 @@ class SuggestionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.congress_id = congress_id
         self.fields["session"].queryset = sessions  # type: ignore[attr-defined]
+        # The co-signer picker (static/js/deputy-picker.js) searches and fills this field.
+        self.fields["co_signers"].widget.attrs |= picker_attrs()
 
     def clean_co_signers(self) -> list[Deputy]:
         deputies, problems = resolve_deputies(self.cleaned_data.get("co_signers") or "", self.congress_id)

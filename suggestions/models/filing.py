@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from congress.cosigning import Invitation
 from congress.models import Congress, Session
 from deputies.models import Delegation, Deputy
 from suggestions.workflow import SUGGESTION, CoSignerStatus, Kind, Status
@@ -188,29 +189,22 @@ class SuggestionCounter(models.Model):
         return f"{self.scope}: {self.last}"
 
 
-class CoSigner(models.Model):
+class CoSigner(Invitation):
+    """A deputy invited to co-sign a suggestion; they join by confirming the final text (S§14).
+    The statuses and the rules are the co-signing engine's (congress/cosigning.py)."""
+
     Status = CoSignerStatus
 
     suggestion = models.ForeignKey(Suggestion, on_delete=models.CASCADE, related_name="cosigners")
     deputy = models.ForeignKey(Deputy, on_delete=models.PROTECT, related_name="cosigned_suggestions")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.INVITED)
-    confirmed_version = models.PositiveIntegerField(null=True, blank=True)
-    invited_at = models.DateTimeField(auto_now_add=True)
-    responded_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
+    class Meta(Invitation.Meta):
         ordering = ["id"]
         constraints = [
+            *Invitation.Meta.constraints,
             models.UniqueConstraint(fields=["suggestion", "deputy"], name="cosigner_unique"),
-            models.CheckConstraint(
-                condition=~Q(status="confirmed") | Q(confirmed_version__isnull=False),
-                name="cosigner_confirmed_version",
-            ),
         ]
         indexes = [models.Index(fields=["deputy", "status"], name="cosigner_deputy_status")]
-
-    def __str__(self) -> str:
-        return f"{self.deputy} · {self.get_status_display()}"
 
 
 def attachment_path(instance: Attachment, filename: str) -> str:

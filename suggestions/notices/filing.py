@@ -6,28 +6,25 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from suggestions.models import CoSigner
+from deputies.models import Deputy
+from suggestions.models import Suggestion
 from suggestions.notices.common import in_chinese, link, load, send, unit_users, users_of
 from suggestions.workflow.who import deputies_of
 
 
 @in_chinese
-def cosigners_invited(suggestion_id: int, cosigner_ids: list[int]) -> None:
-    s = load(suggestion_id)
-    rows = CoSigner.objects.select_related("deputy__user").filter(pk__in=cosigner_ids)
+def cosigners_invited(s: Suggestion, deputies: list[Deputy]) -> None:
     send(
-        users_of(r.deputy for r in rows), "cosign_invitation",
+        users_of(deputies), "cosign_invitation",
         _("%(lead)s invites you to co-sign a suggestion: %(title)s") % {"lead": s.lead_deputy.name, "title": s.title},
         _("Read the final text and confirm it to join (S§14), or decline."), link(s),
     )  # fmt: skip
 
 
 @in_chinese
-def confirmations_voided(suggestion_id: int) -> None:
-    s = load(suggestion_id)
-    rows = s.cosigners.select_related("deputy__user").filter(status=CoSigner.Status.INVITED)
+def confirmations_voided(s: Suggestion, deputies: list[Deputy]) -> None:
     send(
-        users_of(r.deputy for r in rows), "cosign_text_changed",
+        users_of(deputies), "cosign_text_changed",
         _("The text you co-signed has changed: %(title)s") % {"title": s.title},
         _("Your earlier confirmation no longer counts. Read the new text and confirm again (S§14)."), link(s),
     )  # fmt: skip

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
+from congress.cosigning import signing_confirm, signing_decline, signing_invite, signing_require, signing_void
 from congress.errors import DomainError
 from congress.models import Session, User
 from deputies.models import Delegation, Deputy
@@ -21,6 +22,7 @@ from suggestions.models import CoSigner, SubjectArea, Suggestion, SuggestionCoun
 from suggestions.notices import filing as notices
 from suggestions.services.steps import event, locked, recorded, require_active, required_text, take
 from suggestions.workflow import ASSIGNMENT, SUGGESTION, CoSignerStatus, Status
+from suggestions.workflow.signing import SUGGESTION_SIGNING
 from suggestions.workflow.who import deputy_of, is_assigning_staff
 
 # The subject area of a suggestion that names none (staff re-classify it).
@@ -135,7 +137,7 @@ def suggestion_create_accepted(
                     deputy=d,
                     status=CoSignerStatus.CONFIRMED,
                     confirmed_version=1,
-                    responded_at=now,
+                    answered_at=now,
                 )
                 for d in co_signers
                 if d.pk != lead_deputy.pk
@@ -184,15 +186,11 @@ def suggestion_edit(
         voided = 0
         if text_changed:
             fields["text_version"] = suggestion.text_version + 1
-            voided = suggestion.cosigners.filter(status=CoSignerStatus.CONFIRMED).update(
-                status=CoSignerStatus.INVITED, confirmed_version=None
-            )
+            voided = signing_void(signing=SUGGESTION_SIGNING, item=suggestion)
         note = recorded(N_("text changed: %(count)s confirmations voided"), count=voided) if voided else ""
         take(step, suggestion, actor=actor, note=note, **fields)
         if delegation_vote:
             _record_delegation_vote(suggestion, delegation_vote)
-        if voided:
-            notices.confirmations_voided(suggestion.pk)
     return suggestion
 
 
@@ -204,18 +202,12 @@ def cosigner_invite(*, suggestion: Suggestion, deputies: Iterable[Deputy], actor
     with transaction.atomic():
         suggestion = locked(suggestion)
         step = SUGGESTION.require("invite", suggestion, actor)
-        for deputy in deputies:
-            require_active(deputy)
-        existing = set(suggestion.cosigners.values_list("deputy_id", flat=True))
-        rows = CoSigner.objects.bulk_create(
-            [CoSigner(suggestion=suggestion, deputy=d) for d in deputies if d.pk not in existing]
-        )
+        rows = signing_invite(signing=SUGGESTION_SIGNING, item=suggestion, deputies=deputies, actor=actor)
         if not rows:
             return []
         kind = {"kind": Suggestion.Kind.JOINT} if suggestion.kind == Suggestion.Kind.SINGLE else {}
         take(step, suggestion, actor=actor, note="、".join(r.deputy.name for r in rows), **kind)
-        notices.cosigners_invited(suggestion.pk, [r.pk for r in rows])
-    return rows
+    return rows  # type: ignore[return-value]
 
 
 def cosigner_remove(*, suggestion: Suggestion, deputy: Deputy, actor: User) -> None:
@@ -227,45 +219,24 @@ def cosigner_remove(*, suggestion: Suggestion, deputy: Deputy, actor: User) -> N
         take(step, suggestion, actor=actor, note=deputy.name)
 
 
-def _invitation(suggestion: Suggestion, actor: User) -> CoSigner:
-    deputy = deputy_of(actor)
-    row = suggestion.cosigners.select_for_update().filter(deputy=deputy).first() if deputy else None
-    if row is None:
-        raise DomainError("not_invited", _("You are not invited to co-sign this suggestion."), status=403)
-    return row
-
-
 def cosigner_confirm(*, suggestion: Suggestion, actor: User) -> CoSigner:
     """A co-signer confirms the final text (S§14): this version, as it stands now."""
     with transaction.atomic():
         suggestion = locked(suggestion)
-        row = _invitation(suggestion, actor)
         step = SUGGESTION.require("confirm", suggestion, actor)
-        require_active(row.deputy)
-        row.status, row.confirmed_version, row.responded_at = (
-            CoSignerStatus.CONFIRMED,
-            suggestion.text_version,
-            timezone.now(),
-        )
-        row.save(update_fields=["status", "confirmed_version", "responded_at"])
-        take(
-            step,
-            suggestion,
-            actor=actor,
-            note=recorded(N_("confirmed version %(v)s"), v=suggestion.text_version),
-        )
-    return row
+        row, _changed = signing_confirm(signing=SUGGESTION_SIGNING, item=suggestion, actor=actor)
+        note = recorded(N_("confirmed version %(v)s"), v=suggestion.text_version)
+        take(step, suggestion, actor=actor, note=note)
+    return row  # type: ignore[return-value]
 
 
 def cosigner_decline(*, suggestion: Suggestion, actor: User) -> CoSigner:
     with transaction.atomic():
         suggestion = locked(suggestion)
-        row = _invitation(suggestion, actor)
         step = SUGGESTION.require("decline", suggestion, actor)
-        row.status, row.confirmed_version, row.responded_at = CoSignerStatus.DECLINED, None, timezone.now()
-        row.save(update_fields=["status", "confirmed_version", "responded_at"])
+        row, _changed = signing_decline(signing=SUGGESTION_SIGNING, item=suggestion, actor=actor)
         take(step, suggestion, actor=actor)
-    return row
+    return row  # type: ignore[return-value]
 
 
 def suggestion_submit(*, suggestion: Suggestion, actor: User) -> Suggestion:
@@ -284,25 +255,20 @@ def suggestion_submit(*, suggestion: Suggestion, actor: User) -> Suggestion:
     return suggestion
 
 
+def suggestion_submit_refusal(*, suggestion: Suggestion) -> DomainError | None:
+    """Why filing would be refused now, or None: the draft's page disables its button and says
+    why, from the very checks `suggestion_submit` applies."""
+    try:
+        require_active(suggestion.lead_deputy)
+        _check_signatures(suggestion)
+    except DomainError as refusal:
+        return refusal
+    return None
+
+
 def _check_signatures(suggestion: Suggestion) -> None:
     if suggestion.kind == Suggestion.Kind.JOINT:
-        rows = list(suggestion.cosigners.select_related("deputy").exclude(status=CoSignerStatus.DECLINED))
-        for row in rows:
-            require_active(row.deputy)
-        pending = [r.deputy.name for r in rows if r.confirmed_version != suggestion.text_version]
-        if pending:
-            raise DomainError(
-                "cosigners_pending",
-                _(
-                    "These co-signers have not confirmed the final text yet (S§14): %(names)s. Wait for them or withdraw their invitation."
-                )
-                % {"names": "、".join(pending)},
-            )
-        if not rows:
-            raise DomainError(
-                "no_cosigner",
-                _("A joint suggestion needs at least one co-signer who confirmed the text (S§14)."),
-            )
+        signing_require(signing=SUGGESTION_SIGNING, item=suggestion)
     if suggestion.kind == Suggestion.Kind.DELEGATION:
         # S§14: 经该代表团半数以上代表同意. 以上 includes the number itself (Civil Code art.
         # 1259), so exactly half suffices: 20 of 40. WORKFLOWS.md §2 once read "more than half";

@@ -12,17 +12,21 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from congress.cosigning import signing_progress
 from congress.downloads import send_file
 from congress.models import Organisation, User
 from congress.roles import Role
 from congress.workflow import available_actions
+from deputies.forms import picker_attrs
 from suggestions import selectors
 from suggestions.forms import AssignForm, MessageForm
 from suggestions.models import Assignment, CoOpinion, KeySuggestion, Reply, Suggestion
 from suggestions.permissions import is_general_office, visible_assignments
+from suggestions.services.filing import suggestion_submit_refusal
 from suggestions.similarity import similar_suggestions
 from suggestions.views.common import user_of, visible
 from suggestions.workflow import REPLY
+from suggestions.workflow.signing import SUGGESTION_SIGNING
 from suggestions.workflow.who import deputies_of, deputy_of, is_assigning_staff, unit_of
 
 GOVERNMENT_UNITS_OF_EVENTS = Q(assignment__unit__kind=Organisation.Kind.GOVERNMENT)
@@ -58,6 +62,12 @@ def suggestion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "assignments": [(a, selectors.assignment_clocks(a), available_actions(a, user)) for a in assignments],
         "events": events.order_by("at", "id"),
         "invitation": suggestion.cosigners.filter(deputy=deputy).first() if deputy else None,
+        "picker": picker_attrs() if "invite" in actions else {},
+        # The submit button is enabled only when filing can succeed, and says why not.
+        "submit_refusal": suggestion_submit_refusal(suggestion=suggestion) if "submit" in actions else None,
+        "progress": signing_progress(signing=SUGGESTION_SIGNING, item=suggestion)
+        if suggestion.kind == Suggestion.Kind.JOINT
+        else None,
         "staff": staff,
         "unit_id": unit_id,
         "merged": suggestion.merged.select_related("lead_deputy"),

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congress.cosigning import signing_counts
 from congress.lists import list_context
 from congress.models import Session, User
 from congress.pages import refusals
@@ -26,6 +27,7 @@ from suggestions.services import filing
 from suggestions.views.common import export_suggestions, form_action, may_open, sessions, user_of, visible
 from suggestions.views.detail import page_of, suggestion_detail
 from suggestions.workflow import SUGGESTION, CoSignerStatus
+from suggestions.workflow.signing import SUGGESTION_SIGNING
 from suggestions.workflow.who import deputy_of, is_assigning_staff
 
 
@@ -51,6 +53,15 @@ def my_suggestions(request: HttpRequest) -> HttpResponse:
     )
     context = list_context(request, filterset, queryset)
     context["invitations"] = invitations
+    # Each joint draft shows how far its co-signers are ("2 of 3 confirmed"), one query a page.
+    rows = list(context["rows"])
+    collecting = [
+        s for s in rows if s.kind == Suggestion.Kind.JOINT and s.status in SUGGESTION.sources("confirm")
+    ]
+    counts = signing_counts(signing=SUGGESTION_SIGNING, items=collecting)
+    for s in collecting:
+        s.signing = counts.get(s.pk, (0, 0))
+    context["rows"] = rows
     return render(request, "suggestions/mine.html", context)
 
 

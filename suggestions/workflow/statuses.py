@@ -6,6 +6,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from congress.cosigning import InvitationStatus
+
 
 class Kind(models.TextChoices):
     """Who files it (S§2): one deputy, deputies jointly, or a delegation (S§14)."""
@@ -50,10 +52,8 @@ class RectificationStatus(models.TextChoices):
     REPORTED = "reported", _("The unit reported the result")
 
 
-class CoSignerStatus(models.TextChoices):
-    INVITED = "invited", _("Invited")
-    CONFIRMED = "confirmed", _("Confirmed the final text")
-    DECLINED = "declined", _("Declined")
+# The co-signing engine's statuses (invited, confirmed, declined, lapsed).
+CoSignerStatus = InvitationStatus
 
 
 class Role(models.TextChoices):

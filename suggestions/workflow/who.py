@@ -112,6 +112,11 @@ def invited_cosigner(suggestion: Any, user: Any) -> bool:
     return deputy is not None and suggestion.cosigners.filter(deputy=deputy).exists()
 
 
+def not_invited() -> DomainError:
+    """The refusal of `confirm` and `decline` for anyone the lead did not invite (a public code)."""
+    return DomainError("not_invited", _("You are not invited to co-sign this suggestion."), status=403)
+
+
 def proposer(suggestion: Any, user: Any) -> bool:
     """the lead deputy, a confirmed co-signer, or a member of the delegation (S§14, S§21)"""
     deputy = deputy_of(user)

@@ -53,11 +53,9 @@ def test_a_motion_goes_from_draft_to_ten_confirmations_to_submission(
     assert "已邀请9名联名代表" in page.inner_text("body")
     assert "已签名1名，须有10名" in page.inner_text("#signatures")
     motion_url = page.url.split("#")[0]
-    # Filing now is refused, with the rule and its article.
-    with page.expect_navigation():
-        page.click("text=提交大会秘书处")
-    assert "议案办法第二条" in page.inner_text("[role=status], .messages")
-    # The refusal is shown in place, on the motion's own page.
+    # Filing cannot succeed yet: the button is disabled and says why, with the rule and its article.
+    assert page.is_disabled("text=提交大会秘书处")
+    assert "议案办法第二条" in page.inner_text("#submit-blocked")
     assert "已签名1名，须有10名" in page.inner_text("#signatures")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()

@@ -40,9 +40,9 @@ def test_a_joint_suggestion_is_filed_co_signed_accepted_and_assigned(browser, li
     with deputy.expect_navigation():
         deputy.click("form.form button[type=submit]")
     assert "已保存为草稿" in deputy.inner_text("body")
-    with deputy.expect_navigation():
-        deputy.click("text=提交建议")
-    assert "以下联名代表尚未确认最终文本" in deputy.inner_text("body")
+    # Filing cannot succeed yet: the button is disabled and says why.
+    assert deputy.is_disabled("text=提交建议")
+    assert "以下联名代表尚未确认最终文本" in deputy.inner_text("#submit-blocked")
     assert deputy.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
     co = browser.new_context(viewport=PHONE, locale="zh-CN", is_mobile=True).new_page()

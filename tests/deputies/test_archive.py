@@ -61,7 +61,12 @@ def make(deputy, colleague, staff, session, committee_body) -> Any:
             )  # fmt: skip
             for d in cosigners:
                 CoSignature.objects.create(
-                    motion=m, deputy=d, invited_by=staff, confirmed_at=moment(day), confirmed_version=1
+                    motion=m,
+                    deputy=d,
+                    invited_by=staff,
+                    answered_at=moment(day),
+                    confirmed_version=1,
+                    status="confirmed",
                 )
             return m
 
@@ -126,7 +131,7 @@ def test_every_count_matches_the_items_made_and_counts_only_what_took_place(make
     archive = archive_of(deputy.pk, Span(deputy.congress, 2026))
     assert archive.total == {
         "suggestions_filed": 1, "suggestions_cosigned": 1, "motions_filed": 1, "motions_cosigned": 1,
-        "interpellations": 0, "receptions": 1, "inspections": 1, "trainings": 1, "sessions_attended": 1,
+        "interpellations": 0, "recalls": 0, "investigation_proposals": 0, "receptions": 1, "inspections": 1, "trainings": 1, "sessions_attended": 1,
         "leaves": 0, "absences": 1,
     }  # fmt: skip
 

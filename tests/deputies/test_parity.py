@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 1, 26, 10, tzinfo=BEIJING)  # during the 4th session
 # Fields that differ between two records however equal: who they are (and, for two feedbacks,
 # which inspection each answers).
-OWN = {"id", "deputy_id", "inspection_id", "name", "user_id", "phone", "created_at"}
+OWN = {"id", "deputy_id", "inspection_id", "name", "pinyin_initials", "user_id", "phone", "created_at"}
 COLLECTION = {
     Leave: "leaves",
     Training: "trainings",

@@ -171,7 +171,7 @@ def test_a_suspended_deputys_open_invitation_to_co_sign_a_suggestion_lapses_and_
     cosigner_invite(suggestion=draft, deputies=[deputy], actor=colleague.user)
     suspend(deputy, staff)
     row = CoSigner.objects.get(suggestion=draft, deputy=deputy)
-    assert row.status == "declined"
+    assert row.status == "lapsed"
     assert SuggestionEvent.objects.filter(
         suggestion=draft, action="uninvite", note__contains=deputy.name
     ).exists()
@@ -207,7 +207,10 @@ def test_a_terminated_deputys_unconfirmed_motion_signature_lapses_and_a_confirme
     deputy_terminate(
         deputy=deputy, ground="moved_away", effective_on=DAY, decision="x", announced_on=DAY, actor=staff
     )
-    assert list(CoSignature.objects.filter(motion=motion).values_list("deputy_id", flat=True)) == [other.pk]
+    assert dict(CoSignature.objects.filter(motion=motion).values_list("deputy_id", "status")) == {
+        deputy.pk: "lapsed",
+        other.pk: "confirmed",
+    }
     assert MotionEvent.objects.filter(motion=motion, action="uninvite", data__deputy=deputy.name).exists()
     assert colleague.user.notifications.filter(kind="invitation_lapsed").count() == 1
 

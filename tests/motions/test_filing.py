@@ -267,7 +267,8 @@ def test_a_deputy_may_decline_an_invitation(draft, lead, deputies):
     motion = draft(signers=0)
     filing.motion_invite(motion=motion, actor=lead.user, deputies=[deputies[4]])
     filing.motion_decline(motion=motion, actor=deputies[4].user)
-    assert not motion.cosignatures.exists()
+    assert motion.cosignatures.get().status == "declined"
+    assert lead.user.notifications.filter(kind="motion_cosign_declined").count() == 1
 
 
 def test_the_database_refuses_a_filed_motion_without_a_number(filed):

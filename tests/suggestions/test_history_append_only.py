@@ -8,12 +8,20 @@ from django.db import IntegrityError, connection, transaction
 
 from deputies.models import Event as DeputyEvent
 from liaison_stations.models import Event as StationEvent
-from motions.models import MotionEvent
+from motions.models import InterpellationEvent, InvestigationEvent, MotionEvent, RecallEvent
 from suggestions.models import SuggestionEvent
 
 pytestmark = pytest.mark.django_db
 
-HISTORY = [SuggestionEvent, MotionEvent, StationEvent, DeputyEvent]
+HISTORY = [
+    SuggestionEvent,
+    MotionEvent,
+    InterpellationEvent,
+    RecallEvent,
+    InvestigationEvent,
+    StationEvent,
+    DeputyEvent,
+]
 
 
 @pytest.fixture
