@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from congress.models import Session
 from deputies.forms import picker_attrs
 from deputies.models import Deputy
+from deputies.selectors.search import WITH_DELEGATION
 from suggestions.models import NotAcceptedGround, SubjectArea, Suggestion
 
 NAME_SPLIT = re.compile(r"[\s,，、;；]+")
-WITH_DELEGATION = re.compile(r"^(.+?)[（(](.+?)[)）]$")  # 李明（太原代表团）
 MAX_ATTACHMENT = 10 * 1024 * 1024
 ATTACHMENT_TYPES = {".pdf", ".doc", ".docx", ".jpg", ".jpeg", ".png", ".xls", ".xlsx"}
 
