@@ -43,7 +43,7 @@ def owed_by_the_demo() -> dict[str, set[str]]:
     def user(name: str) -> User:
         return User.objects.get(username=name)
 
-    deputy1 = user("deputy1").deputy  # type: ignore[attr-defined]
+    deputy1 = user("deputy1").deputy
     to_rate = Reply.objects.filter(
         status="approved",
         assignment__suggestion__status=Status.REPLIED,
@@ -66,8 +66,9 @@ def owed_by_the_demo() -> dict[str, set[str]]:
     for row in CoSigner.objects.filter(status="invited", suggestion__status=Status.DRAFT).select_related(
         "deputy__user"
     ):
+        assert row.deputy.user is not None
         owed.setdefault(row.deputy.user.username, set()).add(f"/suggestions/{row.suggestion_id}/")
-    for sig in CoSignature.objects.filter(confirmed_at__isnull=True).select_related("deputy__user", "motion"):
+    for sig in CoSignature.objects.filter(status="invited").select_related("deputy__user", "motion"):
         if sig.deputy.user and sig.motion.status in MOTION.sources("confirm"):
             owed.setdefault(sig.deputy.user.username, set()).add(f"/motions/{sig.motion_id}/")
     unit = user("unit1").organisation_id
@@ -83,7 +84,7 @@ def owed_by_the_demo() -> dict[str, set[str]]:
     waiting = Suggestion.objects.filter(status__in=[Status.SUBMITTED, Status.ACCEPTED])
     owed["staff1"] = {f"/suggestions/{s.pk}/#assign" for s in waiting}
     station1 = user("station1")
-    venues = set(station1.stations.values_list("pk", flat=True))  # type: ignore[attr-defined]
+    venues = set(station1.stations.values_list("pk", flat=True))
     at_station = Q(station_id__in=venues) | Q(point__parent_id__in=venues)
     opinions = Opinion.objects.filter(at_station, status__in=WAITING)
     chased = Forwarding.objects.filter(outcome="open", opinion__in=Opinion.objects.filter(at_station))

@@ -28,7 +28,7 @@ from deputies.models import Deputy
 from suggestions.models import CoSigner, SubjectArea, Suggestion
 from suggestions.services.filing import suggestion_create
 from suggestions.workflow.signing import SUGGESTION_SIGNING
-from tests.helpers import refused
+from tests.helpers import refused, user_of
 
 DAY = dt.date(2026, 1, 26)
 # The same engine with a fixed count, as for interpellations (D§14) and motions (M§8).
@@ -46,7 +46,7 @@ def lead(make_deputy: Any) -> Deputy:
 @pytest.fixture
 def draft(lead: Deputy) -> Suggestion:
     return suggestion_create(
-        actor=lead.user,  # type: ignore[arg-type]
+        actor=user_of(lead),
         lead_deputy=lead,
         title="关于乡村教师的建议",
         body="…",
@@ -127,14 +127,14 @@ def test_an_edit_voids_the_confirmations_and_tells_those_who_gave_them(
     draft: Suggestion, lead: Deputy, make_deputy: Any
 ) -> None:
     co = make_deputy("王芳")
-    signing_invite(signing=TEN, item=draft, deputies=[co], actor=lead.user)
-    signing_confirm(signing=TEN, item=draft, actor=co.user)
+    signing_invite(signing=TEN, item=draft, deputies=[co], actor=user_of(lead))
+    signing_confirm(signing=TEN, item=draft, actor=user_of(co))
     draft.text_version += 1
     assert signing_void(signing=TEN, item=draft) == 1
     row = CoSigner.objects.get(suggestion=draft, deputy=co)
     assert (row.status, row.confirmed_version) == ("invited", None)
     assert signing_progress(signing=TEN, item=draft).confirmed == 0
-    assert co.user.notifications.filter(kind="cosign_text_changed").count() == 1
+    assert user_of(co).notifications.filter(kind="cosign_text_changed").count() == 1
     assert signing_void(signing=TEN, item=draft) == 0
 
 
@@ -142,8 +142,8 @@ def test_a_lapsed_invitation_is_not_waited_for_and_a_confirmation_stays(
     draft: Suggestion, lead: Deputy, make_deputy: Any
 ) -> None:
     gone, stays = make_deputy("赵强"), make_deputy("王芳")
-    signing_invite(signing=SUGGESTION_SIGNING, item=draft, deputies=[gone, stays], actor=lead.user)
-    signing_confirm(signing=SUGGESTION_SIGNING, item=draft, actor=stays.user)
+    signing_invite(signing=SUGGESTION_SIGNING, item=draft, deputies=[gone, stays], actor=user_of(lead))
+    signing_confirm(signing=SUGGESTION_SIGNING, item=draft, actor=user_of(stays))
     with refused("cosigners_pending"):
         signing_require(signing=SUGGESTION_SIGNING, item=draft)
     [(signing, row)] = signing_lapse(deputy=gone)
@@ -157,10 +157,10 @@ def test_the_lead_is_told_of_each_confirmation_and_each_decline(
     draft: Suggestion, lead: Deputy, make_deputy: Any
 ) -> None:
     yes, no = make_deputy("王芳"), make_deputy("赵强")
-    signing_invite(signing=SUGGESTION_SIGNING, item=draft, deputies=[yes, no], actor=lead.user)
-    signing_confirm(signing=SUGGESTION_SIGNING, item=draft, actor=yes.user)
-    signing_decline(signing=SUGGESTION_SIGNING, item=draft, actor=no.user)
-    told = Notification.objects.filter(recipient=lead.user).order_by("pk")
+    signing_invite(signing=SUGGESTION_SIGNING, item=draft, deputies=[yes, no], actor=user_of(lead))
+    signing_confirm(signing=SUGGESTION_SIGNING, item=draft, actor=user_of(yes))
+    signing_decline(signing=SUGGESTION_SIGNING, item=draft, actor=user_of(no))
+    told = Notification.objects.filter(recipient=user_of(lead)).order_by("pk")
     assert [(n.kind, n.link) for n in told] == [
         ("cosign_confirmed", draft.get_absolute_url()),
         ("cosign_declined", draft.get_absolute_url()),
@@ -173,16 +173,16 @@ def test_confirming_the_same_text_twice_changes_nothing_and_tells_nobody_again(
     draft: Suggestion, lead: Deputy, make_deputy: Any
 ) -> None:
     co = make_deputy("王芳")
-    signing_invite(signing=SUGGESTION_SIGNING, item=draft, deputies=[co], actor=lead.user)
-    assert signing_confirm(signing=SUGGESTION_SIGNING, item=draft, actor=co.user)[1] is True
-    assert signing_confirm(signing=SUGGESTION_SIGNING, item=draft, actor=co.user)[1] is False
-    assert lead.user.notifications.filter(kind="cosign_confirmed").count() == 1
+    signing_invite(signing=SUGGESTION_SIGNING, item=draft, deputies=[co], actor=user_of(lead))
+    assert signing_confirm(signing=SUGGESTION_SIGNING, item=draft, actor=user_of(co))[1] is True
+    assert signing_confirm(signing=SUGGESTION_SIGNING, item=draft, actor=user_of(co))[1] is False
+    assert user_of(lead).notifications.filter(kind="cosign_confirmed").count() == 1
 
 
 def test_someone_not_invited_cannot_confirm_and_the_lead_is_never_invited(
     draft: Suggestion, lead: Deputy, make_deputy: Any
 ) -> None:
-    assert signing_invite(signing=SUGGESTION_SIGNING, item=draft, deputies=[lead], actor=lead.user) == []
+    assert signing_invite(signing=SUGGESTION_SIGNING, item=draft, deputies=[lead], actor=user_of(lead)) == []
     with refused("not_invited"):
         signing_confirm(signing=SUGGESTION_SIGNING, item=draft, actor=make_deputy("赵强").user)
 
@@ -190,4 +190,4 @@ def test_someone_not_invited_cannot_confirm_and_the_lead_is_never_invited(
 def test_a_deputy_not_in_office_cannot_be_invited(draft: Suggestion, lead: Deputy) -> None:
     [suspended] = deputies(lead, 1, status="suspended", status_ground="detained", status_since=DAY)
     with refused("deputy_not_active"):
-        signing_invite(signing=SUGGESTION_SIGNING, item=draft, deputies=[suspended], actor=lead.user)
+        signing_invite(signing=SUGGESTION_SIGNING, item=draft, deputies=[suspended], actor=user_of(lead))

@@ -34,7 +34,7 @@ from motions.services.interpellations import (
 from motions.services.recalls import investigation_create, recall_create, recall_record_defence
 from motions.workflow import INTERPELLATION
 from tests.conftest import BEIJING
-from tests.helpers import refused
+from tests.helpers import refused, user_of
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def target(make_unit: Callable[..., Organisation]) -> Organisation:
 def _draft(lead: Deputy, session: Session, target: Organisation, co_signers: list[Deputy]) -> Interpellation:
     return interpellation_create(
         session=session,
-        actor=lead.user,
+        actor=user_of(lead),
         kind="joint",
         title="关于高速公路收费问题的质询案",
         target=target,
@@ -57,7 +57,7 @@ def _draft(lead: Deputy, session: Session, target: Organisation, co_signers: lis
 
 def _confirm_all(item: Any, signers: list[Deputy]) -> None:
     for deputy in signers:
-        joint.confirm(item=item, actor=deputy.user)
+        joint.confirm(item=item, actor=user_of(deputy))
 
 
 @pytest.fixture
@@ -66,7 +66,7 @@ def filed(sitting: Any, session: Session, deputies: list[Deputy], target: Organi
     lead, *others = deputies[:10]
     item = _draft(lead, session, target, others)
     _confirm_all(item, others)
-    return joint.submit(item=item, actor=lead.user)
+    return joint.submit(item=item, actor=user_of(lead))
 
 
 def test_an_interpellation_with_nine_signers_is_refused_and_with_ten_is_filed(
@@ -76,9 +76,9 @@ def test_an_interpellation_with_nine_signers_is_refused_and_with_ten_is_filed(
     item = _draft(lead, session, target, others)
     _confirm_all(item, others[:8])
     with refused("insufficient_signers"):
-        joint.submit(item=item, actor=lead.user)
+        joint.submit(item=item, actor=user_of(lead))
     _confirm_all(item, others[8:])
-    item = joint.submit(item=item, actor=lead.user)
+    item = joint.submit(item=item, actor=user_of(lead))
     assert (item.status, item.number) == ("submitted", 1)
 
 
@@ -88,9 +88,9 @@ def test_an_edit_voids_the_confirmations(
     lead, *others = deputies[:10]
     item = _draft(lead, session, target, others)
     _confirm_all(item, others)
-    joint.update(item=item, actor=lead.user, questions="改写后的问题")
+    joint.update(item=item, actor=user_of(lead), questions="改写后的问题")
     with refused("insufficient_signers"):
-        joint.submit(item=item, actor=lead.user)
+        joint.submit(item=item, actor=user_of(lead))
     assert set(item.signers.values_list("status", flat=True)) == {InvitationStatus.INVITED}
 
 
@@ -115,7 +115,7 @@ def test_a_draft_cannot_be_filed_after_the_session_closes(
         time_machine.travel(dt.datetime(2026, 1, 30, 9, tzinfo=BEIJING), tick=False),
         refused("not_in_session"),
     ):
-        joint.submit(item=item, actor=lead.user)
+        joint.submit(item=item, actor=user_of(lead))
 
 
 def test_the_lead_is_told_of_each_confirmation_and_decline(
@@ -123,24 +123,24 @@ def test_the_lead_is_told_of_each_confirmation_and_decline(
 ) -> None:
     lead, first, second = deputies[:3]
     item = _draft(lead, session, target, [first, second])
-    joint.confirm(item=item, actor=first.user)
-    joint.decline(item=item, actor=second.user)
-    notices = Notification.objects.filter(recipient=lead.user).order_by("id")
+    joint.confirm(item=item, actor=user_of(first))
+    joint.decline(item=item, actor=user_of(second))
+    notices = Notification.objects.filter(recipient=user_of(lead)).order_by("id")
     assert list(notices.values_list("kind", flat=True)) == [
         "interpellation_confirmed",
         "interpellation_declined",
     ]
     assert "1 of 2" in notices[0].body  # one of the two asked has confirmed
-    assert Notification.objects.filter(recipient=first.user, kind="interpellation_invited").exists()
+    assert Notification.objects.filter(recipient=user_of(first), kind="interpellation_invited").exists()
 
 
 def test_a_confirmation_asked_twice_is_refused(
     sitting: Any, session: Session, deputies: list[Deputy], target: Organisation
 ) -> None:
     item = _draft(deputies[0], session, target, [deputies[1]])
-    joint.confirm(item=item, actor=deputies[1].user)
+    joint.confirm(item=item, actor=user_of(deputies[1]))
     with refused("already_confirmed") as info:
-        joint.confirm(item=item, actor=deputies[1].user)
+        joint.confirm(item=item, actor=user_of(deputies[1]))
     assert info.value.status == 409
 
 
@@ -149,12 +149,12 @@ def test_only_an_invited_deputy_confirms(
 ) -> None:
     item = _draft(deputies[0], session, target, [deputies[1]])
     with refused("not_invited"):
-        joint.confirm(item=item, actor=deputies[2].user)
+        joint.confirm(item=item, actor=user_of(deputies[2]))
 
 
 def test_a_filing_asked_twice_answers_invalid_transition(filed: Interpellation) -> None:
     with refused("invalid_transition") as info:
-        joint.submit(item=filed, actor=filed.lead_deputy.user)
+        joint.submit(item=filed, actor=user_of(filed.lead_deputy))
     assert info.value.status == 409
 
 
@@ -162,7 +162,7 @@ def test_only_the_secretariat_records_the_presidiums_decision(
     filed: Interpellation, deputies: list[Deputy]
 ) -> None:
     with refused("permission_denied"):
-        interpellation_decide_form(interpellation=filed, actor=deputies[0].user, form="written")
+        interpellation_decide_form(interpellation=filed, actor=user_of(deputies[0]), form="written")
 
 
 def test_an_answer_meeting_needs_its_time_and_place(filed: Interpellation, secretariat: User) -> None:
@@ -190,9 +190,9 @@ def test_proposers_are_invited_to_the_answer_meeting(
     filed: Interpellation, secretariat: User, deputies: list[Deputy]
 ) -> None:
     _answered(filed, secretariat, deputies)
-    assert Notification.objects.filter(kind="interpellation_meeting", recipient=deputies[9].user).exists()
+    assert Notification.objects.filter(kind="interpellation_meeting", recipient=user_of(deputies[9])).exists()
     assert not Notification.objects.filter(
-        kind="interpellation_meeting", recipient=deputies[10].user
+        kind="interpellation_meeting", recipient=user_of(deputies[10])
     ).exists()
 
 
@@ -201,18 +201,19 @@ def test_exactly_half_not_satisfied_may_ask_for_a_new_answer(
 ) -> None:
     item = _answered(filed, secretariat, deputies)
     for n, deputy in enumerate(deputies[:10]):
-        interpellation_evaluate(interpellation=item, actor=deputy.user, satisfied=n >= 5)
-    item = interpellation_request_reanswer(interpellation=item, actor=deputies[0].user)
+        interpellation_evaluate(interpellation=item, actor=user_of(deputy), satisfied=n >= 5)
+    item = interpellation_request_reanswer(interpellation=item, actor=user_of(deputies[0]))
     assert item.status == "reanswer_requested"
     item = interpellation_decide_reanswer(
         interpellation=item, actor=secretariat, approve=True, form="written"
     )
-    assert item.status == "to_answer" and item.current_answer.round == 2
+    assert item.status == "to_answer"
+    assert item.current_answer is not None and item.current_answer.round == 2
     interpellation_record_answer(interpellation=item, actor=secretariat, text="再次答复")
     item.refresh_from_db()
     assert item.status == "answered"
     with refused("reanswer_not_available"):
-        interpellation_request_reanswer(interpellation=item, actor=deputies[0].user)
+        interpellation_request_reanswer(interpellation=item, actor=user_of(deputies[0]))
 
 
 def test_fewer_than_half_not_satisfied_cannot_ask(
@@ -220,20 +221,20 @@ def test_fewer_than_half_not_satisfied_cannot_ask(
 ) -> None:
     item = _answered(filed, secretariat, deputies)
     for n, deputy in enumerate(deputies[:10]):
-        interpellation_evaluate(interpellation=item, actor=deputy.user, satisfied=n >= 4)  # 4 of 10 not
+        interpellation_evaluate(interpellation=item, actor=user_of(deputy), satisfied=n >= 4)  # 4 of 10 not
     with refused("not_enough_unsatisfied"):
-        interpellation_request_reanswer(interpellation=item, actor=deputies[0].user)
+        interpellation_request_reanswer(interpellation=item, actor=user_of(deputies[0]))
 
 
 def test_a_proposer_evaluates_once_and_others_not_at_all(
     filed: Interpellation, secretariat: User, deputies: list[Deputy]
 ) -> None:
     item = _answered(filed, secretariat, deputies)
-    interpellation_evaluate(interpellation=item, actor=deputies[1].user, satisfied=True)
+    interpellation_evaluate(interpellation=item, actor=user_of(deputies[1]), satisfied=True)
     with refused("already_evaluated"):
-        interpellation_evaluate(interpellation=item, actor=deputies[1].user, satisfied=False)
+        interpellation_evaluate(interpellation=item, actor=user_of(deputies[1]), satisfied=False)
     with refused("permission_denied"):
-        interpellation_evaluate(interpellation=item, actor=deputies[12].user, satisfied=False)
+        interpellation_evaluate(interpellation=item, actor=user_of(deputies[12]), satisfied=False)
 
 
 def test_it_is_made_public_only_after_the_session(
@@ -254,7 +255,7 @@ def test_the_table_offers_the_secretariat_the_form_of_answer(
     filed: Interpellation, secretariat: User, deputies: list[Deputy]
 ) -> None:
     assert INTERPELLATION.allowed_actions(filed, secretariat) == ["decide_form"]
-    assert INTERPELLATION.allowed_actions(filed, deputies[0].user) == []
+    assert INTERPELLATION.allowed_actions(filed, user_of(deputies[0])) == []
 
 
 # --- one tenth of all deputies: recall motions and investigation proposals ----------------------
@@ -293,7 +294,7 @@ def test_one_tenth_of_552_needs_56_and_refuses_55(
     if create == "recall":
         item: Any = recall_create(
             session=session,
-            actor=lead.user,
+            actor=user_of(lead),
             title="罢免案",
             person_name="某某",
             person_office="副省长",
@@ -302,14 +303,14 @@ def test_one_tenth_of_552_needs_56_and_refuses_55(
         )
     else:
         item = investigation_create(
-            session=session, actor=lead.user, title="调查", question="特定问题", co_signers=others
+            session=session, actor=user_of(lead), title="调查", question="特定问题", co_signers=others
         )
     _confirm_all(item, others[:54])
     with refused("insufficient_signers") as info:
-        joint.submit(item=item, actor=lead.user)
+        joint.submit(item=item, actor=user_of(lead))
     assert "55" in str(info.value.detail) and "56" in str(info.value.detail)
     _confirm_all(item, others[54:])
-    assert joint.submit(item=item, actor=lead.user).status == "submitted"
+    assert joint.submit(item=item, actor=user_of(lead)).status == "submitted"
     category = "recalls" if create == "recall" else "investigation_proposals"
     for deputy in (lead, others[-1]):  # the lead and a co-signer both count it (D§43)
         assert archive_of(deputy.pk, Span(session.congress, 2026)).years[2026][category] == 1
@@ -342,7 +343,7 @@ def test_a_recall_goes_to_the_plenary_with_the_defence_recorded(
     _signed(make_user, others)
     item = recall_create(
         session=session,
-        actor=lead.user,
+        actor=user_of(lead),
         title="",
         person_name="某某",
         person_office="副省长",
@@ -350,7 +351,7 @@ def test_a_recall_goes_to_the_plenary_with_the_defence_recorded(
         co_signers=others,
     )
     _confirm_all(item, others)
-    joint.submit(item=item, actor=lead.user)
+    joint.submit(item=item, actor=user_of(lead))
     recall_record_defence(
         recall=item, actor=secretariat, form="writing", text="申辩意见", given_on=dt.date(2026, 1, 27)
     )
@@ -382,7 +383,11 @@ def test_a_delegation_files_an_interpellation_by_its_vote(
         target=target,
         questions="问题",
     )
-    vote = {"plenary_date": dt.date(2026, 1, 26), "member_count": 14, "head_signed_by": deputies[0]}
+    vote: dict[str, Any] = {
+        "plenary_date": dt.date(2026, 1, 26),
+        "member_count": 14,
+        "head_signed_by": deputies[0],
+    }
     interpellation_record_vote(interpellation=item, actor=staff, votes_for=7, **vote)
     with refused("delegation_majority_missing"):  # exactly half is not more than half
         joint.submit(item=item, actor=staff)

@@ -14,6 +14,7 @@ from congress.models import Organisation, Session, User
 from deputies.models import Deputy
 from deputies.selectors.archive import Span, archive_of
 from tests.conftest import BEIJING
+from tests.helpers import user_of
 
 
 def test_an_interpellation_round_trip_over_the_api(
@@ -26,7 +27,7 @@ def test_an_interpellation_round_trip_over_the_api(
 ) -> None:
     target = make_unit("省高级人民法院", Organisation.Kind.COURT)
     lead, *others = deputies[:10]
-    created = api(lead.user).post(
+    created = api(user_of(lead)).post(
         "/api/v1/interpellations/",
         {
             "session": session.pk,
@@ -41,13 +42,13 @@ def test_an_interpellation_round_trip_over_the_api(
     pk = created.json()["id"]
     assert created.json()["progress"] == {"confirmed": 1, "invited": 9, "declined": 0, "needed": 10}
     for deputy in others:
-        assert api(deputy.user).post(f"/api/v1/interpellations/{pk}/confirm/").status_code == 200
-    first = api(lead.user).post(f"/api/v1/interpellations/{pk}/submit/")
+        assert api(user_of(deputy)).post(f"/api/v1/interpellations/{pk}/confirm/").status_code == 200
+    first = api(user_of(lead)).post(f"/api/v1/interpellations/{pk}/submit/")
     assert (first.status_code, first.json()["status"]) == (200, "submitted")
-    again = api(lead.user).post(f"/api/v1/interpellations/{pk}/submit/")
+    again = api(user_of(lead)).post(f"/api/v1/interpellations/{pk}/submit/")
     assert (again.status_code, again.json()["code"]) == (409, "invalid_transition")
     assert (
-        api(lead.user).post(f"/api/v1/interpellations/{pk}/decide-form/", {"form": "written"}).status_code
+        api(user_of(lead)).post(f"/api/v1/interpellations/{pk}/decide-form/", {"form": "written"}).status_code
         == 403
     )
     decided = api(secretariat).post(
@@ -55,7 +56,7 @@ def test_an_interpellation_round_trip_over_the_api(
     )
     assert decided.json()["status"] == "to_answer"
     api(secretariat).post(f"/api/v1/interpellations/{pk}/record-answer/", {"text": "书面答复"}, format="json")
-    rated = api(others[0].user).post(
+    rated = api(user_of(others[0])).post(
         f"/api/v1/interpellations/{pk}/evaluate/", {"satisfied": False}, format="json"
     )
     assert rated.json()["details"]["answers"][0]["evaluations"] == [
@@ -70,14 +71,14 @@ def test_a_recall_over_the_api_needs_a_tenth(
     sitting: Any, session: Session, deputies: list[Deputy], api: Callable[..., Any]
 ) -> None:
     lead = deputies[0]
-    created = api(lead.user).post(
+    created = api(user_of(lead)).post(
         "/api/v1/recalls/",
         {"session": session.pk, "person_name": "某某", "person_office": "副省长", "reasons": "理由"},
         format="json",
     )
     assert created.status_code == 201, created.json()
     assert created.json()["progress"]["needed"] == 2  # 1/10 of 14 deputies in office, rounded up
-    refused = api(lead.user).post(f"/api/v1/recalls/{created.json()['id']}/submit/")
+    refused = api(user_of(lead)).post(f"/api/v1/recalls/{created.json()['id']}/submit/")
     assert (refused.status_code, refused.json()["code"]) == (409, "insufficient_signers")
 
 
@@ -87,7 +88,7 @@ def test_outside_the_session_the_api_refuses_a_draft(
     import time_machine
 
     with time_machine.travel(dt.datetime(2026, 6, 1, 10, tzinfo=BEIJING), tick=False):
-        answer = api(deputies[0].user).post(
+        answer = api(user_of(deputies[0])).post(
             "/api/v1/investigation-proposals/",
             {"session": session.pk, "title": "调查", "question": "特定问题"},
             format="json",
@@ -104,7 +105,7 @@ def test_the_pages_list_and_show_an_interpellation(
     lead, invited = deputies[0], deputies[1]
     item = interpellation_create(
         session=session,
-        actor=lead.user,
+        actor=user_of(lead),
         kind="joint",
         title="关于某事的质询案",
         target=target,
@@ -112,7 +113,7 @@ def test_the_pages_list_and_show_an_interpellation(
         co_signers=[invited],
     )
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    client.force_login(invited.user)
+    client.force_login(user_of(invited))
     listed = client.get("/motions/interpellations/")
     assert listed.status_code == 200 and "关于某事的质询案" in listed.content.decode()
     assert client.get("/motions/interpellations/?export=xlsx")["Content-Type"].startswith(
@@ -123,7 +124,7 @@ def test_the_pages_list_and_show_an_interpellation(
     client.post(f"{item.get_absolute_url()}act/confirm/")
     assert item.signers.get(deputy=invited).status == "confirmed"
     outsider = Client()
-    outsider.force_login(deputies[5].user)
+    outsider.force_login(user_of(deputies[5]))
     assert outsider.get(item.get_absolute_url()).status_code == 404
 
 
@@ -141,7 +142,7 @@ def test_the_secretariat_records_the_form_of_answer_on_its_page(
     lead, *others = deputies[:10]
     item = interpellation_create(
         session=session,
-        actor=lead.user,
+        actor=user_of(lead),
         kind="joint",
         title="质询案",
         target=target,
@@ -149,8 +150,8 @@ def test_the_secretariat_records_the_form_of_answer_on_its_page(
         co_signers=others,
     )
     for deputy in others:
-        joint.confirm(item=item, actor=deputy.user)
-    joint.submit(item=item, actor=lead.user)
+        joint.confirm(item=item, actor=user_of(deputy))
+    joint.submit(item=item, actor=user_of(lead))
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     client.force_login(secretariat)
     form_page = f"{item.get_absolute_url()}do/decide_form/"
@@ -166,7 +167,7 @@ def test_the_secretariat_records_the_form_of_answer_on_its_page(
     item.refresh_from_db()
     assert item.status == "to_answer"
     deputy_client = Client()
-    deputy_client.force_login(lead.user)
+    deputy_client.force_login(user_of(lead))
     assert deputy_client.get(f"{item.get_absolute_url()}do/record_answer/").status_code == 403
 
 
@@ -174,7 +175,7 @@ def test_a_deputy_drafts_a_recall_on_the_page_during_the_session(
     sitting: Any, session: Session, deputies: list[Deputy]
 ) -> None:
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
-    client.force_login(deputies[0].user)
+    client.force_login(user_of(deputies[0]))
     answer = client.post(
         "/motions/recalls/new/", {"person_name": "某某", "person_office": "副省长", "reasons": "理由"}
     )

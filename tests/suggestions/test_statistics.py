@@ -79,6 +79,7 @@ def test_each_breakdown_is_one_query_and_one_for_the_names(province, django_asse
 
 def test_the_trend_has_a_row_per_year_filed(province):
     table = figures.breakdown("suggestions", "year", Filters(), TODAY)
+    assert table is not None
     assert [(r.label, r.get("filed")) for r in table.rows] == [("2025", 5), ("2026", 2)]
 
 
