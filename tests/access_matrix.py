@@ -322,7 +322,7 @@ TABLE: dict[str, Row] = {
     "sitting-attendance": at("401 403 403 403 200 403 403 403 403 403 200", "sitting"),
     "sitting-import-roll-call": at("401 400 400 400 400 400 400 400 400 400 400", "sitting"),
     "attendance-list": at(API_SIGNED_IN),
-    "attendance-detail": at("401 404 200 200 200 404 404 404 404 404 200", "sitting"),
+    "attendance-detail": at("401 200 200 200 200 404 404 404 404 404 200", "attendance"),
     "training-list": at(API_SIGNED_IN),
     "training-detail": at("401 200 200 200 200 404 404 404 404 404 200", "training"),
     "training-cancel": at("401 403 403 200 403 404 404 404 404 404 200", "training"),

@@ -9,6 +9,7 @@ cross-tenant cell shows the refusal."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -38,7 +39,16 @@ def build_world() -> dict[str, Any]:
     from congress.deadlines.statutory import RULES
     from congress.models import Organisation, Session, User
     from congress.notifications.models import Notification
-    from deputies.models import ConstituentReport, Deputy, Feedback, Leave, OfficialMeeting, Sitting, Training
+    from deputies.models import (
+        Attendance,
+        ConstituentReport,
+        Deputy,
+        Feedback,
+        Leave,
+        OfficialMeeting,
+        Sitting,
+        Training,
+    )
     from liaison_stations.models import Attachment as StationAttachment
     from liaison_stations.models import LiaisonOfficer, Opinion, Reception, Station
     from motions.models import Attachment as MotionAttachment
@@ -56,7 +66,7 @@ def build_world() -> dict[str, Any]:
         SupervisionRequest,
     )
 
-    call_command("seed_demo", password="demo-pass-1", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("seed_demo", password="demo-pass-1", stdout=io.StringIO())
     users = {u.username: u for u in User.objects.filter(username__in=[a for a in ACCOUNTS.values() if a])}
     deputy = Deputy.objects.get(user__username="deputy1")
     unit = users["unit2"].organisation
@@ -159,6 +169,7 @@ def build_world() -> dict[str, Any]:
         ).pk,
         "leave": (Leave.objects.filter(deputy=deputy).first() or Leave.objects.first()).pk,  # type: ignore[union-attr]
         "sitting": Sitting.objects.values_list("pk", flat=True).first(),
+        "attendance": Attendance.objects.filter(deputy=deputy).values_list("pk", flat=True).first(),
         "training": Training.objects.values_list("pk", flat=True).first(),
         "inspection": meeting.inspection_id,
         "meeting": meeting.pk,
