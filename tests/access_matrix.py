@@ -71,11 +71,9 @@ def at(
 
 
 TABLE: dict[str, Row] = {
-    # //
+    # Pages, grouped by their first path segment; the API after them.
     "home": at(SIGNED_IN),
-    # /healthz/
     "healthz": at(PUBLIC),
-    # /favicon.ico/
     "favicon.ico": at("301 301 301 301 301 301 301 301 301 301 301"),
     # /accounts/
     "login": at("200 302 302 302 302 302 302 302 302 302 302"),
@@ -293,7 +291,7 @@ TABLE: dict[str, Row] = {
     "notifications:preferences": at(SIGNED_IN),
     # /i18n/
     "set_language": at("302 302 302 302 302 302 302 302 302 302 302"),
-    # /api/
+    # /api/v1/ and the schema
     "api-token": at("400 400 400 400 400 400 400 400 400 400 400"),
     "api-logout-everywhere": at("401 204 204 204 204 204 204 204 204 204 204"),
     "api-me": at(API_SIGNED_IN),
