@@ -2,9 +2,9 @@
 every role and by an anonymous visitor, answers the status kept for it in tests/access_matrix.py.
 
 The routes are walked from `get_resolver()`, so a new route without a row fails here, and a row
-whose route is gone fails too. Pages and API reads are asked with GET; actions (a POST-only API
-action, a row marked `post`) with POST and an empty body, which shows who is refused before any
-validation. The demo province is built once for the module inside a transaction rolled back at
+whose route is gone fails too. Pages and API reads are asked with GET; actions (an API action
+without GET: its POST or DELETE; a page row marked `post`) with an empty body, answered by the
+refusal, or for who may act by the form shown again or a validation error. The demo province is built once for the module inside a transaction rolled back at
 the end; each cell runs in its own savepoint, so an action that succeeds changes nothing for the
 next cell.
 
