@@ -26,6 +26,7 @@ from deputies.selectors.attendance import flagged
 from deputies.services.attendance import attendance_import, attendance_record, sitting_create
 from deputies.services.leave import leave_decide, leave_request, leave_withdraw
 from deputies.views.common import actor, history, posted_to, require_role
+from deputies.workflow import LEAVE_ASKERS
 
 
 @login_required
@@ -64,6 +65,9 @@ def leave_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @refusals
 def leave_new(request: HttpRequest) -> HttpResponse:
+    # D§8: a deputy asks; the staff who serve deputies enter the written request. No one else
+    # gets the form (the access matrix found units and stations reaching it).
+    require_role(request, *LEAVE_ASKERS)
     form = LeaveForm(request.POST or None, deputies=deputies_served_by(request.user))
     if request.method == "POST" and form.is_valid():
         deputy = form.cleaned_data.get("deputy") or getattr(request.user, "deputy", None)

@@ -17,7 +17,7 @@ from motions import forms
 from motions.models import Kind
 from motions.services.filing import TEXT_FIELDS, motion_create, motion_update
 from motions.views.common import user_of, visible_motion
-from motions.workflow import DEPUTIES
+from motions.workflow import DEPUTIES, MOTION
 
 
 def _filing_session() -> Session | None:
@@ -77,6 +77,11 @@ def motion_new(request: HttpRequest) -> HttpResponse:
 @refusals
 def motion_edit(request: HttpRequest, pk: int) -> HttpResponse:
     motion = visible_motion(request, pk)
+    # The form opens only for whom the table lets edit (M§12: the lead deputy, or the delegation
+    # staff who entered it); delegation staff read their deputies' drafts but do not edit them
+    # (issue 14). The status is the service's to refuse, in place.
+    if not MOTION.may_act(MOTION.action("edit"), motion, user_of(request)):
+        raise PermissionDenied
     initial = {f: getattr(motion, f) for f in ("kind", *TEXT_FIELDS)}
     form = forms.MotionForm(request.POST or None, initial=initial)
     form.fields["kind"].disabled = True

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from congress.roles import Role
 from deputies.services.inspections import inspection_forward
 from deputies.services.leave import leave_request
 from deputies.services.status import deputy_record_needs
@@ -29,6 +30,15 @@ def signed_in(client, user):
 )  # fmt: skip
 def test_the_committees_pages_open(client, staff, session, name):
     assert signed_in(client, staff).get(reverse(f"deputies:{name}")).status_code == 200
+
+
+@pytest.mark.parametrize("role", [Role.STATION_STAFF, Role.REVIEW_COMMITTEE])
+def test_only_deputies_and_the_staff_serving_them_get_the_leave_request_form(
+    client, make_user, session, role
+):
+    # D§8: the deputy asks, staff enter the written request; the access matrix found others reaching it.
+    user = make_user("outsider", role)
+    assert signed_in(client, user).get(reverse("deputies:leave-new")).status_code == 403
 
 
 def test_a_deputy_reaches_their_own_record_and_not_the_register(client, deputy, session):

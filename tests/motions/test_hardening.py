@@ -52,6 +52,8 @@ def test_delegation_staff_see_no_edit_or_invite_on_a_deputys_own_draft(draft, de
     client.force_login(delegation_staff)
     page = client.get(reverse("motions:detail", args=[motion.pk]))
     assert not {"edit", "invite"} & set(page.context["actions"])
+    # Nor the edit form itself (the access matrix found it open to them).
+    assert client.get(reverse("motions:edit", args=[motion.pk])).status_code == 403
     refused_edit = client.post(
         reverse("motions:edit", args=[motion.pk]),
         {

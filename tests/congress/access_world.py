@@ -1,0 +1,180 @@
+"""The objects the access matrix fills URL kwargs from: the demo province (seed_demo) plus the
+few rows the demo does not make (an attachment, a disagreement, a key suggestion...).
+
+Each matrix role is one demo account; objects are chosen so the role's account is the one
+involved where the role naturally is (deputy1 leads the suggestion and the motion, unit2's
+unit handles the suggestion, station1 runs the station), so an "own" cell reads 200 and a
+cross-tenant cell shows the refusal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.utils import timezone
+
+# Role name -> demo account (None: anonymous). The column order of every table row.
+ACCOUNTS: dict[str, str | None] = {
+    "anonymous": None,
+    "deputy": "deputy1",
+    "delegation_staff": "dele1",
+    "committee_staff": "staff1",
+    "secretariat": "sec1",
+    "review_committee": "review1",
+    "supervisor": "super1",
+    "unit_handler": "unit2",
+    "unit_head": "unit2head",
+    "station_staff": "station1",
+    "superuser": "admin",
+}
+ROLES = list(ACCOUNTS)
+
+
+def build_world() -> dict[str, Any]:
+    """Seed the demo and return object key -> URL kwarg value (a pk, a year, a code...)."""
+    from congress.accounts.tokens import token_issue
+    from congress.deadlines.statutory import RULES
+    from congress.models import Organisation, Session, User
+    from congress.notifications.models import Notification
+    from deputies.models import (
+        Attendance,
+        ConstituentReport,
+        Deputy,
+        Feedback,
+        Leave,
+        OfficialMeeting,
+        Sitting,
+        Training,
+    )
+    from liaison_stations.models import Attachment as StationAttachment
+    from liaison_stations.models import LiaisonOfficer, Opinion, Reception, Station
+    from motions.models import Attachment as MotionAttachment
+    from motions.models import Motion, ReviewMeeting, ReviewMember, ReviewReport
+    from motions.workflow import PUBLISHED
+    from suggestions.models import (
+        Assignment,
+        Attachment,
+        Commitment,
+        Disagreement,
+        KeySuggestion,
+        Rectification,
+        Reply,
+        Suggestion,
+        SupervisionRequest,
+    )
+
+    call_command("seed_demo", password="demo-pass-1", stdout=io.StringIO())
+    users = {u.username: u for u in User.objects.filter(username__in=[a for a in ACCOUNTS.values() if a])}
+    deputy = Deputy.objects.get(user__username="deputy1")
+    unit = users["unit2"].organisation
+    assert unit is not None
+    now = timezone.now()
+
+    assignment = Assignment.objects.filter(unit=unit, suggestion__lead_deputy=deputy).get()
+    suggestion = assignment.suggestion
+    draft = Suggestion.objects.filter(lead_deputy=deputy, status="draft").first()
+    assert draft is not None
+    reply = Reply.objects.filter(assignment=assignment).get()
+    attachment = Attachment.objects.create(
+        suggestion=suggestion,
+        file=ContentFile(b"%PDF-1.4\n", name="a.pdf"),
+        name="a.pdf",
+        uploaded_by=users["deputy1"],
+    )
+    disagreement = Disagreement.objects.create(suggestion=suggestion, deputy=deputy, reason="-")
+    supervision = SupervisionRequest.objects.create(
+        suggestion=suggestion, deputy=deputy, kind="progress", message="-", created=now
+    )
+    key = KeySuggestion.objects.create(
+        suggestion=suggestion,
+        ground=1,
+        grounds_text="-",
+        channel="session",
+        proposed_by=users["staff1"],
+        proposed_at=now,
+    )
+    rectification = Rectification.objects.create(
+        unit=unit,
+        ground=2,
+        finding="-",
+        due=dt.date(2026, 12, 31),
+        ordered_by=users["staff1"],
+        ordered_at=now,
+    )
+    rectification.assignments.add(assignment)
+
+    station = Station.objects.filter(staff=users["station1"], kind=Station.Kind.STATION).first()
+    assert station is not None
+    officer = LiaisonOfficer.objects.filter(station=station).first()
+    assert officer is not None
+    station_deputy = StationAttachment.objects.filter(station=station).exclude(deputy=None).first()
+    opinion = Opinion.objects.filter(station=station).first()
+    reception = Reception.objects.filter(station=station).first()
+
+    # deputy1's draft for the next session (private to its author), and a motion of the 4th
+    # session the presidium decided on (published, M§19).
+    motion = Motion.objects.filter(lead_deputy=deputy, status="draft").first()
+    published = Motion.objects.filter(status__in=PUBLISHED).order_by("pk").first()
+    assert motion is not None and published is not None
+    motion_attachment = MotionAttachment.objects.create(
+        motion=motion,
+        kind="other",
+        file=ContentFile(b"%PDF-1.4\n", name="m.pdf"),
+        name="m.pdf",
+        uploaded_by=users["deputy1"],
+    )
+    meeting = OfficialMeeting.objects.select_related("inspection").first()
+    assert meeting is not None
+    token, _key = token_issue(user=users["deputy1"], name="matrix")
+    notification = Notification.objects.filter(recipient=users["deputy1"]).first()
+
+    return {
+        "suggestion": suggestion.pk,
+        "draft": draft.pk,
+        "cosigner": draft.cosigners.values_list("deputy_id", flat=True).first(),
+        "assignment": assignment.pk,
+        "reply": reply.pk,
+        "attachment": attachment.pk,
+        "disagreement": disagreement.pk,
+        "supervision": supervision.pk,
+        "key": key.pk,
+        "rectification": rectification.pk,
+        "commitment": Commitment.objects.filter(reply=reply).values_list("pk", flat=True).first(),
+        "unit": unit.pk,
+        "year": 2026,
+        "rule": next(iter(RULES)),
+        "station": station.pk,
+        "point": Station.objects.filter(parent=station).values_list("pk", flat=True).first(),
+        "officer": officer.pk,
+        "station_deputy": station_deputy.deputy_id if station_deputy else 0,
+        "opinion": opinion.pk if opinion else 0,
+        "tracking_code": opinion.tracking_code if opinion else "x",
+        "reception": reception.pk if reception else 0,
+        "motion": motion.pk,
+        "motion_attachment": motion_attachment.pk,
+        "published_motion": published.pk,
+        "motion_action": "submit",
+        "review_action": "vote",
+        "session": Session.objects.get(number=4).pk,
+        "review_member": ReviewMember.objects.values_list("pk", flat=True).first(),
+        "review_meeting": ReviewMeeting.objects.values_list("pk", flat=True).first(),
+        "review_report": ReviewReport.objects.values_list("pk", flat=True).first(),
+        "deputy": deputy.pk,
+        "delegation": deputy.delegation_id,
+        "constituent_report": ConstituentReport.objects.create(
+            deputy=deputy, year=2026, title="-", body="-"
+        ).pk,
+        "leave": (Leave.objects.filter(deputy=deputy).first() or Leave.objects.first()).pk,  # type: ignore[union-attr]
+        "sitting": Sitting.objects.values_list("pk", flat=True).first(),
+        "attendance": Attendance.objects.filter(deputy=deputy).values_list("pk", flat=True).first(),
+        "training": Training.objects.values_list("pk", flat=True).first(),
+        "inspection": meeting.inspection_id,
+        "meeting": meeting.pk,
+        "feedback": Feedback.objects.values_list("pk", flat=True).first(),
+        "notification": notification.pk if notification else 0,
+        "token": token.pk,
+        "organisation": Organisation.objects.values_list("pk", flat=True).first(),
+    }
