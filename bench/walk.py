@@ -151,7 +151,7 @@ IDS: dict[str, Callable[[], dict[str, Any]]] = {
     "suggestions:reply": lambda: {"reply_id": _first("suggestions.Reply", assignment__unit__name="省教育厅")},
     "suggestions:reply-letter": lambda: {"reply_id": _first("suggestions.Reply", assignment__unit__name="省教育厅")},
     "suggestions:reply-scan": lambda: {"reply_id": _first("suggestions.Reply", assignment__unit__name="省教育厅")},
-    "public:reply": lambda: {"pk": _first("suggestions.Reply", published_at__isnull=False)},
+    "public:reply": lambda: {"pk": _first("suggestions.Reply", status="approved", public=True)},
     "calendar-year": lambda: {"year": _year()},
     "reminder-schedule-edit": lambda: {"rule": _reminder_rule()},
     "stations:opinion": lambda: {"pk": _first("liaison_stations.Opinion")},
