@@ -260,8 +260,8 @@ def main() -> None:
         per_round = " ".join(
             f"{r / b:.2f}" for (r, _p), (b, _q) in zip(runs, results["bare Django JSON view"], strict=True)
         )
-        target = targets.get(name)
-        mark = "" if target is None else f"{target:.2f}{'' if rps / bare >= target else ' ✗'}"
+        goal = targets.get(name)
+        mark = "" if goal is None else f"{goal:.2f}{'' if rps / bare >= goal else ' ✗'}"
         print(f"{name:34}{rps:>8.0f}{p99:>9.1f}{rps / bare:>8.2f}{mark:>8}   {per_round}")
     print(f"queries per request (page of 20 → 100): API {queries['api'][0]} → {queries['api'][1]}, "
           f"HTML {queries['html'][0]} → {queries['html'][1]}")  # fmt: skip
