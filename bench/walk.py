@@ -75,6 +75,7 @@ NOT_WALKED = {
     "account-two-factor": "only during a sign-in that asks for a second factor",
     "api-deadline": "a calculator: needs a rule and a start day",
     "api-root": "the API's links, no data",
+    "deputies:mine": "redirects to the deputy's archive, walked as deputies:archive",
     "api-schema": "generated once per process (drf-spectacular), not a working page",
     "api-docs": "static HTML around the schema",
 }
@@ -83,7 +84,7 @@ NOT_WALKED = {
 # route has no name) that matches.
 ROLES: list[tuple[str, str]] = [
     ("suggestions:mine", "deputy1"), ("suggestions:new", "deputy1"), ("suggestions:edit", "deputy1"),
-    ("suggestions:inbox", "unit1"), ("suggestions:government", "unit1head"),
+    ("suggestions:inbox", "unit1"),
     ("suggestions:draft-reply", "unit1"), ("suggestions:reply*", "unit1"),
     ("suggestions:rectification*", "staff1"), ("suggestions:accountability*", "staff1"),
     ("suggestions:commitment*", "staff1"), ("suggestions:templates", "unit1"), ("suggestions:*", "staff1"),
@@ -91,8 +92,8 @@ ROLES: list[tuple[str, str]] = [
     ("stations:*opinion-form", ""), ("stations:*qr*", ""), ("stations:track", ""),
     ("stations:manage", "admin"), ("stations:*", "station1"),
     ("motions:public*", ""), ("motions:list", "deputy1"), ("motions:new", "deputy1"),
-    ("motions:signatures", "deputy1"), ("motions:edit", "deputy1"), ("motions:review", "review1"),
-    ("motions:*", "sec1"), ("deputies:mine", "deputy1"), ("deputies:archive*", "deputy1"), ("deputies:*", "staff1"),
+    ("motions:signatures", "deputy1"), ("motions:edit", "deputy1"), ("motions:review", "review1"), ("motions:recess", "staff1"),
+    ("motions:*", "sec1"), ("deputies:mine", "deputy1"), ("deputies:archive", "deputy1"), ("deputies:archive-print", "deputy1"), ("deputies:*", "staff1"),
     ("calendar*", "staff1"), ("deadline-calculator", "staff1"), ("overdue*", "staff1"),
     ("reminder*", "admin"), ("notifications:*", "deputy1"),
     ("home", "deputy1"), ("account-*", "deputy1"), ("password_change*", "deputy1"), ("login", ""),
@@ -167,6 +168,7 @@ IDS: dict[str, Callable[[], dict[str, Any]]] = {
     "stations:opinion": lambda: {"pk": _first("liaison_stations.Opinion", station__staff__username="station1")},
     "stations:reception": lambda: {"pk": _first("liaison_stations.Reception", station__staff__username="station1")},
     "api-public-tracking": lambda: {"code": _tracking_code()},
+    "review-report-detail": lambda: {"pk": _first("motions.ReviewReport")},
     "stations:deputy-opinion-form": lambda: {"pk": _deputy1_id()},
     "stations:deputy-qr": lambda: {"pk": _deputy1_id()},
     "stations:deputy-qr-svg": lambda: {"pk": _deputy1_id()},
