@@ -386,6 +386,7 @@ def main() -> int:
     import logging
 
     from django.conf import settings
+    from django.core.exceptions import ObjectDoesNotExist
 
     settings.ALLOWED_HOSTS = ["*"]
     logging.getLogger("django.request").setLevel(logging.CRITICAL)  # the table says 403/404/500
@@ -399,7 +400,7 @@ def main() -> int:
         client = get(route.role, route.api)
         try:
             route.url = resolve_url(route, client)
-        except (LookupError, IndexError, ValueError) as error:
+        except (LookupError, IndexError, ValueError, ObjectDoesNotExist) as error:
             problems.append(f"- `{route.path}` ({route.name}): not walked, {error}")
             continue
         result = measure(route, client)
