@@ -247,18 +247,21 @@ def main() -> None:
         for _round in range(ROUNDS):
             for name, (path, headers) in urls.items():
                 results[name].append(load(path, headers))
+                print(f"round {_round + 1}: {name}: {results[name][-1][0]:.0f} req/s", flush=True)
     finally:
         server.terminate()
         server.wait()
     print(f"gunicorn workers: {WORKERS}; wrk: 2 threads, {CONNECTIONS} connections, {DURATION} per URL, "
           f"{ROUNDS} rounds in turn, medians")  # fmt: skip
-    bare = statistics.median(rps for rps, _p99 in results["bare Django JSON view"])
+    bare = statistics.median(rps for rps, _p99 in results["bare Django JSON view"]) or float("nan")
     print(f"{'':34}{'req/s':>8}{'p99 ms':>9}{'× bare':>8}{'target':>8}   × bare per round")
     for name, runs in results.items():
         rps = statistics.median(r for r, _p99 in runs)
         p99 = statistics.median(p for _r, p in runs)
+        # A round in which the shared machine starved the bare view (0 req/s) says nothing.
         per_round = " ".join(
-            f"{r / b:.2f}" for (r, _p), (b, _q) in zip(runs, results["bare Django JSON view"], strict=True)
+            f"{r / b:.2f}" if b else "–"
+            for (r, _p), (b, _q) in zip(runs, results["bare Django JSON view"], strict=True)
         )
         goal = targets.get(name)
         mark = "" if goal is None else f"{goal:.2f}{'' if rps / bare >= goal else ' ✗'}"
