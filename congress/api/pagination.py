@@ -17,7 +17,10 @@ class KeysFirstPagination(PortalPagination):
     visible row before it sorts and keeps 20 (issue 15: 12,000 motions, 360 ms for 20 rows)."""
 
     def paginate_queryset(
-        self, queryset: QuerySet[Any], request: Request, view: Any = None
+        self,
+        queryset: QuerySet[Any],  # type: ignore[override]  # a queryset only: its keys are paged
+        request: Request,
+        view: Any = None,
     ) -> list[Any] | None:
         keys = super().paginate_queryset(queryset.values_list("pk", flat=True), request, view)
         if keys is None:
