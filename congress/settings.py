@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, found by FORM_RENDERER below
     "rest_framework",
     "axes",
     "django_otp",
@@ -50,6 +51,12 @@ INSTALLED_APPS = [
     "suggestions",
     "motions",
 ]
+
+# Widgets render through the project's templates, so templates/django/forms/ can override one (the
+# empty select option's "---------" reads "请选择…").
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# A list filter's empty choice means every value.
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
