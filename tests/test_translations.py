@@ -2,6 +2,7 @@
 
 import ast
 import gettext
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,3 +56,98 @@ def test_the_compiled_catalogue_matches_the_source():
         if got != e["msgstr"]:
             stale.append(e["msgid"])
     assert stale == [], "run `make messages` to recompile locale/"
+
+
+# --- Every message the code uses is in the catalogue -------------------------------------------
+# Read without GNU gettext: Python files through their syntax tree, templates through Django's own
+# templatize() (what makemessages hands to xgettext), so the check runs wherever the tests run.
+
+SOURCES = ["congress", "deputies", "liaison_stations", "motions", "suggestions", "templates"]
+SINGULAR = {"_", "gettext", "gettext_lazy", "gettext_noop", "N_", "_lazy"}
+PLURAL = {"ngettext", "ngettext_lazy"}
+CONTEXT = {"pgettext", "pgettext_lazy"}
+CONTEXT_PLURAL = {"npgettext", "npgettext_lazy"}
+CALL = re.compile(
+    r"\b(gettext|ngettext|pgettext|npgettext|_)\(\s*((?:u?(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\s*,?\s*)+)"
+)
+LITERAL = re.compile(r"u?('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")")
+
+
+def _key(name: str, args: list[str]) -> tuple[str, str] | None:
+    if name in SINGULAR or name in PLURAL:
+        return ("", args[0]) if args else None
+    if name in CONTEXT or name in CONTEXT_PLURAL:
+        return (args[0], args[1]) if len(args) > 1 else None
+    return None
+
+
+def messages_in_python(path: Path) -> set[tuple[str, str]]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None) or ""
+        args = []
+        for arg in node.args:
+            if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+                break
+            args.append(arg.value)
+        key = _key(name, args)
+        if key and key[1]:
+            found.add(key)
+    return found
+
+
+def messages_in_template(path: Path) -> set[tuple[str, str]]:
+    from django.utils.translation.template import templatize
+
+    found = set()
+    for call in CALL.finditer(templatize(path.read_text(encoding="utf-8"), origin=str(path))):
+        args = [ast.literal_eval(lit) for lit in LITERAL.findall(call.group(2))]
+        name = {"gettext": "gettext", "_": "_", "ngettext": "ngettext"}.get(call.group(1), call.group(1))
+        key = _key(name, args)
+        if key and key[1]:
+            found.add(key)
+    return found
+
+
+def messages_used_by_the_code() -> set[tuple[str, str]]:
+    used: set[tuple[str, str]] = set()
+    for top in SOURCES:
+        for path in (ROOT / top).rglob("*"):
+            if "migrations" in path.parts or "__pycache__" in path.parts:
+                continue
+            if path.suffix == ".py":
+                used |= messages_in_python(path)
+            elif path.suffix in {".html", ".txt"}:
+                used |= messages_in_template(path)
+    return used
+
+
+def test_every_message_the_code_uses_has_a_chinese_translation():
+    translated = {(e.get("msgctxt", ""), e["msgid"]) for e in read_po(PO) if e.get("msgstr")}
+    missing = sorted(
+        f"{ctx}|{msgid}" if ctx else msgid for ctx, msgid in messages_used_by_the_code() - translated
+    )
+    assert missing == [], f"{len(missing)} messages without a Chinese translation:\n" + "\n".join(missing)
+
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]")
+
+
+def test_every_translation_keeps_the_placeholders_of_its_message():
+    broken = [
+        e["msgid"]
+        for e in read_po(PO)
+        if e.get("msgstr") and set(PLACEHOLDER.findall(e["msgstr"])) != set(PLACEHOLDER.findall(e["msgid"]))
+    ]
+    assert broken == []
+
+
+def test_no_two_counted_messages_share_one_translation():
+    # "%(n)s open matter" and "%(n)s member" were once both "共 %(n)s 年", copied from "%(n)s year".
+    by_translation: dict[str, list[str]] = {}
+    for e in read_po(PO):
+        if e.get("msgid_plural") and e.get("msgstr"):
+            by_translation.setdefault(e["msgstr"], []).append(e["msgid"])
+    assert {t: ids for t, ids in by_translation.items() if len(ids) > 1} == {}
