@@ -5,6 +5,8 @@ import gettext
 import re
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 PO = ROOT / "locale/zh_Hans/LC_MESSAGES/django.po"
 MO = PO.with_suffix(".mo")
@@ -151,3 +153,77 @@ def test_no_two_counted_messages_share_one_translation():
         if e.get("msgid_plural") and e.get("msgstr"):
             by_translation.setdefault(e["msgstr"], []).append(e["msgid"])
     assert {t: ids for t, ids in by_translation.items() if len(ids) > 1} == {}
+
+
+# --- Pages in Chinese carry no stray English --------------------------------------------------
+# Walks the pages of every demo role (and the public's) in Chinese and lists the Latin words left
+# in the visible text. Allowed: codes and abbreviations in capitals (API, ICP, QR, PDF, S§20's S),
+# anything with a digit (accounts such as deputy1, tracking codes, versions), and the words below.
+
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]")
+ALLOWED_WORDS = {
+    "English",  # the language switch names the other language in that language
+    "Excel",
+    "admin",  # the superuser's account name
+    "xlsx",
+    "csv",
+    "svg",
+    "pdf",
+    "png",
+    "jpg",
+    "docx",
+    "https",
+    "http",
+    "www",
+    "gov",
+    "cn",
+    "com",
+    "beian",
+    "miit",
+    "mps",
+    "km",
+    "kg",
+}
+WALKED_ROLES = ["staff1", "sec1", "review1", "super1", "unit1", "unit1head", "deputy1", "dele1", "station1"]
+
+
+def stray_latin_words(text: str) -> set[str]:
+    return {
+        w
+        for w in LATIN_WORD.findall(text)
+        if not (w.isupper() or w in ALLOWED_WORDS or any(c.isdigit() for c in w))
+    }
+
+
+def test_stray_latin_words_are_found_and_allowed_codes_are_not():
+    assert stray_latin_words("确认第2版 · S§20 · API 文档 · deputy1 · K7QH-3MZP · English") == set()
+    assert stray_latin_words("文本 text changed: 3 confirmations voided") == {
+        "text",
+        "changed",
+        "confirmations",
+        "voided",
+    }
+
+
+@pytest.mark.django_db
+def test_pages_in_chinese_show_no_latin_words_outside_the_allow_list():
+    from django.core.management import call_command
+    from django.test import Client
+
+    from congress.models import User
+    from tests.crawl import crawl
+
+    call_command("seed_demo", password="demo-pass-1")
+    found: dict[str, set[str]] = {}
+    clients = [("public", Client(headers={"accept-language": "zh-hans"}))]
+    for username in WALKED_ROLES:
+        client = Client(headers={"accept-language": "zh-hans"})
+        client.force_login(User.objects.get(username=username))
+        clients.append((username, client))
+    for who, client in clients:
+        for url, page in crawl(client, per_shape=1, limit=120):
+            words = stray_latin_words(" ".join(page.text))
+            if words:
+                found.setdefault(f"{who} {url}", set()).update(words)
+    report = "\n".join(f"{url}: {' '.join(sorted(words))}" for url, words in sorted(found.items()))
+    assert found == {}, f"{len(found)} pages with English words in Chinese:\n{report}"
