@@ -21,6 +21,8 @@ SKIP = re.compile(
     r"^/(api/|admin/|static/|media/|favicon)|/(export|download|files?|scan|attachments?)/|\.(xlsx|csv|pdf|json|ics)$|[?&](format|export)="
 )
 NUMBER = re.compile(r"\d+")
+# Not the page's prose: scripts and styles, and what is shown as code (a file's column names, a URL).
+NOT_PROSE = {"script", "style", "code", "kbd", "samp", "pre"}
 
 
 @dataclass
@@ -44,11 +46,11 @@ class Page(HTMLParser):
             self.described_by.append((f"<{tag} name={a.get('name', '')!r}>", ref))
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
-        if tag in {"script", "style"}:
+        if tag in NOT_PROSE:
             self._skip_depth += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in {"script", "style"} and self._skip_depth:
+        if tag in NOT_PROSE and self._skip_depth:
             self._skip_depth -= 1
 
     def handle_data(self, data: str) -> None:
