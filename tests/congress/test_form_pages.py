@@ -1,5 +1,7 @@
 """Form pages as in a design system: each hint and error an input points to exists on the page."""
 
+import re
+
 import pytest
 from django import forms
 from django.core.management import call_command
@@ -33,6 +35,7 @@ def test_every_aria_describedby_on_every_page_points_to_an_element_that_exists()
 
 class _Sample(forms.Form):
     title = forms.CharField(help_text="One matter per suggestion.")
+    due = forms.DateField(required=False)
     unit = forms.ChoiceField(choices=[("", "---------"), ("edu", "Education")])
     areas = forms.MultipleChoiceField(
         choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple, help_text="Tick one or more."
@@ -61,6 +64,11 @@ def test_a_refused_form_lists_each_error_at_the_top_linked_to_its_field_and_desc
 def test_the_hint_sits_between_the_label_and_the_input():
     html = _render(_Sample())
     assert html.index("<label") < html.index('id="id_title_helptext"') < html.index('name="title"')
+
+
+def test_a_date_field_states_the_format_it_takes():
+    html = _render(_Sample())
+    assert re.search(r'<label for="id_due">[^<]*<span class="muted small">\(YYYY-MM-DD\)</span>', html)
 
 
 def test_an_empty_select_choice_is_a_prompt_not_dashes():
