@@ -169,7 +169,7 @@ def unit_inbox(request: HttpRequest) -> HttpResponse:
         return export_assignments(queryset)
     context = list_context(request, filterset, queryset)
     context["rows"] = [
-        (a, selectors.next_clock(a) if a.is_open else None) for a in context["page"].object_list
+        (a, selectors.named_clocks(a) if a.is_open else []) for a in context["page"].object_list
     ]
     context["today"] = timezone.localdate()
     return render(request, "suggestions/inbox.html", context)
