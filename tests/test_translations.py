@@ -185,6 +185,14 @@ ALLOWED_WORDS = {
     "mps",
     "km",
     "kg",
+    # The official calendar's CSV header and kinds, which the import page asks the user to type.
+    "date",
+    "kind",
+    "name",
+    "note",
+    "holiday",
+    "adjusted",  # adjusted_workday
+    "workday",
 }
 WALKED_ROLES = ["staff1", "sec1", "review1", "super1", "unit1", "unit1head", "deputy1", "dele1", "station1"]
 

@@ -57,7 +57,8 @@ def table_sheet(table: Table) -> tuple[str, list[str], list[list[Any]]]:
         *[label for _n, label in table.columns],
     ]
     rows = [[row.label, *[f.value for f in row.figures]] for row in table.rows]
-    title = f"{LEVELS[table.level].title} {table.title if table.by else _('totals')}"
+    part = table.title if table.by else _("totals")
+    title = f"{LEVELS[table.level].title} {part}"
     return title, headers, rows
 
 
