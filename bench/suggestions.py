@@ -4,11 +4,12 @@
 
 Uses its own PostgreSQL database (BENCH_DATABASE_URL, default portal_bench) and Redis (the
 production setup), seeds it once with `seed_demo --scale 100000`, serves the portal with
-gunicorn, and loads three URLs with wrk, taking turns over three rounds: a bare Django JSON
-view of the same 20 rows (the yardstick), `GET /api/v1/suggestions/?status=submitted`, and
-the HTML review queue. Prints the median requests per second and p99 latency, the ratio to
-the bare view (overall and per round), and the queries per request at two page sizes (they
-must not grow with the page).
+gunicorn, and loads each URL of ROTATION with wrk, taking turns over three rounds: a bare
+Django JSON view of the same 20 rows (the yardstick), then the lists, details and inboxes of
+issue 15, each signed in as the role that uses it. Prints the median requests per second and
+p99 latency, the ratio to the bare view (overall and per round) against its target, and the
+queries per request at two page sizes (they must not grow with the page).
+BENCH_ONLY=<substring> loads only the URLs whose name contains it (and the bare view).
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def seed() -> None:
           f"{Suggestion.objects.filter(status='submitted').count():,} awaiting review")  # fmt: skip
 
 
-def credentials() -> tuple[str, str]:
+def credentials(username: str = "staff1") -> tuple[str, str]:
     from importlib import import_module
 
     from django.conf import settings
@@ -110,7 +111,7 @@ def credentials() -> tuple[str, str]:
     from congress.accounts.tokens import token_issue
     from congress.models import User
 
-    staff = User.objects.get(username="staff1")
+    staff = User.objects.get(username=username)
     _token, key = token_issue(user=staff, name="bench")
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session["_auth_user_id"] = str(staff.pk)
@@ -118,6 +119,45 @@ def credentials() -> tuple[str, str]:
     session["_auth_user_hash"] = staff.get_session_auth_hash()
     session.create()
     return key, session.session_key or ""
+
+
+# Issue 15's targets, as a share of the bare view's requests per second.
+LIST_API, HTML_LIST, DETAIL, INBOX = 0.25, 0.15, 0.3, 0.15
+
+
+def rotation() -> dict[str, tuple[str, str, bool, float]]:
+    """name -> (path, user, through the API, target ratio); ids from the bench data."""
+    from suggestions.models import Reply, Suggestion
+    from suggestions.workflow import PUBLISHED
+
+    deputy_suggestion = (
+        Suggestion.objects.filter(lead_deputy__user__username="deputy1", status="assigned")
+        .order_by("-id")
+        .first()
+    )
+    submitted = Suggestion.objects.filter(status="submitted").order_by("-id").first()
+    published = Reply.objects.filter(PUBLISHED).order_by("-id").first()
+    assert deputy_suggestion and submitted and published, "the bench data lacks a suggestion or a reply"
+    return {
+        "API list (status=submitted)": ("/api/v1/suggestions/?status=submitted", "staff1", True, LIST_API),
+        "API suggestion detail": (f"/api/v1/suggestions/{submitted.pk}/", "staff1", True, DETAIL),
+        "API deputy's suggestions": ("/api/v1/suggestions/", "deputy1", True, LIST_API),
+        "API assignments (unit1)": ("/api/v1/assignments/", "unit1", True, LIST_API),
+        "API motions (deputy1)": ("/api/v1/motions/", "deputy1", True, LIST_API),
+        "HTML review queue": ("/suggestions/review/", "staff1", False, HTML_LIST),
+        "HTML deputy's suggestions": ("/suggestions/", "deputy1", False, HTML_LIST),
+        "HTML suggestion detail (deputy)": (
+            f"/suggestions/{deputy_suggestion.pk}/",
+            "deputy1",
+            False,
+            DETAIL,
+        ),
+        "HTML unit inbox": ("/suggestions/inbox/", "unit1", False, INBOX),
+        "HTML objections": ("/suggestions/objections/", "staff1", False, HTML_LIST),
+        "HTML motions (deputy1)": ("/motions/", "deputy1", False, HTML_LIST),
+        "HTML public replies": ("/public/replies/", "", False, HTML_LIST),
+        "HTML public reply": (f"/public/replies/{published.pk}/", "", False, DETAIL),
+    }
 
 
 def queries_per_request(token: str, session_key: str) -> dict[str, tuple[int, int]]:
@@ -185,16 +225,21 @@ def main() -> None:
     seed()
     token, session_key = credentials()
     queries = queries_per_request(token, session_key)
-    server = serve()
     https = "X-Forwarded-Proto: https"
-    urls = {
-        "bare Django JSON view": ("/bench/bare/", [https]),
-        "API list (status=submitted)": (
-            "/api/v1/suggestions/?status=submitted",
-            [https, f"Authorization: Token {token}"],
-        ),
-        "HTML review queue": ("/suggestions/review/", [https, f"Cookie: sessionid={session_key}"]),
-    }
+    only = os.environ.get("BENCH_ONLY", "")
+    signed_in = {user: credentials(user) for user in {"staff1", "deputy1", "unit1"}}
+    urls = {"bare Django JSON view": ("/bench/bare/", [https])}
+    targets: dict[str, float] = {}
+    for name, (path, user, api, target) in rotation().items():
+        if only and only not in name:
+            continue
+        headers = [https]
+        if user:
+            key, session = signed_in[user]
+            headers.append(f"Authorization: Token {key}" if api else f"Cookie: sessionid={session}")
+        urls[name] = (path, headers)
+        targets[name] = target
+    server = serve()
     # A shared virtual machine's speed drifts by a third from minute to minute: the URLs take
     # turns, round after round, and each figure is the median of its rounds.
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in urls}
@@ -202,20 +247,25 @@ def main() -> None:
         for _round in range(ROUNDS):
             for name, (path, headers) in urls.items():
                 results[name].append(load(path, headers))
+                print(f"round {_round + 1}: {name}: {results[name][-1][0]:.0f} req/s", flush=True)
     finally:
         server.terminate()
         server.wait()
     print(f"gunicorn workers: {WORKERS}; wrk: 2 threads, {CONNECTIONS} connections, {DURATION} per URL, "
           f"{ROUNDS} rounds in turn, medians")  # fmt: skip
-    bare = statistics.median(rps for rps, _p99 in results["bare Django JSON view"])
-    print(f"{'':28}{'req/s':>10}{'p99 ms':>10}{'× bare':>10}   × bare per round")
+    bare = statistics.median(rps for rps, _p99 in results["bare Django JSON view"]) or float("nan")
+    print(f"{'':34}{'req/s':>8}{'p99 ms':>9}{'× bare':>8}{'target':>8}   × bare per round")
     for name, runs in results.items():
         rps = statistics.median(r for r, _p99 in runs)
         p99 = statistics.median(p for _r, p in runs)
+        # A round in which the shared machine starved the bare view (0 req/s) says nothing.
         per_round = " ".join(
-            f"{r / b:.2f}" for (r, _p), (b, _q) in zip(runs, results["bare Django JSON view"], strict=True)
+            f"{r / b:.2f}" if b else "–"
+            for (r, _p), (b, _q) in zip(runs, results["bare Django JSON view"], strict=True)
         )
-        print(f"{name:28}{rps:>10.0f}{p99:>10.1f}{rps / bare:>10.2f}   {per_round}")
+        goal = targets.get(name)
+        mark = "" if goal is None else f"{goal:.2f}{'' if rps / bare >= goal else ' ✗'}"
+        print(f"{name:34}{rps:>8.0f}{p99:>9.1f}{rps / bare:>8.2f}{mark:>8}   {per_round}")
     print(f"queries per request (page of 20 → 100): API {queries['api'][0]} → {queries['api'][1]}, "
           f"HTML {queries['html'][0]} → {queries['html'][1]}")  # fmt: skip
 

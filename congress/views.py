@@ -1,4 +1,4 @@
-"""Pages of the shared core: the home page, each person's desk (issue 16)."""
+"""Pages of the shared core: the public front page, and the home page per role with each person's desk (issue 16)."""
 
 import datetime as dt
 
@@ -13,6 +13,10 @@ from congress.desk import desk_for
 from congress.models import Heartbeat, User
 from congress.roles import Role
 from congress.selectors import current_session
+from liaison_stations.forms import PublicStationFilter, TrackForm
+from liaison_stations.models import Station
+from liaison_stations.selectors.public import public_stations
+from suggestions.reports import disclosure
 
 
 def favicon(request: HttpRequest) -> HttpResponse:
@@ -39,8 +43,27 @@ def desk_since(request: HttpRequest) -> dt.datetime:
     return since
 
 
-@login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """`/`: the public front page for visitors, each signed-in user's own home."""
+    if not request.user.is_authenticated:
+        return front_page(request)
+    return _signed_in_home(request)
+
+
+def front_page(request: HttpRequest) -> HttpResponse:
+    """What the public comes for (USERS.md, "The public"): published replies (S§33), a station near
+    them with its online opinion form and tracking (D§37), the deadline calculator, and who to call."""
+    context = {
+        "replies": disclosure.published_replies()[:5],
+        "station_search": PublicStationFilter(queryset=public_stations()).form,
+        "stations": public_stations().filter(kind=Station.Kind.STATION)[:6],
+        "track_form": TrackForm(),
+    }
+    return render(request, "congress/front_page.html", context)
+
+
+@login_required
+def _signed_in_home(request: HttpRequest) -> HttpResponse:
     user = request.user
     deputy = getattr(user, "deputy", None)
     session = current_session()

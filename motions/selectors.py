@@ -36,10 +36,14 @@ def motions_visible_to(user: Any) -> QuerySet[Motion]:
     visible = Q(created_by=user)
     deputy = deputy_of(user)
     if user.has_role(Role.DEPUTY) and deputy is not None:
-        visible |= filed | Q(lead_deputy=deputy) | Q(cosignatures__deputy=deputy)
+        # EXISTS, not a join: a join on co-signatures repeats a motion per signer and needs a
+        # DISTINCT over every column, which at 12,000 motions took 1.4 s (issue 15).
+        invited = CoSignature.objects.filter(motion=OuterRef("pk"), deputy=deputy)
+        visible |= filed | Q(lead_deputy=deputy) | Q(Exists(invited))
     if user.has_role(Role.DELEGATION_STAFF):
         visible |= filed | filed_by_delegations(user)
-    return motions.filter(visible).distinct()
+    # Every condition follows a foreign key forwards or is an EXISTS: no row repeats.
+    return motions.filter(visible)
 
 
 def filed_by_delegations(user: Any) -> Q:

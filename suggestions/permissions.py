@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from congress.models import Organisation
 from congress.roles import Role
@@ -38,33 +38,45 @@ def visible_suggestions(user: Any, queryset: QuerySet[Suggestion] | None = None)
     filed_or_entered = ~Q(status=Status.DRAFT) | Q(entered_by=user)
     if is_assigning_staff(user):
         return queryset.filter(filed_or_entered)
-    condition: Any = Q(pk__in=[])
+    # Each way of coming to see a suggestion is a query of its keys, and the suggestions are
+    # looked up by key: an OR of EXISTS conditions instead made PostgreSQL read all 100,000
+    # suggestions for a deputy's 200 (issue 15).
+    keys: list[QuerySet[Any]] = []
     deputy = getattr(user, "deputy", None)
     if deputy is not None:
-        condition |= Q(lead_deputy=deputy)
-        condition |= Exists(CoSigner.objects.filter(suggestion=OuterRef("pk"), deputy=deputy))
+        keys.append(Suggestion.objects.filter(lead_deputy=deputy).values("pk"))
+        keys.append(CoSigner.objects.filter(deputy=deputy).values("suggestion_id"))
         # A delegation's members see its suggestion once it is filed (S§14).
-        condition |= Q(kind=Suggestion.Kind.DELEGATION, delegation_id=deputy.delegation_id) & ~Q(
-            status=Status.DRAFT
+        keys.append(
+            Suggestion.objects.filter(kind=Suggestion.Kind.DELEGATION, delegation_id=deputy.delegation_id)
+            .exclude(status=Status.DRAFT)
+            .values("pk")
         )
         # Deputies of a merged suggestion follow the one it was merged into (S§15, S§27).
-        condition |= Exists(Suggestion.objects.filter(merged_into=OuterRef("pk"), lead_deputy=deputy))
+        keys.append(
+            Suggestion.objects.filter(lead_deputy=deputy, merged_into__isnull=False).values("merged_into_id")
+        )
     if user.has_role(Role.DELEGATION_STAFF):
         delegations = list(user.delegations.values_list("pk", flat=True))
-        condition |= Q(lead_deputy__delegation_id__in=delegations) & filed_or_entered
+        keys.append(
+            Suggestion.objects.filter(
+                Q(lead_deputy__delegation_id__in=delegations) & filed_or_entered
+            ).values("pk")
+        )
     unit_id = unit_of(user)
     if unit_id:
-        condition |= Exists(Assignment.objects.filter(suggestion=OuterRef("pk"), unit_id=unit_id))
+        keys.append(Assignment.objects.filter(unit_id=unit_id).values("suggestion_id"))
     if is_general_office(user):
-        condition |= Exists(Assignment.objects.filter(GOVERNMENT_UNITS, suggestion=OuterRef("pk")))
+        keys.append(Assignment.objects.filter(GOVERNMENT_UNITS).values("suggestion_id"))
     if supervising_body(user):
         # S§39, S§40: a supervising body follows the key suggestions it supervises, no others.
-        condition |= Exists(
-            KeySuggestion.objects.filter(
-                suggestion=OuterRef("pk"), supervising_body_id=supervising_body(user)
-            )
+        keys.append(
+            KeySuggestion.objects.filter(supervising_body_id=supervising_body(user)).values("suggestion_id")
         )
-    return queryset.filter(condition)
+    if not keys:
+        return queryset.none()
+    first, *others = [k.order_by() for k in keys]
+    return queryset.filter(pk__in=first.union(*others, all=True) if others else first)
 
 
 def visible_assignments(user: Any, queryset: QuerySet[Assignment] | None = None) -> QuerySet[Assignment]:

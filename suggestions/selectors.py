@@ -8,9 +8,11 @@ from operator import or_
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from congress.deadlines.calendar import deadline
 from congress.deadlines.periods import Deadline
+from congress.deadlines.reminders import RULE_NAMES
 from congress.deadlines.statutory import (
     CO_OPINION,
     OBJECTION,
@@ -54,6 +56,20 @@ def assignment_clocks(assignment: Assignment) -> dict[str, Deadline]:
     """The clocks running now, in the status the assignment is in."""
     running = ASSIGNMENT.running_clocks(assignment)
     return {code: clock for code, clock in all_clocks(assignment).items() if code in running}
+
+
+def named_clocks(assignment: Assignment) -> list[tuple[str | Promise, Deadline]]:
+    """Every clock running on the assignment, soonest first, each with its short proper name
+    (说明情况期限, 答复期限 …): the rule's own name describes the act ("the unit objects …") and
+    would read as if the unit had already declined."""
+    clocks = assignment_clocks(assignment)
+    return sorted(
+        (
+            (RULE_NAMES.get(code) or (clock.rule.name if clock.rule else code), clock)
+            for code, clock in clocks.items()
+        ),
+        key=lambda pair: pair[1].due,
+    )
 
 
 def next_clock(assignment: Assignment) -> Deadline | None:

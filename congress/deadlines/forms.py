@@ -54,7 +54,8 @@ class ScheduleForm(forms.Form):
             self.fields[f"work_{i}"] = forms.CharField(
                 label=_("Adjusted workdays"),
                 required=False,
-                help_text=_("Weekend days worked instead, e.g. 2027-02-07, 2027-02-20"),
+                # One hint under the grid explains the whole column (templates/congress/calendar_form.html).
+                widget=forms.TextInput(attrs={"aria-describedby": "workdays-hint"}),
             )
 
     def festival_rows(self) -> list[tuple[forms.BoundField, ...]]:

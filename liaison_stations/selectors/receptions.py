@@ -107,13 +107,17 @@ def missing_months_report(
     pairs that had a reception.
     """
     today = today or timezone.localdate()
+    asked = stations
     stations = stations if stations is not None else Station.objects.all()
     stations = stations.filter(kind=Station.Kind.STATION, is_active=True).order_by("city", "county", "name")
     held: dict[int, set[int]] = {}
     counts: dict[int, int] = {}
+    receptions = monthly_receptions()
+    if asked is not None:
+        # A desk asks for its own stations: count theirs, not the province's (issue 15).
+        receptions = receptions.filter(station__in=stations.values("pk"))
     rows = (
-        monthly_receptions()
-        .filter(
+        receptions.filter(
             starts_at__gte=_aware(dt.date(year, 1, 1)),
             starts_at__lt=_aware(dt.date(year + 1, 1, 1)),
         )

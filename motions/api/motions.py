@@ -16,6 +16,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from congress.api.pagination import KeysFirstPagination
 from congress.models import User
 from motions.api.payloads import (
     AttachmentUploadSerializer,
@@ -58,17 +59,19 @@ class MotionViewSet(
     staff who entered them; filed motions by deputies and congress staff."""
 
     filterset_class = MotionFilter
+    pagination_class = KeysFirstPagination  # ordered by the session's opening day, a join
     ordering_fields = ["number", "submitted_at", "report_due", "changed_at"]
     ordering = ["session", "number", "id"]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     def get_queryset(self) -> QuerySet[Motion]:
-        return motion_list(self.request.user).prefetch_related(
-            Prefetch("cosignatures", queryset=CoSignature.objects.select_related("deputy")),
-            "decisions",
-            "reconsiderations__signers",
-            "attachments",
-            "hearings__attended_by",
+        motions = motion_list(self.request.user).prefetch_related(
+            Prefetch("cosignatures", queryset=CoSignature.objects.select_related("deputy"))
+        )
+        if self.action == "list":
+            return motions  # the list shows no decisions, hearings or files: not read
+        return motions.prefetch_related(
+            "decisions", "reconsiderations__signers", "attachments", "hearings__attended_by"
         )
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:

@@ -165,6 +165,13 @@ class Motion(models.Model):
         verbose_name_plural = _("motions")
         indexes = [
             models.Index(fields=["session", "status"], name="motion_session_status"),
+            # The lists page motions by session and number, then filter by who may see them: the
+            # keys of a page come from this index alone (issue 15), not a scan of every text.
+            models.Index(
+                fields=["session", "number", "id"],
+                name="motion_list_order",
+                include=["created_by", "lead_deputy", "status"],
+            ),
             # The sweep's reminders look up open report clocks by date.
             models.Index(
                 fields=["report_due"], name="motion_report_due_open", condition=MOTION.running(REPORT_CLOCK)

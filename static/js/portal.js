@@ -8,6 +8,12 @@
                               form (or the page); it shows whether all, none or some are ticked.
    data-enabled-when="f=v"    on a field: enabled only while its form's field named f has the
                               value v (a regulation action only for a legislative motion).
+   data-shown-when="f=v"      on a block: shown only while its form's field named f has the value
+                              v (a category B reply's plan and date); without script it stays shown.
+   data-nav-menu              on a navigation <details>: opening it closes the others; Escape or a
+                              click elsewhere closes it (without script each closes on its own).
+   data-error-summary         on a form's error summary: focused when the page loads, so the
+                              reader hears what went wrong first.
 */
 (function () {
   "use strict";
@@ -61,9 +67,44 @@
     if (other) { field.disabled = other.value !== rule[1]; }
   }
 
+  function syncShown(block) {
+    var rule = block.getAttribute("data-shown-when").split("=");
+    var form = block.closest("form");
+    var other = form && form.elements.namedItem(rule[0]);
+    if (!other) { return; }
+    block.hidden = other.value !== rule[1];
+  }
+
   document.addEventListener("change", function (event) {
     var form = event.target.form;
-    if (form) { form.querySelectorAll("[data-enabled-when]").forEach(syncEnabled); }
+    if (form) {
+      form.querySelectorAll("[data-enabled-when]").forEach(syncEnabled);
+      form.querySelectorAll("[data-shown-when]").forEach(syncShown);
+    }
+  });
+
+  function navMenus() { return document.querySelectorAll("details[data-nav-menu]"); }
+
+  document.addEventListener("toggle", function (event) {
+    var menu = event.target;
+    if (menu.matches && menu.matches("details[data-nav-menu]") && menu.open) {
+      navMenus().forEach(function (other) { if (other !== menu) { other.open = false; } });
+    }
+  }, true);
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    var menu = document.activeElement && document.activeElement.closest("details[data-nav-menu][open]");
+    if (menu) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    navMenus().forEach(function (menu) {
+      if (menu.open && !menu.contains(event.target)) { menu.open = false; }
+    });
   });
 
   function ready() {
@@ -71,6 +112,9 @@
       button.hidden = false;
     });
     document.querySelectorAll("[data-enabled-when]").forEach(syncEnabled);
+    document.querySelectorAll("[data-shown-when]").forEach(syncShown);
+    var summary = document.querySelector("[data-error-summary]");
+    if (summary) { summary.focus(); }
   }
 
   if (document.readyState === "loading") {

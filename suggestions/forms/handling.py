@@ -99,6 +99,13 @@ class ReplyForm(forms.Form):
         help_text=_("The signed and sealed reply, scanned as PDF (S§29)."),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # S§25(2): plan, path and date belong to a category-B reply; the page shows them only when
+        # B is chosen (templates/includes/field.html, data-shown-when in static/js/portal.js).
+        for name in ("plan", "path", "completion_date"):
+            self.fields[name].shown_when = "category=B"  # type: ignore[attr-defined]
+
 
 class ApproveReplyForm(forms.Form):
     scan = forms.FileField(label=_("Sealed scan (PDF)"), required=False)

@@ -66,6 +66,13 @@ class Assignment(models.Model):
         indexes = [
             # A unit's inbox, soonest reply first.
             models.Index(fields=["unit", "status", "reply_due"], name="asg_unit_inbox"),
+            # The inbox's default view, open work in the order it shows: its page comes off this
+            # index instead of sorting a unit's 7,000 open assignments (issue 15).
+            models.Index(
+                fields=["unit", "objection_due", "reply_due", "co_opinion_due", "id"],
+                condition=Q(status__in=ASSIGNMENT.open_statuses),
+                name="asg_unit_inbox_open",
+            ),
             models.Index(fields=["suggestion", "status"], name="asg_suggestion"),
             # Sweeps and the overdue board: one indexed query per clock finds what is due, among
             # the assignments the clock runs for (the table's states, and the roles it applies to).

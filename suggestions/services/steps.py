@@ -9,6 +9,8 @@ retries. A refusal, or a failure anywhere, leaves nothing half-done.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +18,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
 
 from congress.errors import DomainError
 from congress.models import User
@@ -90,10 +93,52 @@ def in_portal_language(text: Callable[[], str]) -> str:
         return text()
 
 
+# Every message `recorded` is called with. A note is stored as text in the portal's language; these
+# let a page show it again in the reader's language (`note_in_reader_language`).
+HISTORY_NOTES = (
+    N_("entered on the deputy's behalf from the paper form"),
+    N_("filed by a deputy to the National People's Congress elected in the province (S§48)"),
+    N_("text changed: %(count)s confirmations voided"),
+    N_("confirmed version %(v)s"),
+    N_("every deputy evaluated the reply"),
+    N_("the evaluation window passed"),
+    N_("re-routed"),
+)
+NOTE_SEPARATOR = "；"  # notes joined into one (a paper form filed by an NPC deputy)
+
+
 def recorded(message: str, **params: Any) -> str:
     """History notes are kept in the portal's language, whatever the language of the request."""
     with translation.override(settings.LANGUAGE_CODE):
         return gettext(message) % params if params else gettext(message)
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    """A message as a regex: its %(name)s placeholders become named groups."""
+    parts = re.split(r"%\((\w+)\)s", text)
+    regex = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
+    return re.compile(f"^{regex}$")
+
+
+@functools.cache
+def _note_patterns(language: str) -> list[tuple[str, re.Pattern[str]]]:
+    """(message, pattern) for each note as the source says it and as the portal's language says it."""
+    with translation.override(language):
+        return [(m, _pattern(text)) for m in HISTORY_NOTES for text in {m, gettext(m)}]
+
+
+def note_in_reader_language(note: str) -> str:
+    """A stored note in the language of the request: known notes are translated again, whatever
+    language they were stored in (notes from before the catalogue had them are English); a note
+    a person wrote is shown as written."""
+    shown = []
+    for part in note.split(NOTE_SEPARATOR):
+        for message, pattern in _note_patterns(settings.LANGUAGE_CODE):
+            if match := pattern.match(part.strip()):
+                part = gettext(message) % match.groupdict() if match.groupdict() else gettext(message)
+                break
+        shown.append(part)
+    return NOTE_SEPARATOR.join(shown)
 
 
 def require_active(deputy: Deputy) -> None:

@@ -23,10 +23,11 @@ def test_the_language_switcher_sets_english(client):
     assert "Sign in" in client.get(reverse("login")).content.decode()
 
 
-def test_a_visitor_is_sent_to_the_login_page(client):
-    response = client.get(reverse("home"))
-    assert response.status_code == 302
-    assert response.url.startswith(reverse("login"))
+def test_a_visitor_gets_the_public_front_page_with_a_way_to_sign_in(client):
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    assert "Find a liaison station near you" in response.content.decode()
+    assert f'href="{reverse("login")}"' in response.content.decode()
 
 
 def test_a_wrong_password_is_explained_in_chinese(client, make_user):
@@ -57,7 +58,8 @@ def test_sign_out_ends_the_session(client, make_user):
     make_user("deputy1", Role.DEPUTY)
     client.login(username="deputy1", password=PASSWORD)
     client.post(reverse("logout"))
-    assert client.get(reverse("home")).status_code == 302
+    assert client.get(reverse("notifications:inbox")).status_code == 302
+    assert "deputy1" not in client.get(reverse("home")).content.decode()
 
 
 def test_a_user_can_change_their_password(client, make_user):

@@ -34,7 +34,9 @@ def year_of_suggestions(lead: Any, area: Any, staff: Any, units: dict[str, Any])
 
     def filed(title: str, when: dt.datetime, status: str = Status.ASSIGNED) -> Suggestion:
         s = make_suggestion(lead=lead, area=area, staff=staff, title=title, status=status)
-        Suggestion.objects.filter(pk=s.pk).update(submitted_at=when)
+        # A replied suggestion has its replied_at (S§29), as the reply service sets it.
+        replied_at = when + dt.timedelta(days=60) if status == Status.REPLIED else None
+        Suggestion.objects.filter(pk=s.pk).update(submitted_at=when, replied_at=replied_at)
         return s
 
     education, transport = units["education"], units["transport"]

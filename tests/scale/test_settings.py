@@ -25,6 +25,7 @@ def settings_with(**env: str) -> dict:
         "DATABASE_URL",
         "DATABASE_REPLICA_URL",
         "DB_STATEMENT_TIMEOUT_MS",
+        "DB_JIT",
         "S3_BUCKET",
         "S3_ENDPOINT_URL",
     )
@@ -40,8 +41,15 @@ def settings_with(**env: str) -> dict:
 def test_the_statement_timeout_is_set_on_each_postgresql_connection_when_asked():
     web = settings_with(DATABASE_URL=POSTGRES, DB_STATEMENT_TIMEOUT_MS="10000")["databases"]["default"]
     worker = settings_with(DATABASE_URL=POSTGRES)["databases"]["default"]
-    assert web["OPTIONS"] == {"options": "-c statement_timeout=10000"}
-    assert "options" not in worker.get("OPTIONS", {})
+    assert web["OPTIONS"] == {"options": "-c jit=off -c statement_timeout=10000"}
+    assert "statement_timeout" not in worker["OPTIONS"]["options"]
+
+
+def test_postgresql_connections_compile_no_query_unless_asked():
+    assert settings_with(DATABASE_URL=POSTGRES)["databases"]["default"]["OPTIONS"] == {
+        "options": "-c jit=off"
+    }
+    assert not settings_with(DATABASE_URL=POSTGRES, DB_JIT="1")["databases"]["default"].get("OPTIONS")
 
 
 def test_a_replica_url_adds_the_replica_alias_mirrored_in_tests():

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def labels(user) -> set[str]:
-    return {str(item["label"]) for item in nav_for(user, "/")}
+    return {str(item["label"]) for section in nav_for(user, "/") for item in section["items"]}
 
 
 def test_each_role_finds_its_follow_up_pages(make_user, unit):
@@ -29,5 +29,7 @@ def test_each_role_finds_its_follow_up_pages(make_user, unit):
 
 def test_the_current_page_is_the_most_specific_entry(make_user):
     staff = make_user("staff", Role.COMMITTEE_STAFF)
-    current = [str(i["label"]) for i in nav_for(staff, "/suggestions/key/3/") if i["active"]]
+    sections = nav_for(staff, "/suggestions/key/3/")
+    current = [str(i["label"]) for section in sections for i in section["items"] if i["active"]]
     assert current == ["重点督办建议"]
+    assert [str(s["label"]) for s in sections if s["active"]] == ["代表建议"]
