@@ -74,7 +74,9 @@ def at(
 
 TABLE: dict[str, Row] = {
     # Pages, grouped by their first path segment; the API after them.
-    "home": at(SIGNED_IN),
+    # The public front page for a visitor (published replies, stations, tracking); a signed-in
+    # user's own home with their desk.
+    "home": at(PUBLIC),
     "healthz": at(PUBLIC),
     "favicon.ico": at("301 301 301 301 301 301 301 301 301 301 301"),
     # /accounts/
