@@ -43,6 +43,8 @@ DEFAULT_KWARGS = {
     "officer_id": "officer",
     "meeting": "meeting",
     "rule": "rule",
+    "report_id": "report",
+    "document_id": "document",
 }
 
 
@@ -72,7 +74,9 @@ def at(
 
 TABLE: dict[str, Row] = {
     # Pages, grouped by their first path segment; the API after them.
-    "home": at(SIGNED_IN),
+    # The public front page for a visitor (published replies, stations, tracking); a signed-in
+    # user's own home with their desk.
+    "home": at(PUBLIC),
     "healthz": at(PUBLIC),
     "favicon.ico": at("301 301 301 301 301 301 301 301 301 301 301"),
     # /accounts/
@@ -229,7 +233,45 @@ TABLE: dict[str, Row] = {
     "motions:act": at(
         "302 409 409 404 404 404 404 404 404 404 404", "motion", post=True, action="motion_action"
     ),
+    # The joint instruments (D§14–D§16): deputy1's drafts, each with a co-signer invited; a draft
+    # is read by its proposers and their delegation's staff. The lead's invite form; the submit
+    # button answers a refusal (here: not during the session) on the item's page (302).
+    "motions:interpellation-list": at("302 200 200 200 200 403 403 403 403 403 200"),
+    "motions:interpellation-new": at("302 200 200 403 403 403 403 403 403 403 200"),
+    "motions:interpellation": at("302 200 200 404 404 404 404 404 404 404 404", "interpellation"),
+    "motions:interpellation-form": at(
+        "302 200 403 404 404 404 404 404 404 404 404", "interpellation", action="instrument_form_action"
+    ),
+    "motions:interpellation-act": at(
+        "302 302 302 404 404 404 404 404 404 404 404",
+        "interpellation",
+        post=True,
+        action="instrument_act_action",
+    ),
+    "motions:recall-list": at("302 200 200 200 200 403 403 403 403 403 200"),
+    "motions:recall-new": at("302 200 200 403 403 403 403 403 403 403 200"),
+    "motions:recall": at("302 200 200 404 404 404 404 404 404 404 404", "recall"),
+    "motions:recall-form": at(
+        "302 200 403 404 404 404 404 404 404 404 404", "recall", action="instrument_form_action"
+    ),
+    "motions:recall-act": at(
+        "302 302 302 404 404 404 404 404 404 404 404", "recall", post=True, action="instrument_act_action"
+    ),
+    "motions:investigation-list": at("302 200 200 200 200 403 403 403 403 403 200"),
+    "motions:investigation-new": at("302 200 200 403 403 403 403 403 403 403 200"),
+    "motions:investigation": at("302 200 200 404 404 404 404 404 404 404 404", "investigation"),
+    "motions:investigation-form": at(
+        "302 200 403 404 404 404 404 404 404 404 404", "investigation", action="instrument_form_action"
+    ),
+    "motions:investigation-act": at(
+        "302 302 302 404 404 404 404 404 404 404 404",
+        "investigation",
+        post=True,
+        action="instrument_act_action",
+    ),
     # /deputies/
+    # The co-signer picker: names and delegations of the deputies in office, for any role.
+    "deputies:search": at(SIGNED_IN),
     "deputies:list": at("302 403 200 200 200 403 403 403 403 403 200"),
     "deputies:mine": at("302 302 404 404 404 302 404 404 404 404 404"),
     "deputies:detail": at("302 200 200 200 200 404 404 404 404 404 200", "deputy"),
@@ -284,6 +326,22 @@ TABLE: dict[str, Row] = {
     "deputies:feedbacks": at("302 403 403 200 403 403 403 200 200 403 200"),
     "deputies:feedback": at("302 200 404 200 404 404 404 404 404 404 200", "feedback"),
     "deputies:feedback-give": at("302 200 404 200 404 404 404 404 404 404 200", "feedback", post=True),
+    # /documents/: the yearly report (the committee's, S§45); a report list for who writes one
+    # (the secretariat: the session analysis); a reply letter read as its reply is.
+    "documents:reports": at("302 404 404 200 200 404 404 404 404 404 200"),
+    "documents:report": at("302 404 404 200 404 404 404 404 404 404 200", "report"),
+    "documents:notices": at("302 404 404 200 200 404 404 200 200 404 200"),
+    "documents:new": at("302 404 404 404 404 404 404 404 404 404 404", post=True),
+    "documents:document": at("302 200 200 200 200 404 404 200 200 404 200", "document"),
+    "documents:status": at("302 200 200 200 200 404 404 200 200 404 200", "document"),
+    "documents:file": at("302 200 200 200 200 404 404 200 200 404 200", "document"),
+    "documents:now": at(
+        "302 200 200 200 200 404 404 200 200 404 200", kind="document_kind", source="document_source"
+    ),
+    # /reports/statistics/: the assigning and supervising bodies, a unit's head (its own unit);
+    # the items behind a figure ask which figure (400 without one).
+    "statistics:index": at("302 403 403 200 200 403 200 403 200 403 200"),
+    "statistics:items": at("302 403 403 400 400 403 400 403 400 403 400"),
     # /notifications/
     "notifications:inbox": at(SIGNED_IN),
     "notifications:open": at("302 302 404 404 404 404 404 404 404 404 404", "notification", post=True),
@@ -421,6 +479,43 @@ TABLE: dict[str, Row] = {
     "motion-submit": at("401 409 409 404 404 404 404 404 404 404 404", "motion"),
     "motion-submit-to-next-session": at("401 403 403 404 404 404 404 404 404 404 404", "motion"),
     "motion-withdraw": at("401 400 400 400 400 400 400 400 400 400 400", "motion"),
+    "api-stats-suggestions": at("401 403 403 200 200 403 200 403 200 403 200"),
+    "interpellation-list": at(API_SIGNED_IN),
+    "interpellation-detail": at("401 200 200 404 404 404 404 404 404 404 404", "interpellation"),
+    "interpellation-confirm": at("401 403 403 404 404 404 404 404 404 404 404", "interpellation"),
+    "interpellation-decline": at("401 403 403 404 404 404 404 404 404 404 404", "interpellation"),
+    "interpellation-invite": at("401 200 403 404 404 404 404 404 404 404 404", "interpellation"),
+    "interpellation-submit": at("401 409 403 404 404 404 404 404 404 404 404", "interpellation"),
+    "interpellation-close": at("401 403 403 404 404 404 404 404 404 404 404", "interpellation"),
+    "interpellation-decide-form": at("401 400 400 400 400 400 400 400 400 400 400", "interpellation"),
+    "interpellation-decide-reanswer": at("401 403 403 404 404 404 404 404 404 404 404", "interpellation"),
+    "interpellation-evaluate": at("401 409 403 404 404 404 404 404 404 404 404", "interpellation"),
+    "interpellation-publish": at("401 403 403 404 404 404 404 404 404 404 404", "interpellation"),
+    "interpellation-record-answer": at("401 400 400 400 400 400 400 400 400 400 400", "interpellation"),
+    "interpellation-record-speech": at("401 400 400 400 400 400 400 400 400 400 400", "interpellation"),
+    "interpellation-record-vote": at("401 400 400 400 400 400 400 400 400 400 400", "interpellation"),
+    "interpellation-request-reanswer": at("401 409 403 404 404 404 404 404 404 404 404", "interpellation"),
+    "recall-list": at(API_SIGNED_IN),
+    "recall-detail": at("401 200 200 404 404 404 404 404 404 404 404", "recall"),
+    "recall-confirm": at("401 403 403 404 404 404 404 404 404 404 404", "recall"),
+    "recall-decline": at("401 403 403 404 404 404 404 404 404 404 404", "recall"),
+    "recall-invite": at("401 200 403 404 404 404 404 404 404 404 404", "recall"),
+    "recall-submit": at("401 409 403 404 404 404 404 404 404 404 404", "recall"),
+    "recall-put-to-plenary": at("401 403 403 404 404 404 404 404 404 404 404", "recall"),
+    "recall-record-outcome": at("401 400 400 400 400 400 400 400 400 400 400", "recall"),
+    "recall-record-defence": at("401 400 400 400 400 400 400 400 400 400 400", "recall"),
+    "investigation-proposal-list": at(API_SIGNED_IN),
+    "investigation-proposal-detail": at("401 200 200 404 404 404 404 404 404 404 404", "investigation"),
+    "investigation-proposal-confirm": at("401 403 403 404 404 404 404 404 404 404 404", "investigation"),
+    "investigation-proposal-decline": at("401 403 403 404 404 404 404 404 404 404 404", "investigation"),
+    "investigation-proposal-invite": at("401 200 403 404 404 404 404 404 404 404 404", "investigation"),
+    "investigation-proposal-submit": at("401 409 403 404 404 404 404 404 404 404 404", "investigation"),
+    "investigation-proposal-put-to-plenary": at(
+        "401 403 403 404 404 404 404 404 404 404 404", "investigation"
+    ),
+    "investigation-proposal-record-outcome": at(
+        "401 400 400 400 400 400 400 400 400 400 400", "investigation"
+    ),
     "review-member-list": at(API_SIGNED_IN),
     "review-meeting-list": at(API_SIGNED_IN),
     "review-meeting-detail": at(API_SIGNED_IN, "review_meeting"),

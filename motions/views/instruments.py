@@ -29,7 +29,7 @@ from congress.pages import refusals
 from congress.workflow import available_actions
 from motions import instrument_forms as f
 from motions.forms import InviteForm
-from motions.instrument_selectors import instruments_visible_to
+from motions.instrument_selectors import instruments_visible_to, may_read_instruments
 from motions.models import Interpellation, InvestigationProposal, Recall
 from motions.services import interpellations as i
 from motions.services import joint
@@ -93,6 +93,8 @@ def filter_for(model: type[Any]) -> type[PortalFilterSet]:
 def instrument_list(request: HttpRequest, kind: str) -> HttpResponse:
     model = MODELS[kind]
     user = user_of(request)
+    if not may_read_instruments(user):
+        raise PermissionDenied
     rows = instruments_visible_to(user, model).order_by("-session__opens", "number", "id")
     filterset = filter_for(model)(request.GET, queryset=rows)
     found = filterset.qs
@@ -256,6 +258,8 @@ def sitting_session() -> Session | None:
 def instrument_new(request: HttpRequest, kind: str) -> HttpResponse:
     """A deputy drafts a joint instrument during the session; co-signers are invited next."""
     user = user_of(request)
+    if not (user.is_superuser or user.has_role(*INTERPELLATION.action("edit").roles)):
+        raise PermissionDenied  # the drafting form is the deputies' (and their delegation staff's)
     session = sitting_session()
     form = DRAFT_FORMS[kind](request.POST or None)
     if request.method == "POST" and form.is_valid() and session is not None:

@@ -12,6 +12,7 @@ import datetime as dt
 import io
 from typing import Any
 
+import time_machine
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
@@ -129,6 +130,8 @@ def build_world() -> dict[str, Any]:
     meeting = OfficialMeeting.objects.select_related("inspection").first()
     assert meeting is not None
     token, _key = token_issue(user=users["deputy1"], name="matrix")
+    instruments = _instruments(deputy)
+    documents = _documents(users, reply)
     notification = Notification.objects.filter(recipient=users["deputy1"]).first()
 
     return {
@@ -177,4 +180,81 @@ def build_world() -> dict[str, Any]:
         "notification": notification.pk if notification else 0,
         "token": token.pk,
         "organisation": Organisation.objects.values_list("pk", flat=True).first(),
+        **instruments,
+        **documents,
+    }
+
+
+def _instruments(deputy: Any) -> dict[str, Any]:
+    """deputy1's drafts of the three joint instruments (D§14–D§16), written while the 4th session
+    sat (they are filed during a session only), each with one co-signer invited; a draft is
+    read by its proposers and their delegation's staff only, as a motion's draft is."""
+    from congress.demo import BEIJING
+    from congress.models import Organisation, Session
+    from deputies.models import Deputy
+    from motions.models.instruments import INTERPELLATION_TARGETS
+    from motions.services.interpellations import interpellation_create
+    from motions.services.recalls import investigation_create, recall_create
+    from tests.helpers import user_of
+
+    session = Session.objects.get(number=4)
+    lead = user_of(deputy)
+    cosigner = (
+        Deputy.objects.filter(congress_id=session.congress_id, status=Deputy.Status.ACTIVE)
+        .exclude(pk=deputy.pk)
+        .exclude(user=None)
+        .order_by("pk")
+        .first()
+    )
+    target = Organisation.objects.filter(kind__in=INTERPELLATION_TARGETS).order_by("pk").first()
+    assert cosigner is not None and target is not None
+    with time_machine.travel(dt.datetime.combine(session.opens, dt.time(10), BEIJING), tick=False):
+        interpellation = interpellation_create(
+            session=session,
+            actor=lead,
+            kind="joint",
+            title="关于高速公路收费问题的质询案",
+            target=target,
+            questions="收费标准为何连续上调？",
+            co_signers=[cosigner],
+        )
+        recall = recall_create(
+            session=session,
+            actor=lead,
+            title="罢免案",
+            person_name="某某",
+            person_office="某厅厅长",
+            reasons="-",
+            co_signers=[cosigner],
+        )
+        investigation = investigation_create(
+            session=session, actor=lead, title="关于组织调查委员会的提议", question="-", co_signers=[cosigner]
+        )
+    return {
+        "interpellation": interpellation.pk,
+        "recall": recall.pk,
+        "investigation": investigation.pk,
+        # The lead's next step on a draft: a form (invite) and a button (submit).
+        "instrument_form_action": "invite",
+        "instrument_act_action": "submit",
+    }
+
+
+def _documents(users: dict[str, Any], reply: Any) -> dict[str, Any]:
+    """The committee's yearly report (S§45) opened by staff1, and the reply letter (S§29) of
+    deputy1's suggestion as a generated DOCX, made here as the worker would make it."""
+    from congress.documents import services, sources
+    from congress.documents.models import GeneratedDocument, Kind
+
+    report = services.report_open(kind=Kind.YEARLY_REPORT, actor=users["staff1"], year=2026)
+    source = sources.reply_source(reply.pk)
+    document = services.document_request(
+        kind=Kind.REPLY_LETTER, source=source, fmt=GeneratedDocument.Format.DOCX, actor=users["deputy1"]
+    )
+    services.document_generate(document_id=document.pk)
+    return {
+        "report": report.pk,
+        "document": document.pk,
+        "document_kind": Kind.REPLY_LETTER.value,
+        "document_source": source,
     }
