@@ -240,9 +240,9 @@ def test_pages_in_chinese_show_no_latin_words_outside_the_allow_list():
             if words:
                 found.setdefault(f"{who} {url}", set()).update(words)
     pages_by_word: dict[str, list[str]] = {}
-    for page, words in sorted(found.items()):
+    for where, words in sorted(found.items()):
         for word in words:
-            pages_by_word.setdefault(word, []).append(page)
+            pages_by_word.setdefault(word, []).append(where)
     report = "\n".join(
         f"{word} ({len(pages)} pages, e.g. {pages[0]})"
         for word, pages in sorted(pages_by_word.items(), key=lambda item: -len(item[1]))
