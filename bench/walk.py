@@ -67,6 +67,7 @@ POST_ONLY = {
     "deputies:feedback-give", "notifications:open", "notifications:read_all",
     "deputies:needs", "deputies:report-new", "deputies:inspection-edit", "deputies:sitting-import",
     "api-token", "api-logout-everywhere", "auth-token-detail",
+    "documents:new", "motions:interpellation-act", "motions:recall-act", "motions:investigation-act",
 }  # fmt: skip
 NOT_WALKED = {
     "healthz": "no database work",
@@ -78,6 +79,8 @@ NOT_WALKED = {
     "deputies:mine": "redirects to the deputy's archive, walked as deputies:archive",
     "api-schema": "generated once per process (drf-spectacular), not a working page",
     "api-docs": "static HTML around the schema",
+    "statistics:items": "the list behind one figure: needs a level and a figure, reached from statistics:index",
+    "documents:now": "makes a DOCX in the request: timed in tests/documents, not a working page",
 }
 
 # Who works from a route: the first pattern (fnmatch on the route name, or on the path when the
@@ -91,7 +94,7 @@ ROLES: list[tuple[str, str]] = [
     ("public:*", ""), ("stations:list", ""), ("stations:page", ""), ("stations:matters", ""),
     ("stations:*opinion-form", ""), ("stations:*qr*", ""), ("stations:track", ""),
     ("stations:manage", "admin"), ("stations:*", "station1"),
-    ("motions:public*", ""), ("motions:list", "deputy1"), ("motions:new", "deputy1"),
+    ("motions:public*", ""), ("motions:list", "deputy1"), ("motions:new", "deputy1"), ("motions:*-new", "deputy1"),
     ("motions:signatures", "deputy1"), ("motions:edit", "deputy1"), ("motions:review", "review1"), ("motions:recess", "staff1"),
     ("motions:*", "sec1"), ("deputies:mine", "deputy1"), ("deputies:archive", "deputy1"), ("deputies:archive-print", "deputy1"), ("deputies:*", "staff1"),
     ("calendar*", "staff1"), ("deadline-calculator", "staff1"), ("overdue*", "staff1"),

@@ -25,6 +25,17 @@ def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _portal_language() -> Any:
+    # A request in English activates English in the test's thread and nothing switches it back
+    # (a server thread activates per request); every test starts in the portal's language.
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_calendar_snapshot() -> Any:
     # The calendar snapshot lives in the process; a test's calendar edits are rolled back
     # with its transaction, so the next test must not see them.

@@ -6,21 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
 from motions.services import filing
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sitting")]
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
-
-@pytest.fixture(autouse=True)
-def _portal_language_restored() -> Any:
-    # A request in English activates English in this thread; the tests after expect Chinese.
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
 
 
 def test_nine_signatures_leave_the_submit_button_disabled_with_the_rule(

@@ -130,7 +130,7 @@ def test_the_lead_is_told_of_each_confirmation_and_decline(
         "interpellation_confirmed",
         "interpellation_declined",
     ]
-    assert "1 of 2" in notices[0].body  # one of the two asked has confirmed
+    assert "2 位联名代表中已有 1 位确认" in notices[0].body  # one of the two asked has confirmed
     assert Notification.objects.filter(recipient=user_of(first), kind="interpellation_invited").exists()
 
 

@@ -139,9 +139,9 @@ def test_the_header_shows_no_count_when_all_is_read(signed_in):
     assert f'<a class="inbox-link" href="{INBOX}">通知</a>' in html
 
 
-def test_the_navigation_leads_to_the_inbox(signed_in):
+def test_the_header_link_marks_the_inbox_as_the_current_page(signed_in):
     html = html_of(signed_in.get(INBOX))
-    assert f'<a href="{INBOX}" aria-current="page">通知</a>' in html
+    assert f'<a class="inbox-link" href="{INBOX}" aria-current="page">通知</a>' in html
 
 
 def test_a_visitor_is_sent_to_the_login_page(client):

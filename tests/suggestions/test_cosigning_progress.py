@@ -5,21 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
 from suggestions.services.filing import cosigner_confirm, cosigner_invite
 
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
-
-
-@pytest.fixture(autouse=True)
-def _portal_language_restored() -> Any:
-    # A request in English activates English in this thread; the tests after expect Chinese.
-    with translation.override(settings.LANGUAGE_CODE):
-        yield
 
 
 def test_the_draft_shows_the_progress_and_a_disabled_button_with_the_reason(

@@ -34,7 +34,7 @@ def test_an_npc_deputy_elected_in_the_province_files_a_suggestion_handled_under_
     assert created.status_code == 201, created.json()
     assert created.json()["lead_deputy_npc"] is True
     s = suggestion_submit(suggestion=npc_deputy.led_suggestions.get(), actor=npc_deputy.user)
-    assert "S§48" in s.events.get(action="create").note
+    assert "第四十八条" in s.events.get(action="create").note  # S§48, named in the portal's language
     [a] = suggestion_accept_and_assign(
         suggestion=s, units=[HandlingUnit(units["education"], UnitRole.SOLE)], actor=staff
     )
