@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congress.models import Organisation
-from deputies.models import Deputy
+from deputies.models import Delegation, Deputy
 from motions.forms import DATE, DATETIME, SHORT_TEXT, TEXT
 from motions.models import INTERPELLATION_TARGETS, InterpellationAnswer, RecallDefence
 
@@ -23,6 +23,41 @@ class InterpellationForm(forms.Form):
     )
     questions = forms.CharField(label=_("Questions"), widget=TEXT)
     content = forms.CharField(label=_("Content"), widget=TEXT, required=False)
+
+    def __init__(self, *args: Any, delegations: Any = None, **kwargs: Any) -> None:
+        """Delegation staff may enter their delegation's own interpellation (D§14: 代表团)."""
+        super().__init__(*args, **kwargs)
+        if delegations is not None and delegations.exists():
+            self.fields["kind"] = forms.ChoiceField(
+                label=_("Proposed by"),
+                choices=[("joint", _("Ten or more deputies")), ("delegation", _("A delegation"))],
+            )
+            self.fields["delegation"] = forms.ModelChoiceField(
+                label=_("Delegation"), queryset=delegations, required=False
+            )
+            self.order_fields(["kind", "delegation"])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") == "delegation" and not data.get("delegation"):
+            self.add_error("delegation", _("Choose the delegation."))
+        return data
+
+
+class DelegationVoteForm(forms.Form):
+    """A delegation's interpellation: passed at its plenary meeting by more than half of all its
+    members and signed by its head (D§14)."""
+
+    plenary_date = forms.DateField(label=_("Plenary meeting on"), widget=DATE)
+    member_count = forms.IntegerField(label=_("Members of the delegation"), min_value=1)
+    votes_for = forms.IntegerField(label=_("Votes for"), min_value=0)
+    head_signed_by = forms.ModelChoiceField(
+        label=_("Signed by the head"), queryset=Deputy.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, delegation: Delegation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["head_signed_by"].queryset = Deputy.objects.filter(delegation=delegation)  # type: ignore[attr-defined]
 
 
 class RecallForm(forms.Form):

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from congress.models import Session
 from motions.demo.history import seed_next_session_draft, seed_session_four
+from motions.demo.instruments import seed_instruments
 from motions.demo.scale import seed_scale
 from motions.models import Motion
 
@@ -17,7 +18,9 @@ __all__ = ["seed", "seed_scale"]
 
 
 def seed(stdout: Any = None) -> None:
-    """The demo's motions; idempotent (nothing is added where motions exist)."""
+    """The demo's motions and joint instruments; idempotent (nothing is added where they exist)."""
+    with transaction.atomic():
+        seed_instruments()
     session = Session.objects.filter(number=4, congress__number=14).first()
     if session is None or Motion.objects.filter(session=session).exists():
         return

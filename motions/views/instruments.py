@@ -26,7 +26,7 @@ from congress.excel import excel_response
 from congress.lists import PortalFilterSet, list_context
 from congress.models import Session, User
 from congress.pages import refusals
-from congress.workflow import available_actions
+from congress.workflow import Workflow, available_actions, workflow_of
 from motions import instrument_forms as f
 from motions.forms import InviteForm
 from motions.instrument_selectors import instruments_visible_to, may_read_instruments
@@ -59,6 +59,13 @@ BUTTON_LABELS = {
     "record_defence": gettext_lazy("Record the defence"),
     "put_to_plenary": gettext_lazy("Put to the plenary"),
     "record_outcome": gettext_lazy("Record the plenary's decision"),
+    "record_vote": gettext_lazy("Record the delegation's vote"),
+}
+# How the history reads the steps the tables do not name (the rest read as the table labels them).
+EVENT_LABELS = {
+    "create": gettext_lazy("drafted"),
+    "lapse": gettext_lazy("an invitation lapsed"),
+    "record_vote": gettext_lazy("given the delegation's vote"),
 }
 # What a button on the page may do: actions with no details to enter.
 BUTTONS = {
@@ -131,14 +138,16 @@ def instrument_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     model = MODELS[kind]
     user = user_of(request)
     item = get_object_or_404(instruments_visible_to(user, model), pk=pk)
+    workflow = workflow_of(item)
+    offered = page_actions(item, user)
     context = {
         "kind": kind,
         "item": item,
         "progress": joint.tally(item) if item.lead_deputy_id else None,
         "signers": item.signers.select_related("deputy"),
-        "events": item.events.select_related("actor"),
-        "actions": [(a, BUTTON_LABELS.get(a, a)) for a in available_actions(item, user) if a in BUTTONS],
-        "form_actions": [(a, BUTTON_LABELS.get(a, a)) for a in available_actions(item, user) if a in FORMS],
+        "events": [(e, event_label(workflow, e.action)) for e in item.events.select_related("actor")],
+        "actions": [(a, BUTTON_LABELS.get(a, a)) for a in offered if a in BUTTONS],
+        "form_actions": [(a, BUTTON_LABELS.get(a, a)) for a in offered if a in FORMS],
         "may_draft": user.has_role(*INTERPELLATION.action("edit").roles),
         "answers": item.answers.prefetch_related("speeches__deputy", "evaluations__deputy")
         if kind == "interpellation"
@@ -146,6 +155,22 @@ def instrument_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         "defences": item.defences.all() if kind == "recall" else (),
     }
     return render(request, "motions/instruments/detail.html", context)
+
+
+def event_label(workflow: Workflow, action: str) -> str:
+    """A history line's step as the workflow table labels it (D§14–D§16)."""
+    if action in workflow.actions:
+        return str(workflow.action(action).label)
+    return str(EVENT_LABELS.get(action, action))
+
+
+def page_actions(item: Any, user: User) -> list[str]:
+    """What the table offers the user, and the delegation's vote where it offers the draft's
+    editing: the vote is part of a delegation's draft, entered by its staff (D§14)."""
+    offered = list(available_actions(item, user))
+    if getattr(item, "delegation_id", None) and "edit" in offered:
+        offered.append("record_vote")
+    return offered
 
 
 @login_required
@@ -199,6 +224,10 @@ FORMS: dict[str, tuple[type[forms.Form], Callable[[Any, User, dict[str, Any]], A
         f.NoteForm,
         lambda item, user, d: joint.put_to_plenary(item=item, actor=user, note=d["reason"]),
     ),
+    "record_vote": (
+        f.DelegationVoteForm,
+        lambda item, user, d: i.interpellation_record_vote(interpellation=item, actor=user, **d),
+    ),
     "record_outcome": (
         f.PlenaryOutcomeForm,
         lambda item, user, d: joint.record_outcome(item=item, actor=user, **d),
@@ -214,6 +243,8 @@ def _form(action: str, item: Any, data: Any) -> forms.Form:
             "Names separated by 、 or spaces, or found with the search. Each receives the text and confirms it themselves."
         )
         return invite
+    if form_class is f.DelegationVoteForm:
+        return f.DelegationVoteForm(data, delegation=item.delegation)
     if form_class is f.SpeechForm:
         return f.SpeechForm(data, proposers=proposers(item))
     return form_class(data)
@@ -226,7 +257,7 @@ def instrument_form(request: HttpRequest, kind: str, pk: int, action: str) -> Ht
     model = MODELS[kind]
     user = user_of(request)
     item = get_object_or_404(instruments_visible_to(user, model), pk=pk)
-    if action not in FORMS or action not in available_actions(item, user):
+    if action not in FORMS or action not in page_actions(item, user):
         raise PermissionDenied
     form = _form(action, item, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -234,7 +265,15 @@ def instrument_form(request: HttpRequest, kind: str, pk: int, action: str) -> Ht
         messages.success(request, _("Recorded."))
         return redirect(item.get_absolute_url())
     return render(
-        request, "motions/instruments/form.html", {"item": item, "form": form, "action": action, "kind": kind}
+        request,
+        "motions/instruments/form.html",
+        {
+            "item": item,
+            "form": form,
+            "action": action,
+            "kind": kind,
+            "heading": BUTTON_LABELS.get(action, action),
+        },
     )
 
 
@@ -261,17 +300,26 @@ def instrument_new(request: HttpRequest, kind: str) -> HttpResponse:
     if not (user.is_superuser or user.has_role(*INTERPELLATION.action("edit").roles)):
         raise PermissionDenied  # the drafting form is the deputies' (and their delegation staff's)
     session = sitting_session()
-    form = DRAFT_FORMS[kind](request.POST or None)
+    if kind == "interpellation":
+        form: forms.Form = f.InterpellationForm(request.POST or None, delegations=user.delegations.all())
+    else:
+        form = DRAFT_FORMS[kind](request.POST or None)
     if request.method == "POST" and form.is_valid() and session is not None:
         data = dict(form.cleaned_data)
         item: Any
         if kind == "interpellation":
-            item = i.interpellation_create(session=session, actor=user, kind="joint", **data)
+            data.setdefault("kind", "joint")
+            if data.get("delegation") is None or data["kind"] != "delegation":
+                data.pop("delegation", None)
+            item = i.interpellation_create(session=session, actor=user, **data)
         elif kind == "recall":
             item = recall_create(session=session, actor=user, **data)
         else:
             item = investigation_create(session=session, actor=user, **data)
-        messages.success(request, _("The draft is saved. Invite the co-signers next."))
+        if getattr(item, "delegation_id", None):
+            messages.success(request, _("The draft is saved. Record the delegation's vote next."))
+        else:
+            messages.success(request, _("The draft is saved. Invite the co-signers next."))
         return redirect(item.get_absolute_url())
     return render(
         request,

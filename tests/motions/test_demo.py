@@ -5,7 +5,9 @@ import io
 import pytest
 from django.core.management import call_command
 
-from motions.models import CoSignature, Motion, ReviewMember
+from congress.models import User
+from congress.workflow import available_actions
+from motions.models import CoSignature, Interpellation, Motion, Recall, ReviewMember
 from motions.report import build
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +57,28 @@ def test_the_demo_committee_has_one_chair_one_vice_chair_and_deputies_only():
     assert 1 <= positions.count("vice_chair") <= 2
     # M§15: 其人选由常务委员会在代表中提名.
     assert all(m.user.deputy.congress_id == m.session.congress_id for m in members)
+
+
+def test_the_demo_has_an_interpellation_in_each_state_and_a_recall_draft_once():
+    call_command("seed_demo", password="demo-pass-1", stdout=io.StringIO())
+    draft = Interpellation.objects.get(status="draft", lead_deputy__user__username="deputy1")
+    assert list(draft.signers.filter(status="invited").values_list("deputy__user__username", flat=True)) == [
+        "deputy2"
+    ]
+    assert draft.signers.filter(status="confirmed").count() == 8  # deputy2's is the tenth name
+    filed = Interpellation.objects.filter(session__number=4).order_by("number")
+    assert [(i.number, i.status) for i in filed] == [(1, "submitted"), (2, "answered")]
+    answered = filed[1]
+    answer = answered.answers.get(round=1)
+    assert answer.answered_at is not None
+    assert answered.signers.filter(status="confirmed", confirmed_version=1).count() == 10
+    assert not answer.evaluations.exists()
+    # What the demo users meet: deputy2 may confirm the draft, deputy1 evaluate the answer.
+    users = {u.username: u for u in User.objects.filter(username__in=["deputy1", "deputy2"])}
+    assert "confirm" in available_actions(draft, users["deputy2"])
+    assert "evaluate" in available_actions(answered, users["deputy1"])
+    recall = Recall.objects.get()
+    assert (recall.status, recall.signers.count()) == ("draft", 2)
+    # A second run adds nothing.
+    call_command("seed_demo", password="demo-pass-1", stdout=io.StringIO())
+    assert (Interpellation.objects.count(), Recall.objects.count()) == (3, 1)
