@@ -99,7 +99,10 @@ class SuggestionStatisticsView(APIView):
             }
 
         def group(t: Table) -> list[dict[str, Any]]:
-            return [{"key": r.key, "label": r.label, "figures": row(r)} for r in t.rows]
+            return [
+                {"key": None if r.key is None else str(r.key), "label": r.label, "figures": row(r)}
+                for r in t.rows
+            ]
 
         return Response(
             {
