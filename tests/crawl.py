@@ -33,6 +33,7 @@ class Page(HTMLParser):
     ids: set[str] = field(default_factory=set)
     described_by: list[tuple[str, str]] = field(default_factory=list)  # (element, id referred to)
     text: list[str] = field(default_factory=list)
+    primary_actions: list[str] = field(default_factory=list)  # the text-less tags of .button--primary
     _skip_depth: int = 0
 
     def __post_init__(self) -> None:
@@ -46,6 +47,8 @@ class Page(HTMLParser):
             self.described_by.append((f"<{tag} name={a.get('name', '')!r}>", ref))
         if tag == "a" and a.get("href"):
             self.links.append(a["href"])
+        if "button--primary" in a.get("class", "").split():
+            self.primary_actions.append(f"<{tag} {a.get('href') or a.get('name') or a.get('value') or ''}>")
         if tag in NOT_PROSE:
             self._skip_depth += 1
 
