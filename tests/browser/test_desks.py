@@ -3,7 +3,8 @@ the demo owes each person, one tap from the action, and nothing of it spills bey
 viewport at 390 or 1280 px.
 
 Set AXE_JS to axe-core's axe.min.js (npm `axe-core`, installed outside the repo) to also run
-axe on every desk; it is injected by the test, never served by the portal."""
+axe on every desk; it is injected by the test, never served by the portal. Set DESK_SCREENSHOTS
+to a folder to keep a full-page screenshot of every desk at both widths, to look at."""
 
 from __future__ import annotations
 
@@ -106,6 +107,7 @@ def test_each_roles_desk_lists_what_the_demo_owes_them_at_both_widths(
     browser: Any, live_server: Any, demo: Any
 ):
     axe = Path(os.environ["AXE_JS"]).read_text() if os.environ.get("AXE_JS") else None
+    shots = Path(os.environ["DESK_SCREENSHOTS"]) if os.environ.get("DESK_SCREENSHOTS") else None
     assert all(demo.values()), {k: v for k, v in demo.items() if not v}  # the demo owes everyone something
     for username, hrefs in sorted(demo.items()):
         for size in (PHONE, DESKTOP):
@@ -129,6 +131,9 @@ def test_each_roles_desk_lists_what_the_demo_owes_them_at_both_widths(
             actions = page.eval_on_selector_all("main .desk-task a.desk-task__action", "els => els.length")
             assert actions == len(page.query_selector_all("main .desk-task")), username
             assert page.evaluate(BEYOND) == [], (username, size)
+            if shots:
+                shots.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(shots / f"desk-{username}-{size['width']}.png"), full_page=True)
             if axe:
                 page.evaluate(axe)
                 violations = page.evaluate("async () => (await axe.run()).violations.map(v => v.id)")
