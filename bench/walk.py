@@ -171,7 +171,8 @@ IDS: dict[str, Callable[[], dict[str, Any]]] = {
     "stations:opinion": lambda: {"pk": _first("liaison_stations.Opinion", station__staff__username="station1")},
     "stations:reception": lambda: {"pk": _first("liaison_stations.Reception", station__staff__username="station1")},
     "api-public-tracking": lambda: {"code": _tracking_code()},
-    "review-report-detail": lambda: {"pk": _first("motions.ReviewReport")},
+    # The review report is addressed by its session (motions.api.review.ReviewReportViewSet).
+    "review-report-detail": lambda: {"pk": _first("congress.Session", review_report__isnull=False)},
     "stations:deputy-opinion-form": lambda: {"pk": _deputy1_id()},
     "stations:deputy-qr": lambda: {"pk": _deputy1_id()},
     "stations:deputy-qr-svg": lambda: {"pk": _deputy1_id()},
