@@ -17,6 +17,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from congress.documents import paper as p
+from congress.documents.charts import WIDTH_MM, chart_png
 
 
 def docx_bytes(paper: p.Paper) -> bytes:
@@ -60,6 +61,8 @@ def docx_bytes(paper: p.Paper) -> bytes:
             _indented(_line(document.add_paragraph(), block.text, fonts=p.HEITI))
         elif block.kind == "table":
             _table(document, block)
+        elif block.kind == "chart":
+            _chart(document.add_paragraph(), block)
         else:
             _indented(_line(document.add_paragraph(), block.text))
 
@@ -162,6 +165,15 @@ def _table(document: object, block: p.Block) -> None:
             text = cell.paragraphs[0]
             _line(text, value, size=p.RECORD_PT, fonts=p.HEITI if r == 0 else p.FANGSONG)
             text.paragraph_format.line_spacing = Pt(p.RECORD_PT * 1.4)
+
+
+def _chart(paragraph: Paragraph, block: p.Block) -> None:
+    """The chart's picture inline, as wide as the type area; its line as tall as the picture."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    paragraph.paragraph_format.space_before = Pt(4)
+    paragraph.paragraph_format.space_after = Pt(4)
+    paragraph.add_run().add_picture(io.BytesIO(chart_png(block)), width=Mm(WIDTH_MM))
 
 
 def _page_number_footer(paragraph: Paragraph) -> None:

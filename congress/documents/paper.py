@@ -33,11 +33,17 @@ HEITI = ["黑体", "SimHei", "Noto Sans CJK SC"]
 
 @dataclass(frozen=True)
 class Block:
-    """One piece of the body: a heading (一、…), a paragraph, or a table (header row first)."""
+    """One piece of the body: a heading (一、…), a paragraph, a table (header row first), or a
+    chart: horizontal bars titled `text`, one per label, with the value written at its end
+    (drawn once as a picture by congress.documents.charts)."""
 
-    kind: str  # "heading" | "paragraph" | "table"
+    kind: str  # "heading" | "paragraph" | "table" | "chart"
     text: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
+    labels: tuple[str, ...] = ()
+    values: tuple[float, ...] = ()
+    colours: tuple[str, ...] = ()  # "#2e7d4f" per bar; an empty one is the charts' blue
+    unit: str = ""  # "%": the values are percentages, written with one decimal
 
 
 def heading(text: str) -> Block:
@@ -50,6 +56,21 @@ def paragraph(text: str) -> Block:
 
 def table(rows: Sequence[Sequence[object]]) -> Block:
     return Block("table", rows=tuple(tuple("" if c is None else str(c) for c in row) for row in rows))
+
+
+def chart(
+    title: str, labels: Sequence[str], values: Sequence[float], colours: Sequence[str] = (), unit: str = ""
+) -> Block:
+    return Block(
+        "chart", title, labels=tuple(labels), values=tuple(values), colours=tuple(colours), unit=unit
+    )
+
+
+def value_text(block: Block, value: float) -> str:
+    """A chart's value as written at the end of its bar."""
+    if block.unit == "%":
+        return f"{value:.1f}%"
+    return f"{value:g}{block.unit}"
 
 
 @dataclass(frozen=True)
@@ -66,6 +87,10 @@ class Paper:
     copy_to: str = ""  # 抄送
     printed_by: str = ""  # 印发机关
     printed_on: dt.date | None = None  # 印发日期
+    # The figures the text is written from, as (name, value), in the order it says them; not
+    # drawn, but exported with the tables (congress.documents.workbook), so a spreadsheet of
+    # the paper's figures says what the paper says.
+    figures: tuple[tuple[str, int | float | str], ...] = ()
 
 
 def date_text(day: dt.date) -> str:

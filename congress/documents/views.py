@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congress.documents import services, sources
-from congress.documents.models import REPORT_KINDS, GeneratedDocument, Kind, Report
+from congress.documents.models import REPORT_KINDS, GeneratedDocument, Kind, Report, ReportVersion
 from congress.downloads import send_file
 from congress.errors import DomainError
+from congress.excel import sheets_response
 from congress.models import Organisation, Session
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -99,6 +100,8 @@ def report_page(request: HttpRequest, report_id: int) -> HttpResponse:
     asked = request.GET.get("version", "")
     if asked.isdigit():
         shown = next((v for v in versions if v.number == int(asked)), latest)
+    if request.GET.get("export") == "xlsx":
+        return _figures_workbook(report, shown)
     documents = GeneratedDocument.objects.filter(source__startswith=f"report:{report.pk}:").order_by(
         "-requested_at"
     )
@@ -114,6 +117,16 @@ def report_page(request: HttpRequest, report_id: int) -> HttpResponse:
         "saved": request.GET.get("saved", ""),
     }
     return render(request, "documents/report.html", context)
+
+
+def _figures_workbook(report: Report, version: ReportVersion) -> HttpResponse:
+    """The report's figures and tables in Excel, read off the paper the documents draw."""
+    from congress.documents.workbook import paper_sheets
+
+    paper = sources.paper_for(
+        report.kind, sources.report_source(version), number="", progress=lambda _n: None
+    )
+    return sheets_response(f"{paper.title}.xlsx", paper_sheets(paper))
 
 
 @login_required

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from congress.documents import charts
 from congress.documents import paper as p
 from congress.models import Session
 from suggestions.models import Commitment, KeySuggestion, Suggestion
@@ -123,6 +124,7 @@ def yearly_paper(
             f"代表评价满意{n['satisfied']}件，基本满意{n['basically_satisfied']}件，不满意{n['unsatisfied']}件。"
         )
     )
+    blocks.append(_results_chart(n))
     if sections.get("overview"):
         blocks += [p.paragraph(t) for t in _paragraphs(sections["overview"])]
 
@@ -149,6 +151,9 @@ def yearly_paper(
             ]
         )
     )
+    on_time = _on_time_chart(f.units)
+    if on_time is not None:
+        blocks.append(on_time)
     blocks.append(p.heading("三、重点督办建议办理情况"))
     k = f.keys
     if k is not None:
@@ -206,6 +211,81 @@ def yearly_paper(
         signer=settings.DOCUMENT_ISSUER,
         date=today,
         printed_by=settings.DOCUMENT_ISSUER,
+        figures=_named_figures(f),
+    )
+
+
+def _named_figures(f: YearlyFigures) -> tuple[tuple[str, int | float | str], ...]:
+    """The figures the report's paragraphs say, by name, for the spreadsheet of the report."""
+    n, h = f.suggestions, f.handling
+    rate = round(100 * h["replied_on_time"] / h["owing_reply"], 1) if h["owing_reply"] else "—"
+    named: list[tuple[str, int | float | str]] = [
+        ("提出建议、批评和意见（件）", n["filed"]),
+        ("经审查立案（件）", n["accepted"]),
+        ("合并（件）", n["merged"]),
+        ("不予立案转为来信（件）", n["not_accepted"]),
+        ("撤回（件）", n["withdrawn"]),
+        ("交办承办单位（件次）", h["assigned"]),
+        ("负责答复代表（件次）", h["owing_reply"]),
+        ("已答复（件次）", h["replied"]),
+        ("按期答复（件次）", h["replied_on_time"]),
+        ("按期答复率（%）", rate),
+        ("逾期未答复（件次）", h["overdue"]),
+        ("同意延期答复（件次）", h["extended"]),
+        ("承办单位提出异议（件次）", h["objected"]),
+        ("重新办理（件次）", h["rehandled"]),
+    ]
+    named += [(f"{label}（件）", n[key]) for key, label, _colour in RESULTS]
+    if f.keys is not None:
+        k = f.keys
+        named += [
+            ("重点督办建议（件）", k.total),
+            ("重点督办建议已答复（件）", k.replied),
+            ("重点督办建议逾期未办结（件）", k.late),
+            ("重点督办建议代表评价不满意（件）", k.unsatisfied),
+        ]
+    named += [
+        ("答复函承诺解决事项（项）", sum(c.due for c in f.commitments)),
+        ("承诺事项已落实（项）", sum(c.done for c in f.commitments)),
+        ("承诺事项逾期未落实（项）", sum(c.overdue for c in f.commitments)),
+        ("承诺事项正在落实（项）", sum(c.open for c in f.commitments)),
+    ]
+    return tuple(named)
+
+
+# The results of handling (S§31) and the deputies' ratings (S§39), as the chart draws them.
+RESULTS = [
+    ("category_a", "A类（已解决或采纳）", charts.GREEN),
+    ("category_b", "B类（列入计划逐步解决）", charts.AMBER),
+    ("category_c", "C类（留作参考，尚未解决）", charts.RED),
+    ("satisfied", "满意", charts.GREEN),
+    ("basically_satisfied", "基本满意", charts.BLUE),
+    ("unsatisfied", "不满意", charts.RED),
+]
+ON_TIME_UNITS = 15
+
+
+def _results_chart(n: dict[str, int]) -> p.Block:
+    return p.chart(
+        "办理结果和代表评价（件）",
+        [label for _key, label, _colour in RESULTS],
+        [n[key] for key, _label, _colour in RESULTS],
+        [colour for _key, _label, colour in RESULTS],
+    )
+
+
+def _on_time_chart(units: list[UnitRecord]) -> p.Block | None:
+    """按期答复率 of the units owing the most replies, the most first; None if none owes any."""
+    owing = sorted(
+        (u for u in units if u.figures["owing_reply"]), key=lambda u: (-u.figures["owing_reply"], u.unit)
+    )[:ON_TIME_UNITS]
+    if not owing:
+        return None
+    return p.chart(
+        f"各承办单位按期答复率（应答复件次最多的{len(owing)}个单位）",
+        [u.unit for u in owing],
+        [round(100 * u.figures["replied_on_time"] / u.figures["owing_reply"], 1) for u in owing],
+        unit="%",
     )
 
 
