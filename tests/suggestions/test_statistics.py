@@ -77,6 +77,19 @@ def test_each_breakdown_is_one_query_and_one_for_the_names(province, django_asse
             assert (table is None) == (level == "suggestions" and by in {"unit", "unit_kind"})
 
 
+def test_the_totals_summed_from_a_breakdown_equal_the_totals_counted(province):
+    # The page reads each level once: its totals are its breakdown's groups added up.
+    for by in figures.DIMENSIONS:
+        for level in figures.LEVELS:
+            table = figures.breakdown(level, by, Filters(), TODAY)
+            if table is None or by == "year":
+                continue
+            counted = figures.totals(level, Filters(), TODAY).rows[0]
+            summed = figures.totals_of(table, Filters()).rows[0]
+            assert summed == counted, (level, by)
+            assert counted.get(table.columns[0][0]) > 0, (level, by)  # not a sum of nothing
+
+
 def test_the_trend_has_a_row_per_year_filed(province):
     table = figures.breakdown("suggestions", "year", Filters(), TODAY)
     assert table is not None

@@ -538,11 +538,33 @@ def statistics(filters: Filters, today: dt.date, dimensions: tuple[str, ...] = D
     """Everything one statistics page shows: the three levels' totals, and each breakdown of
     each level that has it."""
     with without_jit():
-        tables = [totals(name, filters, today) for name in LEVELS]
         breakdowns = []
         for by in dimensions:
             for name in LEVELS:
                 table = breakdown(name, by, filters, today)
                 if table is not None:
                     breakdowns.append(table)
+        # A level broken down over the same rows (not the trend, which spans every year) has
+        # its totals already: no second pass over the year's rows.
+        same_rows = {t.level: t for t in breakdowns if t.by != "year"}
+        tables = [
+            totals_of(same_rows[name], filters) if name in same_rows else totals(name, filters, today)
+            for name in LEVELS
+        ]
     return Statistics(filters=filters, totals=tables, breakdowns=breakdowns)
+
+
+def totals_of(breakdown: Table, filters: Filters) -> Table:
+    """The totals of a breakdown over the same rows as `totals` would read: every row is in
+    exactly one group (an empty key is a group of its own) and every figure is a count, so
+    each total is the sum of its groups'."""
+    level = LEVELS[breakdown.level]
+    names = [name for name, _label in breakdown.columns]
+    counts = {name: sum(row.get(name) for row in breakdown.rows) for name in names}
+    return Table(
+        level=level.name,
+        title=str(level.title),
+        by="",
+        columns=breakdown.columns,
+        rows=[_row(level, names, None, str(_("All")), counts, filters)],
+    )
