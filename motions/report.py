@@ -9,15 +9,15 @@ Every figure is counted from the rows, so the printed report and the data never 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
+from django.conf import settings
 from django.db.models import Count, Q
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from congress.documents import paper as p
 from congress.models import Session
 from motions.models import Category, CoSignature, Motion, Recommendation, ReviewReport
 from motions.workflow import SET_ASIDE, Status
@@ -269,60 +269,55 @@ def _share_text(share: Share) -> str:
     }
 
 
-def docx_bytes(data: ReportData, title: str) -> bytes:
-    """A minimal Word document (WordprocessingML), written directly: no extra dependency."""
-    paragraphs = [
-        f'<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="36"/></w:rPr>'
-        f"<w:t>{escape(title)}</w:t></w:r></w:p>"
-    ]
-    paragraphs += [
-        f'<w:p><w:pPr><w:ind w:firstLine="640"/></w:pPr><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>'
-        for p in summary_paragraphs(data)
-    ]
-    headers = excel_headers()[:7]
-    rows = [[str(c or "") for c in row[:7]] for row in excel_rows(data)]
-    table = [
-        "<w:tbl><w:tblPr><w:tblBorders>"
-        + "".join(
-            f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+# --- the paper ------------------------------------------------------------------------------------
+
+
+def title(session: Session) -> str:
+    return _("Report of the motion-review committee on the motions of deputies to %(session)s") % {
+        "session": session.name
+    }
+
+
+def committee_name(session: Session) -> str:
+    """The committee the session's presidium appoints (M§15): it issues and signs the report."""
+    return _("Motion-review committee of %(session)s") % {"session": session.name}
+
+
+def review_paper(session: Session, *, today: dt.date) -> p.Paper:
+    """审查报告 as an official paper (GB/T 9704), from the same counts as the page: issued and
+    signed by the committee to the presidium (M§16, M§17), dated the day it was adopted; until
+    then marked as a draft. It carries no number of the office's: the committee is the
+    session's, not the standing committee's."""
+    with translation.override(settings.LANGUAGE_CODE):  # the paper is Chinese whoever asks
+        data = build(session)
+        adopted = data.adoption.adopted_at if data.adoption else None
+        blocks = [p.paragraph(text) for text in summary_paragraphs(data)]
+        for caption, shares in (
+            (_("By category"), data.by_category),
+            (_("By field"), data.by_area),
+            (_("Recess review by body"), data.by_body),
+        ):
+            if shares:
+                rows = [[s.label, s.count, f"{s.percent}%"] for s in shares]
+                blocks.append(p.table([[caption, _("Motions"), _("Share")], *rows]))
+        blocks.append(p.heading(_("The motions and the committee's recommendations")))
+        headers = excel_headers()[:7]
+        blocks.append(p.table([headers, *[row[:7] for row in excel_rows(data)]]))
+        committee = committee_name(session)
+        return p.Paper(
+            issuer=committee,
+            title=title(session),
+            recipients=_("The presidium"),
+            blocks=blocks,
+            mark="" if adopted else _("Draft"),
+            signer=committee,
+            date=timezone.localtime(adopted).date() if adopted else today,
+            figures=(
+                (_("Motions received"), data.received),
+                (_("From delegations"), data.delegation),
+                (_("From ten or more deputies jointly"), data.joint),
+                (_("Signatures"), data.signatures),
+                (_("Merged into others"), data.merged_away),
+                (_("Decided on"), data.remaining),
+            ),
         )
-        + "</w:tblBorders></w:tblPr>"
-    ]
-    for index, row in enumerate([headers, *rows]):
-        bold = "<w:rPr><w:b/></w:rPr>" if index == 0 else ""
-        header = "<w:trPr><w:tblHeader/></w:trPr>" if index == 0 else ""
-        cells = "".join(f"<w:tc><w:p><w:r>{bold}<w:t>{escape(str(c))}</w:t></w:r></w:p></w:tc>" for c in row)
-        table.append(f"<w:tr>{header}{cells}</w:tr>")
-    table.append("</w:tbl>")
-    body = "".join(paragraphs) + "".join(table)
-    document = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        f'<w:body>{body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
-    )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as docx:
-        docx.writestr("[Content_Types].xml", CONTENT_TYPES)
-        docx.writestr("_rels/.rels", RELS)
-        docx.writestr("word/document.xml", document)
-    return buffer.getvalue()
-
-
-CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-    '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" '
-    'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-    "</Types>"
-)
-RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" '
-    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-    'Target="word/document.xml"/>'
-    "</Relationships>"
-)

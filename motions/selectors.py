@@ -16,10 +16,15 @@ from congress.roles import Role
 from deputies.models import Deputy
 from motions.checks import deputy_of
 from motions.models import CoSignature, Motion, NextSessionReport, ReviewMember
-from motions.workflow import MOTION, OWED_TO_NEXT_SESSION, REPORT_CLOCK, SECRETARIAT
+from motions.workflow import DEPUTIES, MOTION, OWED_TO_NEXT_SESSION, REPORT_CLOCK, SECRETARIAT
 
 # Roles that follow every filed motion: they run intake, review, decisions and recess review.
 STAFF_ROLES = (Role.SECRETARIAT, Role.REVIEW_COMMITTEE, Role.COMMITTEE_STAFF, Role.SUPERVISOR)
+
+
+def may_read_review_report(user: Any) -> bool:
+    """The review report goes to every deputy (M§19) and to the staff who follow the motions."""
+    return bool(user.is_authenticated and (user.is_superuser or user.has_role(*DEPUTIES, *STAFF_ROLES)))
 
 
 def motions_visible_to(user: Any) -> QuerySet[Motion]:

@@ -18,6 +18,7 @@ class Kind(models.TextChoices):
     AREA_ANALYSIS = "area_analysis", _("Analysis of a session's suggestions")  # S§11(2)
     NEXT_SESSION_REPORT = "next_session_report", _("Report on motions to the next session")  # M§26
     CONSTITUENT_REPORT = "constituent_report", _("Report to constituents")  # 述职, D§43
+    REVIEW_REPORT = "review_report", _("Review report on motions")  # 审查报告, M§16–M§19
 
 
 REPORT_KINDS = [Kind.YEARLY_REPORT, Kind.AREA_ANALYSIS, Kind.NEXT_SESSION_REPORT]

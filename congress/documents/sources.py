@@ -40,6 +40,10 @@ def constituent_source(report_id: int) -> str:
     return f"constituent:{report_id}"
 
 
+def review_source(session_id: int) -> str:
+    return f"review:{session_id}"
+
+
 def number_source(kind: str, source: str) -> str | None:
     """What a document number is given to: a report keeps its number across versions; a notice
     has one per session and unit; a reply letter and a deputy's report carry none of ours."""
@@ -70,6 +74,13 @@ def _paper(kind: str, source: str, *, number: str, progress: Progress, figures: 
         return assignment_notice(ids[0], ids[1], number=number, today=today)
     if kind == Kind.CONSTITUENT_REPORT:
         return constituent_report(ids[0])
+    if kind == Kind.REVIEW_REPORT:
+        from motions import report as review
+
+        session = Session.objects.select_related("congress").get(pk=ids[0])
+        if not figures:  # the title alone, without counting anything
+            return p.Paper(issuer="", title=review.title(session), date=today, signer="")
+        return review.review_paper(session, today=today)
     version = ReportVersion.objects.select_related("report__session__congress").get(
         report_id=ids[0], number=ids[1]
     )
@@ -242,6 +253,10 @@ def may_read(user: Any, kind: str, source: str) -> bool:
 
         report = ConstituentReport.objects.select_related("deputy").filter(pk=ids[0]).first()
         return bool(report and may_see_archive(user, report.deputy))
+    if kind == Kind.REVIEW_REPORT:
+        from motions.selectors import may_read_review_report
+
+        return may_read_review_report(user) and Session.objects.filter(pk=ids[0]).exists()
     return may_write_reports(user, kind)
 
 

@@ -24,7 +24,7 @@ from congress.models import Organisation, Session
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 # Made in the request: one letter or one deputy's report, a DOCX in a tenth of a second.
-IN_REQUEST = {Kind.REPLY_LETTER, Kind.CONSTITUENT_REPORT}
+IN_REQUEST = {Kind.REPLY_LETTER, Kind.CONSTITUENT_REPORT, Kind.REVIEW_REPORT}
 
 
 def sections_of(kind: str) -> list[tuple[str, Any]]:
@@ -149,7 +149,9 @@ def document_new(request: HttpRequest) -> HttpResponse:
 
 def _valid_source(source: str) -> bool:
     head, _sep, rest = source.partition(":")
-    return head in {"reply", "notice", "report", "constituent"} and all(p.isdigit() for p in rest.split(":"))
+    return head in {"reply", "notice", "report", "constituent", "review"} and all(
+        p.isdigit() for p in rest.split(":")
+    )
 
 
 def _readable(request: HttpRequest, document_id: int) -> GeneratedDocument:

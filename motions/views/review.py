@@ -12,10 +12,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.encoding import escape_uri_path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congress.documents.models import Kind
+from congress.documents.sources import review_source
 from congress.errors import DomainError
 from congress.excel import excel_response
 from congress.models import Session, User
@@ -23,7 +24,7 @@ from congress.pages import refusals
 from congress.roles import Role
 from motions import forms, report
 from motions.models import ReviewMeeting, ReviewMember, ReviewReport
-from motions.selectors import STAFF_ROLES, motions_visible_to, reads_votes
+from motions.selectors import may_read_review_report, motions_visible_to, reads_votes
 from motions.services.intake import motions_send_all_to_review
 from motions.services.presidium import review_report_approve
 from motions.services.review import (
@@ -34,7 +35,7 @@ from motions.services.review import (
     review_report_vote,
 )
 from motions.views.common import session_asked, user_of, valid
-from motions.workflow import AWAITING_RECOMMENDATION, DEPUTIES, MOTION, SECRETARIAT, Status
+from motions.workflow import AWAITING_RECOMMENDATION, MOTION, SECRETARIAT, Status
 
 
 def _review_session(request: HttpRequest) -> Session:
@@ -175,29 +176,26 @@ def _member_id(posted: str) -> int:
 
 @login_required
 def review_report_page(request: HttpRequest, session_id: int) -> HttpResponse:
-    """Printable; ?format=xlsx or ?format=docx downloads it. Every deputy receives it (M§19)."""
-    user = user_of(request)
-    if not (user.is_superuser or user.has_role(*DEPUTIES, *STAFF_ROLES)):
+    """Printable; ?format=xlsx downloads its table. Every deputy receives it (M§19). The Word
+    and PDF papers are the documents machinery's (GB/T 9704), made from the same counts."""
+    if not may_read_review_report(user_of(request)):
         raise PermissionDenied
     session = get_object_or_404(Session.objects.select_related("congress"), pk=session_id)
     data = report.build(session)
-    title = _("Report of the motion-review committee on the motions of deputies to %(session)s") % {
-        "session": session.name
-    }
+    title = report.title(session)
+    source = review_source(session.pk)
     fmt = request.GET.get("format")
     if fmt == "xlsx":
         return excel_response(
             f"{title}.xlsx", _("Review report"), report.excel_headers(), report.excel_rows(data)
         )
-    if fmt == "docx":
-        response = HttpResponse(
-            report.docx_bytes(data, title),
-            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        )
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{escape_uri_path(title)}.docx"
-        return response
-    return render(
-        request,
-        "motions/report.html",
-        {"data": data, "title": title, "paragraphs": report.summary_paragraphs(data), "session": session},
-    )
+    if fmt == "docx":  # the address the page's Word link had before the paper: kept for bookmarks
+        return redirect("documents:now", Kind.REVIEW_REPORT, source)
+    context = {
+        "data": data,
+        "title": title,
+        "paragraphs": report.summary_paragraphs(data),
+        "session": session,
+        "paper_source": source,
+    }
+    return render(request, "motions/report.html", context)
