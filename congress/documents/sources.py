@@ -160,12 +160,13 @@ def assignment_notice(session_id: int, unit_id: int, *, number: str, today: dt.d
     """交办通知 (S§17, S§19): the suggestions of a session given to one unit, with its part in
     each (S§19, S§26) and its dates to object (S§20) and to reply (S§28)."""
     from suggestions.models import Assignment
+    from suggestions.workflow import LEFT_THE_UNIT
 
     session = Session.objects.select_related("congress").get(pk=session_id)
     unit = Organisation.objects.get(pk=unit_id)
     rows = list(
         Assignment.objects.filter(suggestion__session=session, unit=unit, replaced_by__isnull=True)
-        .exclude(status__in=[Assignment.Status.REASSIGNED, Assignment.Status.WITHDRAWN])
+        .exclude(status__in=sorted(LEFT_THE_UNIT))
         .select_related("suggestion__lead_deputy", "suggestion__delegation")
         .order_by("suggestion__number")
     )

@@ -14,7 +14,7 @@ from congress.deadlines.periods import Deadline
 from suggestions.models import Assignment, Commitment, Evaluation, KeyNote, KeySuggestion, Reply
 from suggestions.reports.accountability import overdue_condition, owed_clock
 from suggestions.reports.commitments import commitment_state
-from suggestions.workflow import ASSIGNMENT, Status
+from suggestions.workflow import ANSWERED, ASSIGNMENT
 from suggestions.workflow.who import is_assigning_staff, supervising_body
 
 RATINGS = [choice for choice, _label in Evaluation.Rating.choices]
@@ -148,12 +148,11 @@ class KeySummary:
 
 def key_summary(queryset: QuerySet[KeySuggestion], today: dt.date) -> KeySummary:
     """The glance at the top of the list: how many, replied, late, rated how (latest round)."""
-    answered = [Status.REPLIED, Status.CLOSED]
     counts = queryset.annotate(
         is_late=late_condition(today), is_unsatisfied=unsatisfied_condition()
     ).aggregate(
         total=Count("pk"),
-        replied=Count("pk", filter=Q(suggestion__status__in=answered)),
+        replied=Count("pk", filter=Q(suggestion__status__in=sorted(ANSWERED))),
         late=Count("pk", filter=Q(is_late=True)),
         unsatisfied=Count("pk", filter=Q(is_unsatisfied=True)),
     )

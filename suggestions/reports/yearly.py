@@ -26,7 +26,7 @@ from suggestions.reports import statistics
 from suggestions.reports.accountability import AccountabilityRecord, accountability_table
 from suggestions.reports.commitments import CommitmentRecord, commitment_table, in_report_of
 from suggestions.reports.disclosure import year_span
-from suggestions.reports.statistics.figures import ACCEPTED as ACCEPTED_STATUSES
+from suggestions.reports.statistics.levels import ACCEPTED as ACCEPTED_STATUSES
 from suggestions.reports.supervision import KeySummary, key_summary
 
 Progress = Callable[[int], None]

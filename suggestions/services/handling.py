@@ -38,7 +38,7 @@ from suggestions.services.steps import (
     required_text,
     take,
 )
-from suggestions.workflow import ASSIGNMENT, REPLY, REPLYING_ROLES, SUGGESTION, Role
+from suggestions.workflow import ASSIGNMENT, OWING_A_REPLY, REPLY, SUGGESTION, Role
 from suggestions.workflow.guards import key_of
 from suggestions.workflow.who import head_refusal
 
@@ -308,7 +308,7 @@ def _complete_if_all_replied(suggestion: Suggestion, actor: User) -> None:
     """Replied once no unit that owes a reply (sole, split, lead) is still open; the co
     units' part ends with the lead's reply (S§26)."""
     suggestion = locked(suggestion)
-    owing = suggestion.assignments.filter(status__in=ASSIGNMENT.open_statuses, role__in=REPLYING_ROLES)
+    owing = suggestion.assignments.filter(OWING_A_REPLY)
     if owing.exists() or suggestion.status not in SUGGESTION.sources("reply"):
         return
     now = timezone.now()

@@ -30,7 +30,8 @@ from suggestions.reports.statistics.access import (
     may_read_statistics,
     own_unit,
 )
-from suggestions.reports.statistics.figures import LEVELS, Statistics, Table
+from suggestions.reports.statistics.figures import Statistics, Table
+from suggestions.reports.statistics.levels import LABELS, LEVELS, items
 from suggestions.views.common import user_of
 
 
@@ -177,13 +178,11 @@ def statistics_items(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data
     level, figure = data["level"], data["figure"]
     filters = filters_for(user_of(request), data)
-    queryset = figures.items(LEVELS[level], figure, filters, timezone.localdate())
+    queryset = items(LEVELS[level], figure, filters, timezone.localdate())
     headers, rows, read = _item_rows(level, queryset)
     if request.GET.get("export") == "xlsx":
         lines = (read(row)[1] for row in rows.iterator(chunk_size=2000))
-        return excel_response(
-            f"statistics-{level}-{figure}.xlsx", str(figures.LABELS[figure]), headers, lines
-        )
+        return excel_response(f"statistics-{level}-{figure}.xlsx", str(LABELS[figure]), headers, lines)
     paginator = Paginator(rows, page_size(request))
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -196,7 +195,7 @@ def statistics_items(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "level_title": LEVELS[level].title,
-        "figure_label": figures.LABELS[figure],
+        "figure_label": LABELS[figure],
         "headers": headers,
         "lines": [read(row) for row in page.object_list],
         "page": page,

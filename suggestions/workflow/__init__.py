@@ -56,7 +56,7 @@ from suggestions.workflow.who import (
 )
 
 __all__ = [
-    "ASSIGNMENT", "PUBLISHED", "RECTIFICATION", "REPLY", "REPLYING_ROLES", "SUGGESTION", "AssignmentStatus",
+    "ANSWERED", "ASSIGNMENT", "LEFT_THE_UNIT", "OWING_A_REPLY", "PUBLISHED", "RECTIFICATION", "REPLY", "REPLYING_ROLES", "SUGGESTION", "AssignmentStatus",
     "CoSignerStatus", "Kind", "Party", "RectificationStatus", "ReplyStatus", "Role", "Status", "check_roles",
 ]  # fmt: skip
 
@@ -277,3 +277,20 @@ RECTIFICATION = Workflow(
 
 # S§33: what the public reads: signed off, and not withheld on a ground.
 PUBLISHED = Q(status=ReplyStatus.APPROVED, public=True)
+
+# Sets the reports and services ask about, read off the tables.
+# A suggestion answered: what replying and closing lead to (S§29, S§30); one handled again
+# after an unsatisfied evaluation owes a new reply and is not answered until it has it.
+ANSWERED = SUGGESTION.action("reply").targets | SUGGESTION.action("close").targets
+# An assignment its unit no longer has: moved on after an objection (S§20), re-routed (S§21),
+# or ended with the suggestion's withdrawal (S§16).
+LEFT_THE_UNIT = (
+    ASSIGNMENT.action("reassign").targets
+    | ASSIGNMENT.action("reroute").targets
+    | ASSIGNMENT.action("withdraw").targets
+)
+# The assignments that still owe a reply, in the first round or a re-handling (S§28, S§30):
+# open, of a unit that replies (a co unit's part ends with the lead's reply, S§26).
+OWING_A_REPLY = Q(
+    status__in=sorted(map(str, ASSIGNMENT.open_statuses)), role__in=sorted(map(str, REPLYING_ROLES))
+)

@@ -255,6 +255,9 @@ def test_the_head_signs_off_someone_elses_draft_with_the_sealed_scan(assigned, u
     reply = assignment_draft_reply(assignment=a, actor=units["unit1"], category="A", body="已采纳")
     reply = reply_approve(reply=reply, actor=head, scan=pdf())
     assert reply.status == Reply.Status.APPROVED
+    with refused("invalid_transition") as refusal:  # signed off twice: the one code, the old as alias
+        reply_approve(reply=reply, actor=head, scan=pdf())
+    assert refusal.value.aliases == ("reply_already_approved",)
     a.refresh_from_db()
     assert a.status == AssignmentStatus.REPLIED
     s = a.suggestion.__class__.objects.get(pk=a.suggestion_id)

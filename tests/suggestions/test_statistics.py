@@ -10,8 +10,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from congress.roles import Role
-from suggestions.reports.statistics import figures
-from suggestions.reports.statistics.figures import Filters
+from suggestions.reports.statistics import figures, levels
+from suggestions.reports.statistics.levels import Filters
 from tests.suggestions.follow_up import at
 from tests.suggestions.statistics_data import TODAY, build_province
 
@@ -70,7 +70,7 @@ def test_a_unit_head_s_unit_filter_counts_only_its_parts(province, units):
 
 def test_each_breakdown_is_one_query_and_one_for_the_names(province, django_assert_max_num_queries):
     for by in figures.DIMENSIONS:
-        for level in figures.LEVELS:
+        for level in levels.LEVELS:
             with django_assert_max_num_queries(2):  # the names are read once per process
                 table = figures.breakdown(level, by, Filters(), TODAY)
             # A suggestion has no one unit: its units' parts are the handling level's.
@@ -80,7 +80,7 @@ def test_each_breakdown_is_one_query_and_one_for_the_names(province, django_asse
 def test_the_totals_summed_from_a_breakdown_equal_the_totals_counted(province):
     # The page reads each level once: its totals are its breakdown's groups added up.
     for by in figures.DIMENSIONS:
-        for level in figures.LEVELS:
+        for level in levels.LEVELS:
             table = figures.breakdown(level, by, Filters(), TODAY)
             if table is None or by == "year":
                 continue
@@ -100,11 +100,11 @@ def test_every_figure_equals_the_number_of_items_behind_it(province):
     stats = figures.statistics(Filters(), TODAY)
     checked = 0
     for table in [*stats.totals, *stats.breakdowns]:
-        level = figures.LEVELS[table.level]
+        level = levels.LEVELS[table.level]
         for row in table.rows:
             filters = Filters() if table.by == "" else Filters(**{table.by: row.key})
             for figure in row.figures:
-                assert figures.items(level, figure.name, filters, TODAY).count() == figure.value, (
+                assert levels.items(level, figure.name, filters, TODAY).count() == figure.value, (
                     table.level,
                     table.by,
                     row.label,
@@ -190,7 +190,7 @@ def test_a_figure_s_list_reads_in_a_fixed_number_of_queries(
     client, province, staff, django_assert_max_num_queries
 ):
     client.force_login(staff)
-    for level, names in figures.NAMES.items():
+    for level, names in levels.NAMES.items():
         for name in names:
             with at(2026, 7, 1), django_assert_max_num_queries(10):
                 response = client.get(reverse("statistics:items"), {"level": level, "figure": name})

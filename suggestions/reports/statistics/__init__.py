@@ -1,23 +1,20 @@
 """Statistics of suggestions (S§11(2), S§45): figures, each with the list behind it.
 
-`figures` counts (Filters, totals, breakdown, statistics, items); `access` says who reads them
-and reads the filters from a query string."""
+`levels` says what is counted (Filters, the levels, their figures, items); `figures` counts
+(totals, breakdown, statistics); `access` says who reads them and reads the filters from a
+query string."""
 
 from suggestions.reports.statistics.figures import (
     DIMENSIONS,
-    LABELS,
-    LEVELS,
-    NAMES,
     Figure,
-    Filters,
     Row,
     Statistics,
     Table,
     breakdown,
-    items,
     statistics,
     totals,
 )
+from suggestions.reports.statistics.levels import LABELS, LEVELS, NAMES, Filters, items
 
 __all__ = [
     "DIMENSIONS", "LABELS", "LEVELS", "NAMES", "Figure", "Filters", "Row", "Statistics", "Table", "breakdown",

@@ -17,7 +17,8 @@ from congress.lists import cached_choices
 from congress.models import Congress, Organisation
 from congress.roles import Role
 from suggestions.filters import area_choices, delegation_choices, session_choices, unit_choices
-from suggestions.reports.statistics.figures import DIMENSIONS, LEVELS, NAMES, Filters
+from suggestions.reports.statistics.figures import DIMENSIONS
+from suggestions.reports.statistics.levels import LEVELS, NAMES, Filters
 from suggestions.workflow.who import is_assigning_staff, supervising_body, unit_of
 
 
