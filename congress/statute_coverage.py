@@ -1,8 +1,8 @@
 """Which articles of the suggestion (S§) and motion (M§) measures the portal cites, in its code
 (the apps' .py files and the templates) and in its tests. Every operative article must be cited
-in one or the other; the articles that state a purpose, a principle or the commencement, or that
+in both: in the code that carries it out and in a test that checks it; the articles that state a purpose, a principle or the commencement, or that
 bind no step the portal takes, are listed below with the reason (`python manage.py
-statute_coverage`; its test fails when an operative article is cited nowhere).
+statute_coverage`; its test fails when an operative article is missing from either).
 """
 
 from __future__ import annotations
@@ -95,7 +95,8 @@ class Coverage:
 
     @property
     def uncited(self) -> bool:
-        return self.operative and not (self.in_code or self.in_tests)
+        """Operative, and not cited in the code or not in the tests."""
+        return self.operative and not (self.in_code and self.in_tests)
 
 
 def coverage() -> list[Coverage]:

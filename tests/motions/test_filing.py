@@ -174,6 +174,7 @@ def test_a_motion_to_repeal_a_regulation_needs_no_draft_text(draft, lead):
 
 
 def test_delegation_staff_file_a_motion_for_their_deputy(session, draft, lead, make_user):
+    """M§6: 各代表团应当配备专门工作人员，为代表提出议案提供服务."""
     staff = make_user("dele", Role.DELEGATION_STAFF)
     lead.delegation.staff.add(staff)
     motion = draft()

@@ -91,6 +91,7 @@ def test_another_bodys_staff_cannot_report(referred, make_user, bodies):
 
 
 def test_the_committee_staff_upload_a_report_for_any_body(referred, committee_staff, bodies, heard):
+    """M§4(1): 人事代表工作委员会…负责代表议案的提出、交办和办理等环节的组织协调和指导服务工作."""
     assert committee_staff.organisation_id != referred.review_body_id
     heard(referred)
     report = recess.motion_submit_report(

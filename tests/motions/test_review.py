@@ -22,6 +22,9 @@ def under_review(filed, secretariat):
 
 
 def test_the_secretariat_classifies_and_asks_a_committee_for_its_opinion(filed, secretariat, bodies):
+    """M§14(1): the committee assists in receiving the motions and gives the review committee
+    its preliminary review opinion (初步审查意见), kept on the motion; M§17: the committees'
+    opinions are asked."""
     motion = filed()
     intake.motion_classify(
         motion=motion,
@@ -37,6 +40,7 @@ def test_the_secretariat_classifies_and_asks_a_committee_for_its_opinion(filed, 
     motion.refresh_from_db()
     assert motion.category == "legislation"
     assert motion.subject_body == bodies["法制委"]
+    assert motion.preliminary_opinion == "符合议案条件"
     assert motion.opinions.get().answered_at is not None
 
 

@@ -102,3 +102,19 @@ def test_whoever_entered_a_draft_for_the_deputy_still_reads_it(api, joint_draft,
     s.entered_by = staff
     s.save(update_fields=["entered_by"])
     assert api(staff).get(f"/api/v1/suggestions/{s.pk}/").status_code == 200
+
+
+def test_the_committee_coordinates_every_suggestion_and_the_secretariat_those_of_its_session(make_user):
+    """S§6(1): the committee 负责…提出、交办、办理和督办等环节的统筹指导、组织协调; S§17: the
+    secretariat assigns what deputies file during the session; S§18: the committee, in recess."""
+    from types import SimpleNamespace
+
+    from congress.roles import Role
+    from suggestions.workflow.who import is_assigning_staff
+
+    committee = make_user("committee-s6", Role.COMMITTEE_STAFF)
+    secretariat = make_user("secretariat-s17", Role.SECRETARIAT)
+    of_the_session, of_the_recess = SimpleNamespace(session_id=4), SimpleNamespace(session_id=None)
+    assert is_assigning_staff(committee, of_the_session) and is_assigning_staff(committee, of_the_recess)
+    assert is_assigning_staff(secretariat, of_the_session)
+    assert not is_assigning_staff(secretariat, of_the_recess)

@@ -176,6 +176,15 @@ def test_staff_entry_from_the_paper_form_is_recorded_as_such(lead, staff, area):
     )
 
 
+def test_the_delegations_staff_enter_a_suggestion_for_their_deputy(lead, area, make_user):
+    """S§8: 各代表团应当配备工作人员为代表提出建议、批评和意见做好服务工作; S§13: recorded as
+    entered by staff."""
+    clerk = make_user("dele-s8", Role.DELEGATION_STAFF)
+    lead.delegation.staff.add(clerk)
+    s = suggestion_create(actor=clerk, lead_deputy=lead, title="t", body="b", subject_area=area, session=None)
+    assert (s.entered_by, s.lead_deputy) == (clerk, lead)
+
+
 def test_a_unit_clerk_cannot_file_on_a_deputys_behalf(lead, units, area):
     with refused("permission_denied"):
         suggestion_create(
@@ -199,6 +208,8 @@ def test_staff_return_a_suggestion_with_a_message_and_the_deputy_refiles_it(
 
 
 def test_not_accepting_needs_a_ground_and_the_body_it_is_forwarded_to(file_suggestion, staff):
+    """S§10: 有下列情形之一的，不作为代表建议、批评和意见提出 (one of its seven grounds); S§15:
+    forwarded to the body concerned as a deputy's letter."""
     s = file_suggestion()
     with refused("ground_required"):
         suggestion_not_accept(suggestion=s, actor=staff, ground=9, forwarded_to="省信访局")

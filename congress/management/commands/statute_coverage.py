@@ -1,5 +1,5 @@
 """Which articles of the suggestion and motion measures the code and the tests cite; --check
-fails when an operative article is cited in neither."""
+fails when an operative article is not cited both in the code and in the tests."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--check", action="store_true", help="Fail if an operative article is cited nowhere."
+            "--check",
+            action="store_true",
+            help="Fail if an operative article is not cited in both code and tests.",
         )
 
     def handle(self, *args: Any, check: bool = False, **options: Any) -> None:
@@ -23,9 +25,9 @@ class Command(BaseCommand):
         for row in rows:
             if row.operative:
                 where = f"code {row.in_code:3d} files · tests {row.in_tests:3d} files"
-                self.stdout.write(f"{row.article:6} {where}{'  ← cited nowhere' if row.uncited else ''}")
+                self.stdout.write(f"{row.article:6} {where}{'  ← not in both' if row.uncited else ''}")
             else:
                 self.stdout.write(f"{row.article:6} not operative: {row.reason}")
         uncited = [row.article for row in rows if row.uncited]
         if check and uncited:
-            raise CommandError(f"Operative articles cited in neither code nor tests: {', '.join(uncited)}")
+            raise CommandError(f"Operative articles not cited in both code and tests: {', '.join(uncited)}")
