@@ -275,6 +275,10 @@ def test_the_archive_page_and_api_cost_the_same_queries_for_3_or_30_items(
 
 
 def test_one_report_to_the_voters_a_year_and_only_by_the_deputy(deputy, colleague):
+    """D§43: a deputy elected directly by the voters reports to them; a provincial deputy,
+    elected by a city's congress, has no voters to report to."""
+    with refused("not_directly_elected"):
+        report_create(deputy=deputy, year=2026, actor=deputy.user)
     deputy.directly_elected = True
     deputy.save()
     report_create(deputy=deputy, year=2026, actor=deputy.user)
