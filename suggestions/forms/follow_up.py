@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from congress.deadlines.forms import DateInput
 from congress.models import Organisation, User
+from congress.widgets import CheckboxList
 from deputies.models import Deputy
 from suggestions.models import Assignment, KeySuggestion, Rectification, SupervisionRequest
 
@@ -90,7 +91,8 @@ class RectificationForm(forms.Form):
     assignments = forms.ModelMultipleChoiceField(
         label=_("Suggestions concerned"),
         queryset=Assignment.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        # A unit's listed suggestions run to thousands over a term: its boxes are written in one pass.
+        widget=CheckboxList,
     )
     due = forms.DateField(label=_("To be put right by"), widget=DateInput())
     referral = forms.CharField(
