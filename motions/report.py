@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -80,107 +82,128 @@ def _shares(counter: Counter[str], total: int, order: list[str] | None = None) -
     ]
 
 
+# The columns of a motion the report reads: a row each, not a model with five related ones.
+COLUMNS = (
+    "pk",
+    "number",
+    "kind",
+    "status",
+    "title",
+    "category",
+    "merged_into_id",
+    "report_due",
+    "lead_deputy_id",
+    "lead_deputy__name",
+    "lead_deputy__delegation_id",
+    "delegation_id",
+    "delegation__name",
+    "subject_body_id",
+    "subject_body__short_name",
+    "subject_body__name",
+    "recommendation__id",
+    "recommendation__kind",
+    "recommendation__body_id",
+    "recommendation__body__name",
+)
+
+
 def build(session: Session) -> ReportData:
-    motions = list(
+    """The report's figures and lines, from one query over the session's filed motions: the
+    columns the report prints (values_list), and each motion's confirmed co-signatures counted
+    by a subquery on its own signatures rather than by grouping every motion's whole row (a
+    session of 4,000 motions: 4,000 model rows with five related ones took 1.1 s)."""
+    signed = (
+        CoSignature.objects.filter(motion=OuterRef("pk"), status="confirmed")
+        .order_by()
+        .values("motion")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    motions: list[Any] = list(
         Motion.objects.filter(session=session, number__isnull=False)
-        .select_related("lead_deputy", "delegation", "subject_body", "review_body", "recommendation__body")
-        .annotate(signed=Count("cosignatures", filter=Q(cosignatures__status="confirmed")))
         .order_by("number")
+        .annotate(signed=Coalesce(Subquery(signed), 0))
+        .values_list(*COLUMNS, "signed", named=True)
     )
     data = ReportData(session=session, adoption=ReviewReport.objects.filter(session=session).first())
     data.received = len(motions)
     data.joint = sum(1 for m in motions if m.kind == Motion.Kind.JOINT)
     data.delegation = data.received - data.joint
-    data.delegations = len(
-        {m.delegation_id or (m.lead_deputy.delegation_id if m.lead_deputy else None) for m in motions}
-        - {None}
-    )
+    data.delegations = len({m.delegation_id or m.lead_deputy__delegation_id for m in motions} - {None})
     data.signatures = sum(m.signed + (1 if m.lead_deputy_id else 0) for m in motions)
 
-    followers: dict[int, list[Motion]] = {}
+    followers: dict[int, list[Any]] = {}
     for m in motions:
         if m.status == Status.MERGED and m.merged_into_id:
             followers.setdefault(m.merged_into_id, []).append(m)
     data.merged_away = sum(len(v) for v in followers.values())
 
     remaining = [m for m in motions if m.status not in SET_ASIDE]
-    data.withdrawn = [f"{m.number_text}号" for m in motions if m.status == Status.WITHDRAWN]
+    data.withdrawn = [f"{_number_text(m)}号" for m in motions if m.status == Status.WITHDRAWN]
     total = len(remaining)
+    # Every label is translated once here, not once a row.
+    categories = {c.value: str(c.label) for c in Category}
+    recommendation_labels = {k.value: str(k.label) for k in Recommendation.Kind}
+    statuses = {s.value: str(s.label) for s in Status}
+    not_classified, no_recommendation = _("Not classified"), _("No recommendation yet")
+    signers = _("%(lead)s and others, %(total)s deputies in all")
     data.by_category = _shares(
-        Counter(str(Category(m.category).label) for m in remaining),
-        total,
-        [str(c.label) for c in Category],
+        Counter(categories[m.category] for m in remaining), total, list(categories.values())
     )
     data.by_area = _shares(
-        Counter(
-            (m.subject_body.short_name or m.subject_body.name) if m.subject_body else _("Not classified")
-            for m in remaining
-        ),
-        total,
+        Counter(_area(m) if m.subject_body_id else not_classified for m in remaining), total
     )
-    recommendation_labels = {k.value: str(k.label) for k in Recommendation.Kind}
     data.by_recommendation = _shares(
         Counter(
-            recommendation_labels[m.recommendation.kind]
-            if _has_recommendation(m)
-            else _("No recommendation yet")
+            recommendation_labels[m.recommendation__kind] if m.recommendation__id else no_recommendation
             for m in remaining
         ),
         total,
-        [*recommendation_labels.values(), _("No recommendation yet")],
+        [*recommendation_labels.values(), no_recommendation],
     )
     data.by_body = _shares(
-        Counter(
-            m.recommendation.body.name
-            for m in remaining
-            if _has_recommendation(m) and m.recommendation.body is not None
-        ),
+        Counter(m.recommendation__body__name for m in remaining if m.recommendation__body_id is not None),
         total,
     )
     for m in remaining:
         merged = sorted(followers.get(m.pk, []), key=lambda f: f.number or 0)
-        numbers = "与".join(f"{x.number_text}号" for x in [m, *merged])
+        numbers = "与".join(f"{_number_text(x)}号" for x in [m, *merged])
         if merged:
             data.merges.append(numbers)
-        data.items.append(_item(m, merged, numbers, recommendation_labels))
+        data.items.append(
+            Item(
+                numbers=numbers,
+                title=m.title,
+                proposers="；".join(p for x in [m, *merged] if (p := _proposers(x, signers)) is not None),
+                category=categories[m.category],
+                area=_area(m) if m.subject_body_id else "",
+                recommendation=recommendation_labels[m.recommendation__kind] if m.recommendation__id else "",
+                recommendation_kind=m.recommendation__kind if m.recommendation__id else "",
+                body=m.recommendation__body__name if m.recommendation__body_id is not None else "",
+                status=statuses[m.status],
+                report_due=m.report_due,
+                motion_ids=(m.pk, *(f.pk for f in merged)),
+            )
+        )
     return data
 
 
-def _has_recommendation(motion: Motion) -> bool:
-    return hasattr(motion, "recommendation")
+def _number_text(row: Any) -> str:
+    return f"{row.number:04d}" if row.number is not None else ""
 
 
-def _item(m: Motion, merged: list[Motion], numbers: str, labels: dict[str, str]) -> Item:
-    recommendation = m.recommendation if _has_recommendation(m) else None
-    return Item(
-        numbers=numbers,
-        title=m.title,
-        proposers=_proposers_text(m, merged),
-        category=str(Category(m.category).label),
-        area=(m.subject_body.short_name or m.subject_body.name) if m.subject_body else "",
-        recommendation=labels[recommendation.kind] if recommendation else "",
-        recommendation_kind=recommendation.kind if recommendation else "",
-        body=recommendation.body.name if recommendation and recommendation.body else "",
-        status=str(Status(m.status).label),
-        report_due=m.report_due,
-        motion_ids=(m.pk, *(f.pk for f in merged)),
-    )
+def _area(row: Any) -> str:
+    return row.subject_body__short_name or row.subject_body__name
 
 
-def _proposers_text(m: Motion, merged: list[Motion]) -> str:
-    parts = []
-    for motion in [m, *merged]:
-        if motion.kind == Motion.Kind.DELEGATION and motion.delegation:
-            parts.append(motion.delegation.name)
-        elif motion.lead_deputy:
-            signed = getattr(motion, "signed", None)
-            if signed is None:
-                signed = CoSignature.objects.filter(motion=motion, status="confirmed").count()
-            parts.append(
-                _("%(lead)s and others, %(total)s deputies in all")
-                % {"lead": motion.lead_deputy.name, "total": signed + 1}
-            )
-    return "；".join(parts)
+def _proposers(row: Any, signers: str) -> str | None:
+    """Who proposed one motion of a line: its delegation, or its lead deputy and how many signed
+    (`signers`: "%(lead)s and others, %(total)s deputies in all", translated)."""
+    if row.kind == Motion.Kind.DELEGATION and row.delegation_id:
+        return row.delegation__name
+    if row.lead_deputy_id:
+        return signers % {"lead": row.lead_deputy__name, "total": row.signed + 1}
+    return None
 
 
 # --- downloads ------------------------------------------------------------------------------------

@@ -163,12 +163,15 @@ def sent_to_session(session: Session) -> QuerySet[NextSessionReport]:
 
 def owed_to_session(session: Session) -> QuerySet[Motion]:
     """Motions of the sessions before this one that still owe it something (M§21, M§26): their
-    report or the SC's decision not yet sent, an authorized motion the SC has not dealt with."""
+    report or the SC's decision not yet sent, an authorized motion the SC has not dealt with.
+
+    "Not yet sent" is a NOT EXISTS: `next_session_report__isnull` is a left join filtered on the
+    report's key, which PostgreSQL cannot turn into an anti-join, so it joined every motion of
+    ten years before discarding the sent ones."""
+    sent = NextSessionReport.objects.filter(motion=OuterRef("pk"))
     return (
         Motion.objects.filter(
-            session__closes__lt=session.opens,
-            status__in=sorted(OWED_TO_NEXT_SESSION),
-            next_session_report__isnull=True,
+            ~Exists(sent), session__closes__lt=session.opens, status__in=sorted(OWED_TO_NEXT_SESSION)
         )
         .select_related("session", "review_body")
         .order_by("session__opens", "number")
