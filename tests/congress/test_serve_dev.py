@@ -13,10 +13,12 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import psutil
 
 ROOT = Path(__file__).resolve().parents[2]
+T = TypeVar("T")
 
 
 def _free_port() -> int:
@@ -25,7 +27,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _until(found: Callable[[], object], seconds: float = 60) -> object:
+def _until(found: Callable[[], T], seconds: float = 60) -> T:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if value := found():
@@ -72,10 +74,9 @@ def test_a_dead_worker_is_started_again_and_the_portal_stays_up(tmp_path: Path) 
     try:
         process = psutil.Process(serve.pid)
         _until(lambda: _web_answers(port))
-        [first] = _until(lambda: _workers(process))  # type: ignore[misc]
+        [first] = _until(lambda: _workers(process))
         first.kill()  # as the OOM killer would
-        replacement = _until(lambda: [w for w in _workers(process) if w.pid != first.pid])
-        assert replacement
+        assert _until(lambda: [w for w in _workers(process) if w.pid != first.pid])
         assert _web_answers(port)  # the portal never went down
         assert "Celery worker stopped (exit -9); starting it again" in output.read_text() or (
             "Celery worker stopped (exit 137); starting it again" in output.read_text()
