@@ -154,6 +154,20 @@ def desk_for(user: Any, *, since: dt.datetime | None = None, today: dt.date | No
         suggestions_desk.for_assigning_body(section, today)
         section.tasks += calendar_tasks(user)
         sections.append(section)
+    if user.has_role(Role.REVIEW_COMMITTEE):
+        section = Section(Role.REVIEW_COMMITTEE.label)
+        motions_desk.for_review_member(section, user)
+        sections.append(section)
+    if user.has_role(Role.DELEGATION_STAFF):
+        section = Section(Role.DELEGATION_STAFF.label)
+        # S§8, M§6: the delegation's staff enter what their deputies file on paper.
+        section.starts += [
+            (_("Enter a suggestion for a deputy"), reverse("suggestions:staff-entry")),
+            (_("Draft a motion for a deputy"), reverse("motions:new")),
+        ]
+        suggestions_desk.for_delegation_staff(section, user)
+        motions_desk.for_delegation_staff(section, user)
+        sections.append(section)
     if user.has_role(Role.STATION_STAFF):
         section = Section(Role.STATION_STAFF.label)
         stations_desk.for_station_staff(section, user, today)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import Case, Count, DateField, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce, Least
@@ -378,5 +379,33 @@ def for_supervisor(section: Section, body_id: int, today: dt.date) -> None:
                 action=_("Follow the handling"),
                 clocks=clocks,
                 note=a.unit.name,
+            )
+        )
+
+
+def for_delegation_staff(section: Section, user: Any) -> None:
+    """Suggestions the delegation's staff entered for their deputies, not yet filed, with the
+    co-signers' progress (S§8: 各代表团应当配备工作人员为代表提出建议…做好服务工作; S§13)."""
+    confirmed = Q(cosigners__status=CoSignerStatus.CONFIRMED, cosigners__confirmed_version=F("text_version"))
+    drafts = (
+        Suggestion.objects.filter(entered_by=user, status__in=SUGGESTION.sources("submit"))
+        .select_related("lead_deputy")
+        .annotate(invited=Count("cosigners"), confirmed=Count("cosigners", filter=confirmed))
+        .order_by("-created_at", "-id")
+    )
+    for s in drafts[:LIMIT]:
+        progress = ""
+        if s.invited:
+            progress = str(_("%(confirmed)s of %(invited)s co-signers confirmed")) % {
+                "confirmed": s.confirmed,
+                "invited": s.invited,
+            }
+        section.tasks.append(
+            Task(
+                kind=_("Returned for revision") if s.status == Status.RETURNED else _("Draft to file"),
+                title=s.title,
+                url=_detail(s.pk),
+                action=_("Check and file"),
+                note="；".join(part for part in (s.lead_deputy.name, progress) if part),
             )
         )

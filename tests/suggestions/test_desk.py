@@ -335,3 +335,25 @@ def test_staff_see_what_is_overdue_at_the_units_with_the_clock_that_ran_out(
     assert task.note == "省教育厅" and task.url == f"/suggestions/{a.suggestion_id}/"
     [clock] = task.clocks
     assert str(clock.name) == "Reply due (S§28)" and clock.deadline.days_left(dt.date(2026, 7, 1)) < 0
+
+
+def test_the_delegations_staff_find_the_suggestions_they_entered_until_filed(lead, area, make_user, client):
+    """S§8, S§13: the delegation's staff enter their deputies' paper forms; what they have not
+    filed yet waits on their desk, with the deputy's name, one tap from the draft."""
+    clerk = make_user("dele-desk", Role.DELEGATION_STAFF)
+    lead.delegation.staff.add(clerk)
+    s = suggestion_create(
+        actor=clerk, lead_deputy=lead, title="关于社区养老的建议", body="b", subject_area=area, session=None
+    )
+    mine = section(clerk, Role.DELEGATION_STAFF)
+    assert kinds(mine) == ["Draft to file"]
+    assert [str(label) for label, _url in mine.starts] == [
+        "Enter a suggestion for a deputy",
+        "Draft a motion for a deputy",
+    ]
+    (task,) = mine.tasks
+    assert (task.title, task.note) == ("关于社区养老的建议", lead.name)
+    client.force_login(clerk)
+    assert client.get(task.url).status_code == 200
+    suggestion_submit(suggestion=s, actor=clerk)
+    assert section(clerk, Role.DELEGATION_STAFF).tasks == []
