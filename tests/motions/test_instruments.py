@@ -94,6 +94,19 @@ def test_an_edit_voids_the_confirmations(
     assert set(item.signers.values_list("status", flat=True)) == {InvitationStatus.INVITED}
 
 
+def test_it_refuses_an_interpellation_of_a_body_the_law_does_not_name(
+    session: Session, deputies: list[Deputy], make_unit: Callable[..., Organisation]
+) -> None:
+    """D§14: 质询案 questions the government, its departments, the court or the procuratorate;
+    a special committee of the congress is no target."""
+    committee = make_unit("省人大教科文卫委员会", Organisation.Kind.SPECIAL_COMMITTEE)
+    with (
+        time_machine.travel(dt.datetime(2026, 1, 26, 10, tzinfo=BEIJING), tick=False),
+        refused("invalid_target"),
+    ):
+        _draft(deputies[0], session, committee, deputies[1:10])
+
+
 def test_it_refuses_an_interpellation_outside_a_session(
     session: Session, deputies: list[Deputy], target: Organisation
 ) -> None:
