@@ -164,7 +164,8 @@ def build_world() -> dict[str, Any]:
         "session": Session.objects.get(number=4).pk,
         "review_member": ReviewMember.objects.values_list("pk", flat=True).first(),
         "review_meeting": ReviewMeeting.objects.values_list("pk", flat=True).first(),
-        "review_report": ReviewReport.objects.values_list("pk", flat=True).first(),
+        # The API addresses a review report by its session (the ids coincide only by chance).
+        "review_report": ReviewReport.objects.values_list("session_id", flat=True).first(),
         "deputy": deputy.pk,
         "delegation": deputy.delegation_id,
         "constituent_report": ConstituentReport.objects.create(
