@@ -72,19 +72,7 @@ def for_deputy(section: Section, deputy: Deputy, since: dt.datetime | None, toda
             )
         )
     # The deputy's own drafts and returned suggestions, with the co-signers' progress (S§13, S§14).
-    confirmed = Q(cosigners__status=CoSignerStatus.CONFIRMED, cosigners__confirmed_version=F("text_version"))
-    own = (
-        Suggestion.objects.filter(lead_deputy=deputy, status__in=SUGGESTION.sources("submit"))
-        .annotate(invited=Count("cosigners"), confirmed=Count("cosigners", filter=confirmed))
-        .order_by("-created_at", "-id")
-    )
-    for s in own[:LIMIT]:
-        progress = ""
-        if s.invited:
-            progress = str(_("%(confirmed)s of %(invited)s co-signers confirmed")) % {
-                "confirmed": s.confirmed,
-                "invited": s.invited,
-            }
+    for s, progress in unfiled_with_progress(Q(lead_deputy=deputy)):
         section.tasks.append(
             Task(
                 kind=_("Returned for revision") if s.status == Status.RETURNED else _("Your draft"),
@@ -386,20 +374,7 @@ def for_supervisor(section: Section, body_id: int, today: dt.date) -> None:
 def for_delegation_staff(section: Section, user: Any) -> None:
     """Suggestions the delegation's staff entered for their deputies, not yet filed, with the
     co-signers' progress (S§8: 各代表团应当配备工作人员为代表提出建议…做好服务工作; S§13)."""
-    confirmed = Q(cosigners__status=CoSignerStatus.CONFIRMED, cosigners__confirmed_version=F("text_version"))
-    drafts = (
-        Suggestion.objects.filter(entered_by=user, status__in=SUGGESTION.sources("submit"))
-        .select_related("lead_deputy")
-        .annotate(invited=Count("cosigners"), confirmed=Count("cosigners", filter=confirmed))
-        .order_by("-created_at", "-id")
-    )
-    for s in drafts[:LIMIT]:
-        progress = ""
-        if s.invited:
-            progress = str(_("%(confirmed)s of %(invited)s co-signers confirmed")) % {
-                "confirmed": s.confirmed,
-                "invited": s.invited,
-            }
+    for s, progress in unfiled_with_progress(Q(entered_by=user)):
         section.tasks.append(
             Task(
                 kind=_("Returned for revision") if s.status == Status.RETURNED else _("Draft to file"),
@@ -409,3 +384,25 @@ def for_delegation_staff(section: Section, user: Any) -> None:
                 note="；".join(part for part in (s.lead_deputy.name, progress) if part),
             )
         )
+
+
+def unfiled_with_progress(whose: Q) -> list[tuple[Suggestion, str]]:
+    """Drafts and returned suggestions not yet filed, newest first, each with its co-signers'
+    progress ("2 of 3 co-signers confirmed"; empty without co-signers), cut at LIMIT."""
+    confirmed = Q(cosigners__status=CoSignerStatus.CONFIRMED, cosigners__confirmed_version=F("text_version"))
+    drafts = (
+        Suggestion.objects.filter(whose, status__in=SUGGESTION.sources("submit"))
+        .select_related("lead_deputy")
+        .annotate(invited=Count("cosigners"), confirmed=Count("cosigners", filter=confirmed))
+        .order_by("-created_at", "-id")
+    )
+    rows: list[tuple[Suggestion, str]] = []
+    for s in drafts[:LIMIT]:
+        progress = ""
+        if s.invited:
+            progress = str(_("%(confirmed)s of %(invited)s co-signers confirmed")) % {
+                "confirmed": s.confirmed,
+                "invited": s.invited,
+            }
+        rows.append((s, progress))
+    return rows
