@@ -32,11 +32,12 @@ from suggestions.models.handling import (
     scan_path,
 )
 from suggestions.models.history import ACTION_LABELS, STATUS_LABELS, SuggestionEvent
+from suggestions.models.statistics import StatisticsChange
 
 __all__ = [
     "ACTION_LABELS", "STATUS_LABELS", "Assignment", "Attachment", "CoOpinion", "CoSigner", "Commitment",
     "CommitmentProgress", "Communication", "Disagreement", "Evaluation", "ExtensionRequest", "KeyNote",
     "KeySuggestion", "NotAcceptedGround", "Rectification", "RehandlingDecision", "Reply", "ReplyTemplate", "RoutingRule",
-    "SubjectArea", "Suggestion", "SuggestionCounter", "SuggestionEvent", "SupervisionRequest", "WithheldGround",
+    "StatisticsChange", "SubjectArea", "Suggestion", "SuggestionCounter", "SuggestionEvent", "SupervisionRequest", "WithheldGround",
     "attachment_path", "scan_path",
 ]  # fmt: skip

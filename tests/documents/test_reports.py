@@ -9,6 +9,7 @@ import io
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from docx import Document
@@ -173,7 +174,8 @@ def test_generating_the_yearly_report_takes_a_fixed_number_of_queries(
             kind=Kind.YEARLY_REPORT, source=report_source(report.latest()), format="docx", title="t",
             requested_by=staff,
         )  # fmt: skip
-        with django_assert_max_num_queries(25) as captured:
+        # On PostgreSQL each of the three counts first reads the data's version (its cache).
+        with django_assert_max_num_queries(28 if connection.vendor == "postgresql" else 25) as captured:
             services.document_generate(document_id=document.pk)
         return len(captured.captured_queries)
 

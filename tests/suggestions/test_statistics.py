@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -16,6 +17,8 @@ from tests.suggestions.follow_up import at
 from tests.suggestions.statistics_data import TODAY, build_province
 
 pytestmark = pytest.mark.django_db
+# On PostgreSQL each count first reads the data's version (its cache, test_statistics_cache).
+VERSION = 1 if connection.vendor == "postgresql" else 0
 
 
 @pytest.fixture
@@ -31,7 +34,7 @@ def _values(table):
 
 
 def test_the_suggestions_of_a_year_are_counted_by_what_became_of_them(province, django_assert_num_queries):
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(1 + VERSION):
         table = figures.totals("suggestions", Filters(year=2025), TODAY)
     assert _values(table) == {
         "filed": 5, "accepted": 2, "not_accepted": 1, "merged": 1, "withdrawn": 1, "assigned": 2, "replied": 2,
@@ -48,7 +51,7 @@ def test_a_closed_suggestion_one_unit_could_not_solve_is_category_c_not_solved(p
 
 
 def test_the_units_parts_are_counted_with_their_clocks(province, django_assert_num_queries):
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(1 + VERSION):
         table = figures.totals("handling", Filters(), TODAY)
     assert _values(table) == {
         "assigned": 6, "objected": 2, "reassigned": 1, "extended": 1, "owing_reply": 6, "replied": 4,
@@ -71,7 +74,7 @@ def test_a_unit_head_s_unit_filter_counts_only_its_parts(province, units):
 def test_each_breakdown_is_one_query_and_one_for_the_names(province, django_assert_max_num_queries):
     for by in figures.DIMENSIONS:
         for level in levels.LEVELS:
-            with django_assert_max_num_queries(2):  # the names are read once per process
+            with django_assert_max_num_queries(2 + VERSION):  # the names are read once per process
                 table = figures.breakdown(level, by, Filters(), TODAY)
             # A suggestion has no one unit: its units' parts are the handling level's.
             assert (table is None) == (level == "suggestions" and by in {"unit", "unit_kind"})

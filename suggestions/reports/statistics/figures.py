@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.deadlines.periods import BEIJING
 from congress.models import Organisation
 from suggestions.models import Suggestion
+from suggestions.reports.statistics.cache import remembered
 from suggestions.reports.statistics.levels import LABELS, LEVELS, NAMES, Filters, Level, filtered
 
 # --- Counting ----------------------------------------------------------------------------------
@@ -84,7 +85,9 @@ def totals(level_name: str, filters: Filters, today: dt.date) -> Table:
     """The level's figures for everything the filters pick: one query."""
     level = LEVELS[level_name]
     aggregates = _aggregates(level, today)
-    counts = filtered(level, filters).aggregate(**aggregates)
+    counts = remembered(
+        f"totals|{level.name}|{filters}|{today}", lambda: filtered(level, filters).aggregate(**aggregates)
+    )
     return Table(
         level=level.name,
         title=str(level.title),
@@ -172,7 +175,10 @@ def breakdown(level_name: str, by: str, filters: Filters, today: dt.date) -> Tab
     if by == "year":
         rows = rows.annotate(filed_year=ExtractYear(level.suggestion_field("submitted_at"), tzinfo=BEIJING))
     aggregates = _aggregates(level, today)
-    grouped = list(rows.values(path).annotate(**aggregates).order_by(path))
+    grouped = remembered(
+        f"{by}|{level.name}|{filters}|{today}",
+        lambda: list(rows.values(path).annotate(**aggregates).order_by(path)),
+    )
     labels = dimension.labels([g[path] for g in grouped])
     result = []
     for group in grouped:
