@@ -79,26 +79,34 @@ class Assignment(models.Model):
             models.Index(fields=["reply_due", "co_opinion_due", "id"], name="asg_due_order"),
             # Sweeps and the overdue board: one indexed query per clock finds what is due, among
             # the assignments the clock runs for (the table's states, and the roles it applies to).
+            # The board counts per unit from the index alone (an index-only scan, no row read):
+            # at ten years' data some 80,000 co-units' opinions are past due.
             models.Index(
                 fields=["objection_due"], condition=ASSIGNMENT.running("objection"), name="asg_objection_open"
             ),
             models.Index(
                 fields=["reassignment_due"],
                 condition=ASSIGNMENT.running("reassignment"),
+                include=["unit", "id"],
                 name="asg_reassign_open",
             ),
             models.Index(
-                fields=["reply_due"], condition=ASSIGNMENT.running("reply"), name="asg_reply_due_open"
+                fields=["reply_due"],
+                condition=ASSIGNMENT.running("reply"),
+                include=["unit", "id"],
+                name="asg_reply_due_open",
             ),
             models.Index(
                 fields=["co_opinion_due"],
                 condition=ASSIGNMENT.running("co_opinion"),
+                include=["unit", "id"],
                 name="asg_co_opinion_open",
             ),
             models.Index(fields=["provisional"], condition=Q(provisional=True), name="asg_provisional"),
             models.Index(
                 fields=["rehandling_due"],
                 condition=ASSIGNMENT.running("rehandling"),
+                include=["unit", "id"],
                 name="asg_rehandling_open",
             ),
             models.Index(
