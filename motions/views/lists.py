@@ -179,10 +179,17 @@ def next_session(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "session": session,
         "sessions": Session.objects.select_related("congress").order_by("-opens"),
-        "sent": list(sent_to_session(session).filter(motion__in=visible)) if session else [],
+        "sent": [],
         "owed": [],
     }
     if session:
+        # What was sent is paged on its own (sent_page), so each list keeps its page.
+        sent = sent_to_session(session).filter(motion__in=visible)
+        context["sent_page"] = Paginator(sent, page_size(request)).get_page(request.GET.get("sent_page"))
+        context["sent"] = list(context["sent_page"].object_list)
+        sent_query = request.GET.copy()
+        sent_query.pop("sent_page", None)
+        context["sent_query"] = sent_query.urlencode()
         context["owed_page"], context["owed"] = _owed_page(request, session, visible)
         query = request.GET.copy()
         query.pop("page", None)

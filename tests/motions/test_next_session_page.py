@@ -83,3 +83,24 @@ def test_nothing_owed_shows_no_count_and_no_pager(next_session, secretariat):
     assert "没有待提交的事项。" in text
     assert "共 0 件" not in text
     assert 'class="pager"' not in text
+
+
+def test_what_was_sent_is_paged_on_its_own_and_each_list_keeps_its_page(
+    owed, next_session, secretariat, committee_staff
+):
+    for motion in owed[:12]:
+        recess.motion_submit_to_next_session(motion=motion, actor=committee_staff, sent_on=dt.date(2026, 12, 20))
+    client = signed_in(secretariat)
+    url = reverse("motions:next-session")
+    first = client.get(url, {"session": next_session.pk, "page_size": 10})
+    assert [r.motion_id for r in first.context["sent"]] == [m.pk for m in owed[:10]]
+    page = first.content.decode()
+    assert "共 12 件" in page and "共 11 件" in page  # sent, and still owed
+    assert f"?session={next_session.pk}&amp;page_size=10&amp;sent_page=2" in page
+    second = client.get(url, {"session": next_session.pk, "page_size": 10, "sent_page": 2, "page": 2})
+    assert [r.motion_id for r in second.context["sent"]] == [m.pk for m in owed[10:12]]
+    assert [m.pk for m in second.context["owed"]] == [m.pk for m in owed[22:]]
+    # Each pager keeps the other list's page.
+    text = second.content.decode()
+    assert f"?session={next_session.pk}&amp;page_size=10&amp;page=2&amp;sent_page=1" in text
+    assert f"?session={next_session.pk}&amp;page_size=10&amp;sent_page=2&amp;page=1" in text
