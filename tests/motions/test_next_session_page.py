@@ -89,7 +89,9 @@ def test_what_was_sent_is_paged_on_its_own_and_each_list_keeps_its_page(
     owed, next_session, secretariat, committee_staff
 ):
     for motion in owed[:12]:
-        recess.motion_submit_to_next_session(motion=motion, actor=committee_staff, sent_on=dt.date(2026, 12, 20))
+        recess.motion_submit_to_next_session(
+            motion=motion, actor=committee_staff, sent_on=dt.date(2026, 12, 20)
+        )
     client = signed_in(secretariat)
     url = reverse("motions:next-session")
     first = client.get(url, {"session": next_session.pk, "page_size": 10})
