@@ -17,7 +17,10 @@ on the version of the data, and a version is used only when it can no longer mov
   wrote itself), nothing is read from or written to the cache: the figures are counted.
 
 On SQLite (the embedded default) there are no marks and the figures are always counted. The
-cache being down only costs the time of counting."""
+cache being down only costs the time of counting. A database restored from a dump is a new
+database (its own id is in the key); restored into a new server, whose transaction ids start
+again lower than the restored marks, it would never settle and never read the cache: the
+restore steps in the README empty the marks, and the next write marks it afresh."""
 
 from __future__ import annotations
 
@@ -49,12 +52,15 @@ def settled_version() -> str | None:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT (SELECT max(xid) FROM {table}), "  # noqa: S608 - the model's own table name
-            "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+            "pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
+            "(SELECT oid FROM pg_database WHERE datname = current_database())"
         )
-        newest, running = cursor.fetchone()
+        newest, running, database = cursor.fetchone()
     if newest is None or newest >= running:
         return None
-    return f"{connection.settings_dict['NAME']}:{newest}"
+    # The database's own id too: one restored from a dump (dropped and created again) holds the
+    # marks of the dump, whose figures the cache may hold from before the restore.
+    return f"{connection.settings_dict['NAME']}:{database}:{newest}"
 
 
 def remembered(what: str, count: Callable[[], T]) -> T:
