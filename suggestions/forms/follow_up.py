@@ -15,6 +15,7 @@ from congress.models import Organisation, User
 from congress.widgets import CheckboxList
 from deputies.models import Deputy
 from suggestions.models import Assignment, KeySuggestion, Rectification, SupervisionRequest
+from suggestions.models.filing import number_label
 
 
 class KeyForm(forms.Form):
@@ -105,8 +106,12 @@ class RectificationForm(forms.Form):
     def __init__(self, *args: Any, cases: QuerySet[Assignment], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["assignments"]
-        field.queryset = cases  # type: ignore[attr-defined]
-        field.label_from_instance = lambda a: f"{a.suggestion.number_label} {a.suggestion.title}"  # type: ignore[attr-defined]
+        field.queryset = cases  # type: ignore[attr-defined]  # what a submitted box is checked against
+        # The boxes' labels from four columns, not two whole model rows a box (thousands of them).
+        rows = cases.values_list("pk", "suggestion__number", "suggestion__session_id", "suggestion__title")
+        field.widget.choices = [
+            (pk, f"{number_label(number, session)} {title}") for pk, number, session, title in rows
+        ]
 
 
 class RectificationReportForm(forms.Form):

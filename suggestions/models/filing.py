@@ -43,6 +43,14 @@ class NotAcceptedGround(models.IntegerChoices):
     OTHER = 7, _("Other matters not handled as suggestions (S§10(7))")
 
 
+def number_label(number: int | None, session_id: int | None) -> str:
+    """第0012号, or 闭会期间第0012号 for a suggestion filed between sessions; (draft) unnumbered."""
+    if number is None:
+        return str(_("(draft)"))
+    prefix = "" if session_id else str(_("Recess "))
+    return str(_("%(prefix)sNo. %(number)s")) % {"prefix": prefix, "number": f"{number:04d}"}
+
+
 class Suggestion(models.Model):
     Kind = Kind
     Status = Status
@@ -163,10 +171,7 @@ class Suggestion(models.Model):
 
     @property
     def number_label(self) -> str:
-        if self.number is None:
-            return str(_("(draft)"))
-        prefix = "" if self.session_id else str(_("Recess "))
-        return str(_("%(prefix)sNo. %(number)s")) % {"prefix": prefix, "number": f"{self.number:04d}"}
+        return number_label(self.number, self.session_id)
 
     @property
     def during_session(self) -> bool:

@@ -127,21 +127,7 @@ def rectification_new(request: HttpRequest, unit_id: int) -> HttpResponse:
     listed = Q()
     for kind in KINDS:
         listed |= accountability_condition(kind, today)
-    # A unit's listed cases run to thousands at ten years' data: read only what a box shows
-    # (its number and title) and what the order checks (the unit), not two whole rows each.
-    cases = (
-        Assignment.objects.filter(listed, unit=unit)
-        .select_related("suggestion")
-        .only(
-            "id",
-            "unit_id",
-            "suggestion__id",
-            "suggestion__session_id",
-            "suggestion__number",
-            "suggestion__title",
-        )
-        .order_by("assigned_on", "id")
-    )
+    cases = Assignment.objects.filter(listed, unit=unit).order_by("assigned_on", "id")
     form = RectificationForm(request.POST or None, cases=cases)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
