@@ -11,6 +11,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from congress.roles import Role
+from motions.models import Conclusion, Motion
 from motions.services import filing, intake, presidium, recess, review
 from tests.conftest import BEIJING, PASSWORD
 
@@ -178,6 +179,29 @@ def test_the_public_reads_concluded_reports_without_signing_in(client, concluded
     assert (
         client.get(reverse("motions:public-report-file", args=[concluded.pk])).getvalue() == b"%PDF-1.4 final"
     )
+
+
+def test_the_public_list_is_paged_latest_sc_meeting_first_with_its_count(client, concluded):
+    # Two more concluded motions like it, the SC meeting a day later each: only the order matters.
+    later = []
+    for days in (1, 2):
+        twin = Motion.objects.get(pk=concluded.pk)
+        twin.pk = twin.id = None
+        twin.number += days
+        twin.title = f"关于第{days}项后续事项的议案"
+        twin.save()
+        Conclusion.objects.create(
+            motion=twin, sc_meeting_on=dt.date(2026, 5, 28 + days), text="常委会审议通过。",
+            recorded_by=concluded.conclusion.recorded_by,
+        )  # fmt: skip
+        later.append(twin)
+    url = reverse("motions:public")
+    first = client.get(url, {"page_size": 2})
+    assert [m.pk for m in first.context["motions"]] == [later[1].pk, later[0].pk]
+    text = first.content.decode()
+    assert "共 3 件" in text and "第 1 页，共 2 页" in text and "page_size=2&amp;page=2" in text
+    second = client.get(url, {"page_size": 2, "page": 2})
+    assert [m.pk for m in second.context["motions"]] == [concluded.pk]
 
 
 def test_the_referred_body_sees_its_motion_with_the_report_clock(
