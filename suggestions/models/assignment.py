@@ -77,6 +77,10 @@ class Assignment(models.Model):
             # The government's departments' assignments (S§43) in the order that page lists them:
             # its page comes off this index instead of sorting some 255,000 rows at ten years.
             models.Index(fields=["reply_due", "co_opinion_due", "id"], name="asg_due_order"),
+            # The accountability lists (S§47) in the order they show, oldest assignment first: a
+            # page of 20 comes off this index instead of sorting every overdue part (some 64,000
+            # at ten years' data).
+            models.Index(fields=["assigned_on", "id"], name="asg_assigned_order"),
             # Sweeps and the overdue board: one indexed query per clock finds what is due, among
             # the assignments the clock runs for (the table's states, and the roles it applies to).
             # The board counts per unit from the index alone (an index-only scan, no row read):
