@@ -187,7 +187,7 @@ def test_the_public_list_is_paged_latest_sc_meeting_first_with_its_count(client,
     for days in (1, 2):
         twin = Motion.objects.get(pk=concluded.pk)
         twin.pk = twin.id = None
-        twin.number += days
+        twin.number = (concluded.number or 0) + days
         twin.title = f"关于第{days}项后续事项的议案"
         twin.save()
         Conclusion.objects.create(
