@@ -5,8 +5,9 @@
 Uses its own PostgreSQL database (BENCH_DATABASE_URL, default portal_bench) and Redis (the
 production setup), seeds it once with `seed_demo --scale 100000`, serves the portal with
 gunicorn, and loads each URL of ROTATION with wrk, taking turns over three rounds: a bare
-Django JSON view of the same 20 rows (the yardstick), then the lists, details and inboxes of
-issue 15, each signed in as the role that uses it. Prints the median requests per second and
+Django JSON view of the same 20 rows (the yardstick), the portal's empty page layout for a
+signed-in user (the floor of every HTML page), then the lists, details and inboxes of issue 15,
+each signed in as the role that uses it. Prints the median requests per second and
 p99 latency, the ratio to the bare view (overall and per round) against its target, and the
 queries per request at two page sizes (they must not grow with the page).
 BENCH_ONLY=<substring> loads only the URLs whose name contains it (and the bare view).
@@ -229,6 +230,12 @@ def main() -> None:
     only = os.environ.get("BENCH_ONLY", "")
     signed_in = {user: credentials(user) for user in {"staff1", "deputy1", "unit1"}}
     urls = {"bare Django JSON view": ("/bench/bare/", [https])}
+    # The second yardstick: what any signed-in HTML page costs before its own content (the
+    # session, the user, the menu); no page can be faster than it.
+    urls["HTML signed-in empty layout"] = (
+        "/bench/layout/",
+        [https, f"Cookie: sessionid={signed_in['staff1'][1]}"],
+    )
     targets: dict[str, float] = {}
     for name, (path, user, api, target) in rotation().items():
         if only and only not in name:

@@ -1,7 +1,11 @@
-"""The portal's URLs plus `bench/bare/`: the same rows as the API list, from a plain Django
-JSON view with no framework, no auth and no permissions — the yardstick of bench.suggestions."""
+"""The portal's URLs plus two yardsticks of bench.suggestions: `bench/bare/`, the same rows as
+the API list from a plain Django JSON view with no framework, no auth and no permissions; and
+`bench/layout/`, the portal's page layout with nothing in it for a signed-in user (what every
+HTML page costs before its own content: the session, the user and roles, the menu)."""
 
-from django.http import HttpRequest, JsonResponse
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import engines
 from django.urls import path
 
 from congress.urls import urlpatterns as portal_urls
@@ -14,4 +18,12 @@ def bare_json(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"results": list(rows.values(*fields)[:20])})
 
 
-urlpatterns = [path("bench/bare/", bare_json), *portal_urls]
+EMPTY_PAGE = engines["django"].from_string('{% extends "base.html" %}{% block content %}{% endblock %}')
+
+
+@login_required
+def layout(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(EMPTY_PAGE.render({}, request))
+
+
+urlpatterns = [path("bench/bare/", bare_json), path("bench/layout/", layout), *portal_urls]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.deadlines.forms import DateInput
 from congress.lists import PortalFilterSet, cached_choices
 from congress.models import Organisation, Session
+from congress.widgets import OptionList
 from deputies.models import (
     SUSPENSION_GROUNDS,
     TERMINATION_GROUNDS,
@@ -51,7 +52,8 @@ def choices(form: forms.Form, name: str) -> forms.ModelChoiceField:
 
 
 def _tall(rows: int = 10) -> forms.SelectMultiple:
-    return forms.SelectMultiple(attrs={"size": rows})
+    # Rendered in one pass: a picker lists every deputy of the congress (congress.widgets).
+    return OptionList(attrs={"size": rows})
 
 
 # --- Status (D§45–D§49) and needs (D§42) -------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, inline_serializer
@@ -52,6 +52,12 @@ def _user(request: Request) -> User:
     return cast(User, request.user)
 
 
+# What the list leaves unread: a motion's texts, which only its page and the detail show.
+LONG_TEXTS = ("reason", "grounds", "solution", "preliminary_opinion")
+# What the list shows of each co-signature (MotionSerializer.get_co_signers).
+CO_SIGNER_COLUMNS = ("motion", "deputy", "invited_at", "confirmed_version", "status")
+
+
 class MotionViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
 ):
@@ -65,13 +71,21 @@ class MotionViewSet(
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 
     def get_queryset(self) -> QuerySet[Motion]:
-        motions = motion_list(self.request.user).prefetch_related(
-            Prefetch("cosignatures", queryset=CoSignature.objects.select_related("deputy"))
-        )
+        # Each co-signer shows as its deputy's name and answer: the rows carry the name, not a
+        # deputy built for every one of the ~290 co-signatures of a page (issue 15).
+        cosigners = CoSignature.objects.annotate(deputy_name=F("deputy__name"))
+        motions = motion_list(self.request.user)
         if self.action == "list":
-            return motions  # the list shows no decisions, hearings or files: not read
+            # The list shows no texts, decisions, hearings or files: not read.
+            return motions.defer(*LONG_TEXTS).prefetch_related(
+                Prefetch("cosignatures", queryset=cosigners.only(*CO_SIGNER_COLUMNS))
+            )
         return motions.prefetch_related(
-            "decisions", "reconsiderations__signers", "attachments", "hearings__attended_by"
+            Prefetch("cosignatures", queryset=cosigners),
+            "decisions",
+            "reconsiderations__signers",
+            "attachments",
+            "hearings__attended_by",
         )
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:

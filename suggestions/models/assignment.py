@@ -73,6 +73,13 @@ class Assignment(models.Model):
                 condition=Q(status__in=ASSIGNMENT.open_statuses),
                 name="asg_unit_inbox_open",
             ),
+            # The same for the assigning body, which opens the inbox across every unit: 287 ms of
+            # sorting all 80,000 open assignments for a page of 20 without it.
+            models.Index(
+                fields=["objection_due", "reply_due", "co_opinion_due", "id"],
+                condition=Q(status__in=ASSIGNMENT.open_statuses),
+                name="asg_inbox_open",
+            ),
             models.Index(fields=["suggestion", "status"], name="asg_suggestion"),
             # The government's departments' assignments (S§43) in the order that page lists them:
             # its page comes off this index instead of sorting some 255,000 rows at ten years.

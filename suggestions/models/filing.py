@@ -126,7 +126,9 @@ class Suggestion(models.Model):
         verbose_name_plural = _("suggestions")
         indexes = [
             # The review queue and the API's default order: by status, in filing order (either way).
-            models.Index(fields=["status", "submitted_at", "id"], name="sugg_queue"),
+            # It carries `entered_by`, which staff's visibility reads (a draft is its enterer's):
+            # the queue's count then comes off the index alone, 5 -> 2 ms at 11,696 (issue 15).
+            models.Index(fields=["status", "submitted_at", "id"], include=["entered_by"], name="sugg_queue"),
             models.Index(fields=["lead_deputy", "-id"], name="sugg_lead"),
             models.Index(fields=["session", "number"], name="sugg_session_number"),
             models.Index(

@@ -54,14 +54,16 @@ def suggestion_detail(request: HttpRequest, pk: int) -> HttpResponse:
         assignments = [a for a in assignments if a.unit.kind == Organisation.Kind.GOVERNMENT]
         events = events.filter(assignment__isnull=True) | events.filter(GOVERNMENT_UNITS_OF_EVENTS)
     deputy = deputy_of(user)
+    cosigners = list(suggestion.cosigners.select_related("deputy"))
     context: dict[str, Any] = {
         "s": suggestion,
         "actions": actions,
-        "cosigners": suggestion.cosigners.select_related("deputy"),
+        "cosigners": cosigners,
         "attachments": suggestion.attachments.all(),
         "assignments": [(a, selectors.assignment_clocks(a), available_actions(a, user)) for a in assignments],
         "events": events.order_by("at", "id"),
-        "invitation": suggestion.cosigners.filter(deputy=deputy).first() if deputy else None,
+        # The user's own invitation is among them (one co-signature per deputy).
+        "invitation": next((c for c in cosigners if deputy and c.deputy_id == deputy.pk), None),
         "picker": picker_attrs() if "invite" in actions else {},
         # The submit button is enabled only when filing can succeed, and says why not.
         "submit_refusal": suggestion_submit_refusal(suggestion=suggestion) if "submit" in actions else None,

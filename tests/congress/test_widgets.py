@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from congress.roles import Role
-from congress.widgets import CheckboxList
+from congress.widgets import CheckboxList, OptionList
 from suggestions.models import SubjectArea
 from tests.crawl import Page
 from tests.suggestions.follow_up import at, make_assignment, make_suggestion
@@ -126,3 +126,63 @@ def test_the_rectification_order_form_keeps_the_suggestions_ticked_after_a_refus
     assert "关于&lt;乡村&gt;学校的建议0" in html
     page = _parsed(html)
     assert all(ref in page.ids for _, ref in page.described_by)
+
+
+# --- OptionList: a multiple <select> written in one pass ---------------------------------------
+
+
+class LeanPicker(forms.Form):
+    areas = forms.MultipleChoiceField(choices=CHOICES, widget=OptionList(attrs={"size": 5}))
+    note = forms.CharField()
+
+
+class StockPicker(forms.Form):
+    areas = forms.MultipleChoiceField(choices=CHOICES, widget=forms.SelectMultiple(attrs={"size": 5}))
+    note = forms.CharField()
+
+
+def _attributes_sorted(html: str) -> str:
+    """The markup with each <select>'s attributes in one order (Django's flatatt sorts them;
+    its templates keep the order they were given) and no white space between tags (its
+    templates put a line between options): the same elements either way."""
+
+    def sort(match: re.Match[str]) -> str:
+        return "<select " + " ".join(sorted(match.group(1).split())) + ">"
+
+    return re.sub(r"<select ([^>]*)>", sort, re.sub(r">\s+<", "><", html))
+
+
+@pytest.mark.parametrize(
+    "data", [None, {"note": "x"}, {"areas": ["2"]}, {"areas": ["1", "3"]}, {"areas": ["9"]}]
+)
+def test_the_lean_picker_is_the_select_django_writes_through_the_field_include(data):
+    lean, stock = _render(LeanPicker(data)), _render(StockPicker(data))
+    assert "<select " in lean
+    assert _attributes_sorted(lean) == _attributes_sorted(stock)
+
+
+def test_a_refused_submit_keeps_the_picked_options_picked():
+    form = LeanPicker({"areas": ["1", "3"]})
+    assert not form.is_valid()  # the note is missing
+    html = _render(form)
+    assert '<option value="1" selected>甲</option>' in html
+    assert '<option value="2">&lt;b&gt;乙&lt;/b&gt; &amp; 丙</option>' in html
+    assert '<option value="3" selected>&quot;丁&quot;</option>' in html
+
+
+def test_the_pickers_options_are_escaped():
+    class Odd(forms.Form):
+        pick = forms.MultipleChoiceField(
+            choices=[('"><script>', "<script>alert(1)</script>")], widget=OptionList
+        )
+
+    html = _render(Odd())
+    assert "<script>" not in html
+    assert '<option value="&quot;&gt;&lt;script&gt;">&lt;script&gt;alert(1)&lt;/script&gt;</option>' in html
+
+
+@pytest.mark.django_db
+def test_the_deputy_pickers_of_trainings_and_inspections_are_lean():
+    from deputies.forms import InspectionEditForm
+
+    assert isinstance(InspectionEditForm().fields["deputies"].widget, OptionList)
