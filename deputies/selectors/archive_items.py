@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from congress.cosigning import InvitationStatus
 from deputies.models import Attendance, Deputy, Inspection, Leave, TrainingInvitation
 from deputies.selectors.archive import (
+    CATEGORIES,
+    FILED_FIRST,
     HELD_RECEPTION,
     HELD_TRAINING,
     MERGE_DEPTH,
@@ -114,19 +116,39 @@ def _motion_items(rows: Any, prefix: str) -> list[Item]:
     return items
 
 
-def archive_items(deputy: Deputy, span: Span, category: str) -> list[Item]:
-    """The items of one category; unknown categories have none."""
+def every_archive_item(deputy: Deputy, span: Span) -> dict[str, list[Item]]:
+    """Every category's items, in the order of CATEGORIES (the printed report, the export):
+    what the deputy filed is read once, for its own category and to tell which co-signed
+    matters were counted already (FILED_FIRST)."""
+    items: dict[str, list[Item]] = {}
+    for category in CATEGORIES:
+        items[category] = archive_items(deputy, span, category, known=items)
+    return items
+
+
+def archive_items(
+    deputy: Deputy, span: Span, category: str, *, known: dict[str, list[Item]] | None = None
+) -> list[Item]:
+    """The items of one category; unknown categories have none. `known`: the items of the
+    categories read already, so a co-signed category need not read the filed one again."""
     start, end = span.moments()
+    filed_before = (known or {}).get(FILED_FIRST.get(category, ""))
     days = {"gte": span.first, "lte": span.last}
 
     def on(path: str) -> dict[str, dt.date]:
         return {f"{path}__{lookup}": day for lookup, day in days.items()}
 
     if category in ("suggestions_filed", "suggestions_cosigned"):
-        filed = _once(
-            _suggestion_items(
-                Suggestion.objects.filter(lead_deputy=deputy, submitted_at__gte=start, submitted_at__lt=end),
-                "",
+        filed = (
+            filed_before
+            if filed_before is not None
+            else _once(
+                _suggestion_items(
+                    Suggestion.objects.filter(
+                        lead_deputy=deputy, submitted_at__gte=start, submitted_at__lt=end
+                    ),
+                    "",
+                )
             )
         )
         if category == "suggestions_filed":
@@ -139,9 +161,14 @@ def archive_items(deputy: Deputy, span: Span, category: str) -> list[Item]:
         )
         return _once(_suggestion_items(cosigned, "suggestion__"), {i.key for i in filed})
     if category in ("motions_filed", "motions_cosigned"):
-        filed = _once(
-            _motion_items(
-                Motion.objects.filter(lead_deputy=deputy, submitted_at__gte=start, submitted_at__lt=end), ""
+        filed = (
+            filed_before
+            if filed_before is not None
+            else _once(
+                _motion_items(
+                    Motion.objects.filter(lead_deputy=deputy, submitted_at__gte=start, submitted_at__lt=end),
+                    "",
+                )
             )
         )
         if category == "motions_filed":

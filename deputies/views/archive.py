@@ -28,7 +28,7 @@ from deputies.forms import ConstituentReportForm
 from deputies.models import ConstituentReport, Deputy
 from deputies.permissions import may_see_archive, published_years
 from deputies.selectors.archive import CATEGORIES, Span, archive_of, archives_of_term
-from deputies.selectors.archive_items import archive_items
+from deputies.selectors.archive_items import archive_items, every_archive_item
 from deputies.services.archive import (
     archive_publish,
     report_create,
@@ -92,8 +92,9 @@ def archive(request: HttpRequest, pk: int) -> HttpResponse:
 def _export(deputy: Deputy, span: Span) -> HttpResponse:
     """Every item behind the counts, one row each, category by category."""
     rows = []
+    items = every_archive_item(deputy, span)
     for category, label in CATEGORIES.items():
-        for item in archive_items(deputy, span, category):
+        for item in items[category]:
             rows.append(
                 (str(label), item.date, item.title, item.outcome, _("yes") if item.counted else _("no"))
             )
@@ -113,10 +114,8 @@ def archive_print(request: HttpRequest, pk: int) -> HttpResponse:
     year = _year(request, deputy, _this_year(deputy.congress))
     span = Span(deputy.congress, year)
     counts = archive_of(deputy.pk, span).total
-    sections = [
-        {"label": label, "count": counts[c], "items": archive_items(deputy, span, c)}
-        for c, label in CATEGORIES.items()
-    ]
+    items = every_archive_item(deputy, span)
+    sections = [{"label": label, "count": counts[c], "items": items[c]} for c, label in CATEGORIES.items()]
     return render(
         request,
         "deputies/archive_print.html",

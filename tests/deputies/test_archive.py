@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from deputies.models import Attendance, Inspection, Leave, Sitting, Training, TrainingInvitation
-from deputies.selectors.archive import Span, archive_of, archives_of_term
-from deputies.selectors.archive_items import archive_items, counted
+from deputies.selectors.archive import CATEGORIES, Span, archive_of, archives_of_term
+from deputies.selectors.archive_items import archive_items, counted, every_archive_item
 from deputies.services.archive import archive_publish, report_create
 from liaison_stations.models import Reception, Station
 from motions.models import CoSignature, Motion
@@ -154,6 +154,26 @@ def test_a_matter_the_deputy_filed_is_not_counted_again_as_co_signed(make, deput
     make.suggestion(deputy, D, status="merged", merged_into=target)
     counts = archive_of(deputy.pk, Span(deputy.congress, 2026)).total
     assert (counts["suggestions_filed"], counts["suggestions_cosigned"]) == (1, 0)
+
+
+def test_every_item_at_once_is_each_category_read_alone_with_what_was_filed_read_once(
+    make, deputy, colleague, make_deputy
+):
+    target = make.suggestion(colleague, D, cosigners=[deputy])
+    make.suggestion(deputy, D, status="merged", merged_into=target)
+    make.suggestion(make_deputy("张伟"), D, cosigners=[deputy])
+    make.motion(deputy, D)
+    make.motion(colleague, D, cosigners=[deputy])
+    span = Span(deputy.congress, 2026)
+    alone = {category: archive_items(deputy, span, category) for category in CATEGORIES}
+    with CaptureQueriesContext(connection) as together:
+        every = every_archive_item(deputy, span)
+    assert every == alone
+    assert [counted(every[c]) for c in ("suggestions_filed", "suggestions_cosigned")] == [1, 1]
+    with CaptureQueriesContext(connection) as one_by_one:
+        for category in CATEGORIES:
+            archive_items(deputy, span, category)
+    assert len(together) == len(one_by_one) - 2  # the filed suggestions and motions, once each
 
 
 def test_a_session_attended_counts_once_and_approved_leave_excuses_the_absence(make, deputy, session, staff):
