@@ -139,18 +139,10 @@ def archive_items(
         return {f"{path}__{lookup}": day for lookup, day in days.items()}
 
     if category in ("suggestions_filed", "suggestions_cosigned"):
-        filed = (
-            filed_before
-            if filed_before is not None
-            else _once(
-                _suggestion_items(
-                    Suggestion.objects.filter(
-                        lead_deputy=deputy, submitted_at__gte=start, submitted_at__lt=end
-                    ),
-                    "",
-                )
-            )
-        )
+        filed = filed_before
+        if filed is None:
+            own = Suggestion.objects.filter(lead_deputy=deputy, submitted_at__gte=start, submitted_at__lt=end)
+            filed = _once(_suggestion_items(own, ""))
         if category == "suggestions_filed":
             return filed
         cosigned = CoSigner.objects.select_related("suggestion").filter(
@@ -161,16 +153,12 @@ def archive_items(
         )
         return _once(_suggestion_items(cosigned, "suggestion__"), {i.key for i in filed})
     if category in ("motions_filed", "motions_cosigned"):
-        filed = (
-            filed_before
-            if filed_before is not None
-            else _once(
-                _motion_items(
-                    Motion.objects.filter(lead_deputy=deputy, submitted_at__gte=start, submitted_at__lt=end),
-                    "",
-                )
+        filed = filed_before
+        if filed is None:
+            own_motions = Motion.objects.filter(
+                lead_deputy=deputy, submitted_at__gte=start, submitted_at__lt=end
             )
-        )
+            filed = _once(_motion_items(own_motions, ""))
         if category == "motions_filed":
             return filed
         signatures = CoSignature.objects.select_related("motion").filter(
