@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from congress.deadlines.calendar import deadline
 from congress.deadlines.periods import Deadline
@@ -86,13 +86,21 @@ def motions_of(user: Any) -> Q:
     return mine
 
 
+# A motion's texts: its page and the API's detail show them, no list does.
+LONG_TEXTS = ("reason", "grounds", "solution", "preliminary_opinion")
+
+
 def motion_list(user: Any) -> QuerySet[Motion]:
+    """What lists of motions show: the proposers, the session (its report clock), the reviewing
+    body and the merged motions' numbers. Nothing more is joined: at 12,000 motions PostgreSQL
+    spent 10–17 ms planning a page that also joined the congress, the subject body and the
+    motion merged into (issue 15)."""
+    merged = Motion.objects.order_by().only("number", "merged_into")
     return (
         motions_visible_to(user)
-        .select_related(
-            "session__congress", "lead_deputy", "delegation", "review_body", "subject_body", "merged_into"
-        )
-        .prefetch_related("merged_motions")
+        .defer(*LONG_TEXTS)
+        .select_related("session", "lead_deputy", "delegation", "review_body")
+        .prefetch_related(Prefetch("merged_motions", queryset=merged))
     )
 
 

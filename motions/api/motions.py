@@ -44,7 +44,7 @@ from motions.api.payloads import (
 from motions.api.serializers import EventSerializer, MotionListSerializer, MotionSerializer
 from motions.filters import MotionFilter
 from motions.models import CoSignature, Motion
-from motions.selectors import motion_list
+from motions.selectors import motion_list, motions_visible_to
 from motions.services import filing, intake, presidium, recess, review
 
 
@@ -52,8 +52,6 @@ def _user(request: Request) -> User:
     return cast(User, request.user)
 
 
-# What the list leaves unread: a motion's texts, which only its page and the detail show.
-LONG_TEXTS = ("reason", "grounds", "solution", "preliminary_opinion")
 # What the list shows of each co-signature (MotionSerializer.get_co_signers).
 CO_SIGNER_COLUMNS = ("motion", "deputy", "invited_at", "confirmed_version", "status")
 
@@ -74,18 +72,34 @@ class MotionViewSet(
         # Each co-signer shows as its deputy's name and answer: the rows carry the name, not a
         # deputy built for every one of the ~290 co-signatures of a page (issue 15).
         cosigners = CoSignature.objects.annotate(deputy_name=F("deputy__name"))
-        motions = motion_list(self.request.user)
         if self.action == "list":
-            # The list shows no texts, decisions, hearings or files: not read.
-            return motions.defer(*LONG_TEXTS).prefetch_related(
-                Prefetch("cosignatures", queryset=cosigners.only(*CO_SIGNER_COLUMNS))
+            # The list shows no texts, decisions, hearings or files, and names the proposers
+            # and the reviewing body by id: of the related rows only the session is read.
+            return (
+                motion_list(self.request.user)
+                .select_related(None)
+                .select_related("session")
+                .prefetch_related(Prefetch("cosignatures", queryset=cosigners.only(*CO_SIGNER_COLUMNS)))
             )
-        return motions.prefetch_related(
-            Prefetch("cosignatures", queryset=cosigners),
-            "decisions",
-            "reconsiderations__signers",
-            "attachments",
-            "hearings__attended_by",
+        related = (
+            "session__congress",
+            "lead_deputy",
+            "delegation",
+            "review_body",
+            "subject_body",
+            "merged_into",
+        )
+        return (
+            motions_visible_to(self.request.user)
+            .select_related(*related)
+            .prefetch_related(
+                "merged_motions",
+                Prefetch("cosignatures", queryset=cosigners),
+                "decisions",
+                "reconsiderations__signers",
+                "attachments",
+                "hearings__attended_by",
+            )
         )
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
