@@ -93,7 +93,7 @@ LONG_TEXTS = ("reason", "grounds", "solution", "preliminary_opinion")
 def motion_list(user: Any) -> QuerySet[Motion]:
     """What lists of motions show: the proposers, the session (its report clock), the reviewing
     body and the merged motions' numbers. Nothing more is joined: at 12,000 motions PostgreSQL
-    spent 10–17 ms planning a page that also joined the congress, the subject body and the
+    spent 5–9 ms planning a page that also joined the congress, the subject body and the
     motion merged into (issue 15)."""
     merged = Motion.objects.order_by().only("number", "merged_into")
     return (
