@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -205,13 +206,17 @@ def document_now(request: HttpRequest, kind: str, source: str) -> HttpResponse:
 @login_required
 def notices(request: HttpRequest) -> HttpResponse:
     """交办通知 of a session for one unit: the assigning staff choose the unit; a unit has its own."""
+    from suggestions.models import Assignment
     from suggestions.workflow.who import is_assigning_staff, unit_of
 
     user = request.user
     own_unit = unit_of(user)
     staff = is_assigning_staff(user)
     _forbid(bool(staff or own_unit))
-    units = Organisation.objects.filter(assignments__isnull=False).distinct().order_by("name")
+    # The units that were ever assigned anything: an EXISTS per unit off the assignments' unit
+    # index, not a join of every assignment made DISTINCT (294,193 of them: 143 ms; issue 15).
+    assigned = Assignment.objects.filter(unit=OuterRef("pk"))
+    units = Organisation.objects.filter(Exists(assigned)).order_by("name")
     if not staff:
         units = units.filter(pk=own_unit or 0)
     if request.method == "POST":

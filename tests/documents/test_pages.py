@@ -10,6 +10,8 @@ import pytest
 from django.urls import reverse
 
 from congress.documents.models import GeneratedDocument, Kind, Report
+from tests.documents.conftest import D
+from tests.suggestions.follow_up import make_assignment, make_suggestion
 
 pytestmark = pytest.mark.django_db
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -52,6 +54,21 @@ def test_a_unit_sees_only_its_own_unit_for_notices_and_a_deputy_no_page(
     client.force_login(lead.user)
     assert client.get(reverse("documents:notices")).status_code == 404
     assert client.get(reverse("documents:reports")).status_code == 404
+
+
+def test_staff_choose_among_the_units_that_were_assigned_something_each_once(
+    units: dict[str, Any], staff: Any, lead: Any, area: Any, client: Any, make_unit: Any
+) -> None:
+    make_unit("省财政厅")  # never assigned anything: not offered
+    for _ in range(2):
+        suggestion = make_suggestion(lead=lead, area=area, staff=staff)
+        for unit in (units["education"], units["transport"]):
+            make_assignment(suggestion, unit, staff=staff, assigned_on=D(2026, 3, 2), reply_due=D(2026, 6, 2))
+    client.force_login(staff)
+    page = client.get(reverse("documents:notices"), **EN)
+    assert list(page.context["units"]) == sorted(
+        [units["education"], units["transport"]], key=lambda u: u.name
+    )
 
 
 def test_asking_for_a_document_of_no_record_is_a_404(staff: Any, client: Any) -> None:
