@@ -4,6 +4,7 @@ while a writer that started earlier is still running."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pytest
@@ -13,9 +14,11 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.test.utils import CaptureQueriesContext
 
 from suggestions.models import Assignment, StatisticsChange, SubjectArea
+from suggestions.reports import accountability
 from suggestions.reports.statistics import figures, levels
 from suggestions.reports.statistics.cache import settled_version
 from suggestions.reports.statistics.levels import Filters
+from suggestions.workflow import AssignmentStatus
 from tests.suggestions.statistics_data import TODAY, build_province
 
 ON_POSTGRESQL = connection.vendor == "postgresql"
@@ -145,3 +148,27 @@ def test_every_table_a_figure_reads_is_marked_when_written(province, units, sess
         )
         marked = {name for (name,) in cursor.fetchall()}
     assert read <= marked, f"tables the figures read without the trigger: {sorted(read - marked)}"
+
+
+def _accountability() -> tuple[list[accountability.AccountabilityRecord], bool]:
+    """The S§47 table, and whether reading it counted the assignments."""
+    with CaptureQueriesContext(connection) as queries:
+        table = accountability.accountability_table(TODAY)
+    return table, any("suggestions_assignment" in q["sql"] for q in queries.captured_queries)
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_accountability_table_is_kept_until_an_assignment_changes(province):
+    _settled()
+    first, counted = _accountability()
+    assert counted and first
+    assert _accountability() == (first, False)
+
+    # Every reply the units owe is back in handling and past its day: counted again, it shows.
+    Assignment.objects.filter(reply_due__isnull=False).update(
+        status=AssignmentStatus.HANDLING, reply_due=TODAY - dt.timedelta(days=1)
+    )
+    again, counted = _accountability()
+    assert counted
+    assert sum(r.overdue for r in again) > sum(r.overdue for r in first)
