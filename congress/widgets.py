@@ -5,7 +5,8 @@ its attributes, the label): the S§47 rectification order lists a unit's suggest
 for one department on the bench data (ten years), and spent most of its time there.
 `CheckboxList` writes the same markup in one pass. `OptionList` does the same for a multiple
 <select>: the deputy pickers of trainings and inspections list every deputy of the congress (552
-on the bench data), and rendering their options was four fifths of an inspection's page.
+on the bench data), and rendering their options was four fifths of an inspection's page;
+`OptionChoice` is its single-choice twin.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
+
+BLANK_LABEL = "---------"  # django.db.models.fields.BLANK_CHOICE_DASH, ModelChoiceField's empty_label
 
 
 class CheckboxList(forms.CheckboxSelectMultiple):
@@ -60,12 +64,33 @@ class OptionList(forms.SelectMultiple):
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
     ) -> SafeString:
         final = {"name": name, **self.build_attrs(self.attrs, attrs), "multiple": True}
-        selected = set(self.format_value(value))
-        options = "".join(
-            f'<option value="{escape(choice)}"{" selected" if choice in selected else ""}>{conditional_escape(label)}</option>'
-            for choice, label in _flat(self.choices)
-        )
-        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options))  # noqa: S308 - escaped above
+        return _select(final, set(self.format_value(value)), self.choices)
+
+
+class OptionChoice(forms.Select):
+    """The single-choice Select in one pass, the same markup as OptionList without `multiple`:
+    a form that picks one deputy of the congress (a leave, an attendance) lists all 552."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        final = {"name": name, **self.build_attrs(self.attrs, attrs)}
+        return _select(final, set(self.format_value(value)), self.choices)
+
+
+def _select(attrs: dict[str, Any], selected: set[str], choices: Iterable[Any]) -> SafeString:
+    options = "".join(
+        f'<option value="{escape(choice)}"{" selected" if choice in selected else ""}>{_label(choice, label)}</option>'
+        for choice, label in _flat(choices)
+    )
+    return format_html("<select{}>{}</select>", flatatt(attrs), mark_safe(options))  # noqa: S308 - escaped above
+
+
+def _label(choice: str, label: Any) -> str:
+    # As the portal's option template: Django's "---------" empty choice reads as a prompt.
+    if choice == "" and label == BLANK_LABEL:
+        return str(conditional_escape(gettext("Choose…")))
+    return str(conditional_escape(label))
 
 
 def _flat(choices: Iterable[Any]) -> Iterable[tuple[str, Any]]:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.deadlines.forms import DateInput
 from congress.lists import PortalFilterSet, cached_choices
 from congress.models import Organisation, Session
-from congress.widgets import OptionList
+from congress.widgets import OptionChoice, OptionList
 from deputies.models import (
     SUSPENSION_GROUNDS,
     TERMINATION_GROUNDS,
@@ -30,6 +30,8 @@ from deputies.models.inspections import ORGANISER_KINDS
 
 
 class DeputyChoice(forms.ModelChoiceField):
+    widget = OptionChoice  # every deputy of the congress: options written in one pass
+
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name}（{obj.delegation.name}）"
 

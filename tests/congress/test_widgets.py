@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from congress.roles import Role
-from congress.widgets import CheckboxList, OptionList
+from congress.widgets import CheckboxList, OptionChoice, OptionList
 from suggestions.models import SubjectArea
 from tests.crawl import Page
 from tests.suggestions.follow_up import at, make_assignment, make_suggestion
@@ -186,3 +186,49 @@ def test_the_deputy_pickers_of_trainings_and_inspections_are_lean():
     from deputies.forms import InspectionEditForm
 
     assert isinstance(InspectionEditForm().fields["deputies"].widget, OptionList)
+
+
+# --- OptionChoice: the single-choice <select> written in one pass -------------------------------
+
+ONE_OF = [("", "---------"), *CHOICES]
+
+
+class LeanChoice(forms.Form):
+    area = forms.ChoiceField(choices=ONE_OF, widget=OptionChoice, help_text="Pick one.")
+    note = forms.CharField()
+
+
+class StockChoice(forms.Form):
+    area = forms.ChoiceField(choices=ONE_OF, widget=forms.Select, help_text="Pick one.")
+    note = forms.CharField()
+
+
+@pytest.mark.parametrize(
+    "data", [None, {"note": "x"}, {"area": "2"}, {"area": "3", "note": ""}, {"area": "9"}]
+)
+def test_the_lean_choice_is_the_select_django_writes_through_the_field_include(data):
+    lean, stock = _render(LeanChoice(data)), _render(StockChoice(data))
+    assert "<select " in lean and "multiple" not in lean
+    assert _attributes_sorted(lean) == _attributes_sorted(stock)
+
+
+def test_a_refused_submit_keeps_the_chosen_option_and_escapes_labels():
+    form = LeanChoice({"area": "2"})
+    assert not form.is_valid()  # the note is missing
+    html = _render(form)
+    assert '<option value="2" selected>&lt;b&gt;乙&lt;/b&gt; &amp; 丙</option>' in html
+    assert '<option value="1">甲</option>' in html
+
+
+@pytest.mark.django_db
+def test_the_deputy_choice_of_a_leave_is_lean(make_deputy):
+    from deputies.forms import LeaveForm
+    from deputies.models import Deputy
+
+    deputy = make_deputy("李明")
+    form = LeaveForm(deputies=Deputy.objects.all())
+    assert isinstance(form.fields["deputy"].widget, OptionChoice)
+    with translation.override("zh-hans"):
+        html = str(form["deputy"])
+    assert '<option value="" selected>请选择…</option>' in html
+    assert f'<option value="{deputy.pk}">李明（{deputy.delegation.name}）</option>' in html
