@@ -16,6 +16,7 @@ from congress.deadlines.forms import DateInput
 from congress.deadlines.periods import BEIJING
 from congress.lists import PortalFilterSet
 from congress.models import Organisation
+from congress.widgets import OptionChoice
 from deputies.models import Deputy
 from liaison_stations import workflow
 from liaison_stations.abuse import Sender, challenge_passed, new_challenge
@@ -189,6 +190,7 @@ class AttachForm(forms.Form):
         queryset=Deputy.objects.filter(status=Deputy.Status.ACTIVE)
         .select_related("delegation")
         .order_by("delegation__sort_order", "name"),
+        widget=OptionChoice,  # every active deputy of the province: written in one pass
     )
     basis = forms.ChoiceField(label=_("Ground (D§21)"), choices=Attachment.Basis.choices)
 

@@ -221,13 +221,15 @@ def test_a_refused_submit_keeps_the_chosen_option_and_escapes_labels():
 
 
 @pytest.mark.django_db
-def test_the_deputy_choice_of_a_leave_is_lean(make_deputy):
+def test_the_deputy_choices_of_a_leave_and_a_station_attachment_are_lean(make_deputy):
     from deputies.forms import LeaveForm
     from deputies.models import Deputy
+    from liaison_stations.forms import AttachForm
 
     deputy = make_deputy("李明")
     form = LeaveForm(deputies=Deputy.objects.all())
     assert isinstance(form.fields["deputy"].widget, OptionChoice)
+    assert isinstance(AttachForm().fields["deputy"].widget, OptionChoice)
     with translation.override("zh-hans"):
         html = str(form["deputy"])
     assert '<option value="" selected>请选择…</option>' in html
