@@ -295,6 +295,17 @@ def clients() -> dict[str, Any]:
     return {"get": client}
 
 
+def machine_yardstick(client: Any) -> float:
+    """The bare view's median in process (ms), over 200 requests: how fast this machine is now
+    (the shared machines here differ by more than twice from one day to the next)."""
+    times = []
+    for _ in range(201):
+        started = time.perf_counter()
+        client.get("/bench/bare/", secure=True)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times[1:])
+
+
 def resolve_url(route: Route, client: Any) -> str:
     """The route's URL with its ids filled in; an API detail takes its list's first row."""
     import re
@@ -415,6 +426,7 @@ def main() -> int:
         )
         results.append(result)
     failed = [r for r in results if r.failed]
+    yardstick = machine_yardstick(get("", False))
     when = dt.datetime.now(dt.UTC)
     text = "\n".join([
         f"# bench.walk, {when:%Y-%m-%d %H:%M} UTC",
@@ -422,6 +434,9 @@ def main() -> int:
         f"One client, in process, on {settings.DATABASES['default']['NAME']}; {REQUESTS} requests after a warm-up "
         f"(2 and no page-size comparison when the warm-up took over {SLOW_MS} ms); limit {LIMIT_MS:.0f} ms at p95; queries at "
         f"page_size 10 and 50 must be equal. {len(results)} endpoints, {len(failed)} failing.",
+        "",
+        f"This machine's yardstick: the bare 20-row view (`bench/bare/`) took {yardstick:.1f} ms median in "
+        "process. The limit is absolute: compare runs on different machines through it.",
         "",
         table(results),
         "",
