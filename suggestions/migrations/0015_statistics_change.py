@@ -1,6 +1,6 @@
 """Every transaction that writes to a table the statistics read leaves its id in
 suggestions_statisticschange (PostgreSQL only): the version the cached figures are keyed on
-(suggestions.reports.statistics.cache). tests/suggestions/test_statistics_cache.py checks that
+(suggestions.reports.cache). tests/suggestions/test_statistics_cache.py checks that
 every table a figure reads carries the trigger."""
 
 from typing import Any

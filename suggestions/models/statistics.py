@@ -1,6 +1,6 @@
 """What the statistics need beyond the rows they count: a mark of every transaction that
 changed those rows, so that figures counted once can be read again until the next change
-(`suggestions.reports.statistics.cache`)."""
+(`suggestions.reports.cache`)."""
 
 from __future__ import annotations
 

@@ -17,6 +17,7 @@ from congress.deadlines.calendar import deadline
 from congress.deadlines.periods import ONE_DAY, Deadline
 from congress.deadlines.statutory import REPLY
 from suggestions.models import Assignment
+from suggestions.reports.cache import remembered
 from suggestions.selectors import all_clocks, past_due
 from suggestions.workflow import ASSIGNMENT
 
@@ -91,9 +92,6 @@ def accountability_table(today: dt.date, year: int | None = None) -> list[Accoun
     ~300,000: 120 ms on PostgreSQL), so its result is kept with the statistics until a row it
     counts changes. Besides the data it depends on today and the last day whose reply period
     is over, which the holiday calendar moves: both are in the key."""
-    # Imported here: the statistics' levels import this module's conditions.
-    from suggestions.reports.statistics.cache import remembered
-
     cutoff = reply_period_cutoff(today)
 
     def count() -> list[AccountabilityRecord]:

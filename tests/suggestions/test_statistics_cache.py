@@ -13,10 +13,10 @@ from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.test.utils import CaptureQueriesContext
 
-from suggestions.models import Assignment, StatisticsChange, SubjectArea
-from suggestions.reports import accountability
+from suggestions.models import Assignment, Reply, StatisticsChange, SubjectArea
+from suggestions.reports import accountability, disclosure
+from suggestions.reports.cache import settled_version
 from suggestions.reports.statistics import figures, levels
-from suggestions.reports.statistics.cache import settled_version
 from suggestions.reports.statistics.levels import Filters
 from suggestions.workflow import AssignmentStatus
 from tests.suggestions.statistics_data import TODAY, build_province
@@ -131,9 +131,15 @@ def test_every_table_a_figure_reads_is_marked_when_written(province, units, sess
         delegation=lead.delegation_id,
         congress=session.congress_id,
     )
+    # The calendar gives the accountability table its cutoff day, which is in its key: read
+    # before, so that what is captured is what the kept figures count.
+    accountability.reply_period_cutoff(TODAY)
     with CaptureQueriesContext(connection) as queries:
         for filters in (Filters(), every):
             figures.statistics(filters, TODAY)
+        # The other tables kept under the same version: S§47's and the public on-time league.
+        accountability.accountability_table(TODAY)
+        disclosure.unit_league(2025, TODAY)
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     for level in levels.LEVELS.values():
         for figure in levels.NAMES[level.name]:
@@ -172,3 +178,24 @@ def test_the_accountability_table_is_kept_until_an_assignment_changes(province):
     again, counted = _accountability()
     assert counted
     assert sum(r.overdue for r in again) > sum(r.overdue for r in first)
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_public_on_time_league_is_kept_until_a_reply_changes(province):
+    _settled()
+
+    def league() -> tuple[list[disclosure.UnitRecord], bool]:
+        with CaptureQueriesContext(connection) as queries:
+            records = disclosure.unit_league(2025, TODAY)
+        return records, any("suggestions_assignment" in q["sql"] for q in queries.captured_queries)
+
+    first, counted = league()
+    assert counted and sum(r.on_time for r in first) > 0
+    assert league() == (first, False)
+
+    # No reply any more, neither a signed-off one nor an imported day: none came on time.
+    Reply.objects.all().delete()
+    Assignment.objects.update(replied_at=None)
+    again, counted = league()
+    assert counted and sum(r.on_time for r in again) == 0

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from congress.deadlines.periods import BEIJING
 from congress.models import Organisation
 from suggestions.models import Suggestion
-from suggestions.reports.statistics.cache import remembered
+from suggestions.reports.cache import remembered
 from suggestions.reports.statistics.levels import LABELS, LEVELS, NAMES, Filters, Level, filtered
 
 # --- Counting ----------------------------------------------------------------------------------
