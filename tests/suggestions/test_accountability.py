@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from congress.deadlines.calendar import deadline
@@ -15,6 +16,8 @@ from suggestions.workflow import AssignmentStatus, Role
 from tests.suggestions.follow_up import at, make_assignment, make_suggestion, sheet
 
 pytestmark = pytest.mark.django_db
+# On PostgreSQL the table first reads the data's version (kept with the statistics, test_statistics_cache).
+VERSION = 1 if connection.vendor == "postgresql" else 0
 D = dt.date
 TODAY = D(2026, 7, 1)
 
@@ -97,7 +100,7 @@ def units_behaving(lead, area, staff, units, make_unit):
 
 def test_each_unit_is_counted_in_one_query_the_worst_first(units_behaving, django_assert_max_num_queries):
     accountability.reply_period_cutoff(TODAY)  # the calendar is read once per process
-    with django_assert_max_num_queries(1):
+    with django_assert_max_num_queries(1 + VERSION):
         table = accountability.accountability_table(TODAY)
     rows = [(r.unit, r.overdue, r.unanswered, r.passed) for r in table]
     # This test counted an approved extension as unanswered and the upheld objections as

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from suggestions.reports import disclosure
@@ -21,6 +22,8 @@ from tests.suggestions.follow_up import (
 )
 
 pytestmark = pytest.mark.django_db
+# On PostgreSQL the table first reads the data's version (kept with the statistics, test_statistics_cache).
+VERSION = 1 if connection.vendor == "postgresql" else 0
 D = dt.date
 TODAY = D(2026, 7, 1)
 
@@ -97,7 +100,7 @@ def test_another_year_counts_only_its_own_due_dates(year_of_replies):
 
 
 def test_the_table_is_one_query(year_of_replies, django_assert_num_queries):
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(1 + VERSION):
         disclosure.unit_league(2026, TODAY)
 
 
@@ -134,7 +137,7 @@ def test_an_extended_reply_counts_in_the_year_of_its_extended_due_date(assigned,
 def test_the_public_page_explains_the_count_draws_the_bars_and_exports(
     client, year_of_replies, django_assert_max_num_queries
 ):
-    with at(2026, 7, 1), django_assert_max_num_queries(2):  # the term's first year, the table
+    with at(2026, 7, 1), django_assert_max_num_queries(2 + VERSION):  # the term's first year, the table
         response = client.get(reverse("public:units"), {"year": 2026})
     with at(2026, 7, 1):
         html = response.content.decode()
